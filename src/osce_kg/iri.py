@@ -1,0 +1,142 @@
+"""The one place where IRIs are minted.
+
+Every entity IRI comes from a stable key (an ISO 3166 code, a curated slug of an official name,
+a URL node number), never from a counter or a list position, so that rebuilding the graph from
+the same sources gives the same IRIs and links from outside keep working.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+
+BASE = "https://w3id.org/osce-kg/"
+
+OSCE = Namespace(BASE + "ontology#")
+"""Our own classes and properties."""
+ID = Namespace(BASE + "id/")
+"""Entities."""
+GRAPH = Namespace(BASE + "graph/")
+"""Named graphs, one per source."""
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, str] = {
+    "osce": str(OSCE),
+    "id": str(ID),
+    "org": str(ORG),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dct": "http://purl.org/dc/terms/",
+    "schema": str(SCHEMA),
+    "time": str(TIME),
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "wd": str(WD),
+}
+
+_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug of a name: 'Presence in Albania' -> 'presence-in-albania'.
+
+    Diacritics are folded ('Türkiye' -> 'turkiye') so that spelling variants of one name
+    with and without accents give one key.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if not out:
+        raise ValueError(f"cannot make a slug of {text!r}: no letters or digits")
+    return out
+
+
+def _check(key: str) -> str:
+    if not _KEY.match(key):
+        raise ValueError(f"invalid IRI key {key!r}: use letters, digits, '.', '_' or '-'")
+    return key
+
+
+def entity(kind: str, key: str) -> URIRef:
+    """The IRI of an entity of a kind ('country', 'structure', ...) with a stable key."""
+    return ID[f"{_check(kind)}/{_check(key)}"]
+
+
+def country(code: str) -> URIRef:
+    """A State by ISO 3166-1 alpha-2 code (current) or ISO 3166-3 alpha-4 code (former State)."""
+    code = code.upper()
+    if not re.fullmatch(r"[A-Z]{2}|[A-Z]{4}", code):
+        raise ValueError(f"invalid country code {code!r}: expected ISO 3166-1 alpha-2 or 3166-3 alpha-4")
+    return entity("country", code)
+
+
+def territory(key: str) -> URIRef:
+    """A named territory that is not a State (e.g. 'kosovo')."""
+    return entity("territory", key)
+
+
+def structure(key: str) -> URIRef:
+    """Any OSCE structure: body, institution, Secretariat unit, field operation."""
+    return entity("structure", key)
+
+
+def place(key: str) -> URIRef:
+    """A city or other named place (seats, datelines)."""
+    return entity("place", key)
+
+
+def person(name: str) -> URIRef:
+    """A person, keyed by the slug of the name as usually written."""
+    return entity("person", slug(name))
+
+
+def concept(scheme: str, key: str) -> URIRef:
+    """A SKOS concept in one of our schemes ('field', 'meeting-type', 'content-type')."""
+    return entity(scheme, key)
+
+
+def scheme(key: str) -> URIRef:
+    """A SKOS concept scheme."""
+    return entity("scheme", key)
+
+
+def chairpersonship(year: int) -> URIRef:
+    return entity("chairpersonship", str(year))
+
+
+def membership(kind: str, code: str) -> URIRef:
+    """A membership of a State in the OSCE: kind is 'participating' or 'partner'."""
+    return entity("membership", f"{_check(kind)}-{code.upper()}")
+
+
+def post(structure_key: str, post_key: str) -> URIRef:
+    return entity("post", f"{_check(structure_key)}.{_check(post_key)}")
+
+
+def tenure(post_iri: URIRef, person_iri: URIRef, start: str) -> URIRef:
+    """One person holding one post from a start date (ISO, any precision)."""
+    p = str(post_iri).rsplit("/", 1)[1]
+    who = str(person_iri).rsplit("/", 1)[1]
+    return entity("tenure", f"{p}.{who}.{_check(start)}")
+
+
+def document(key: str) -> URIRef:
+    """A source document (press release, news item, ...) keyed by its canonical-URL key."""
+    return entity("document", key)
+
+
+def graph(kind: str, key: str) -> URIRef:
+    """The named graph of one source: graph('ontology', 'osce'), graph('data', 'states'), graph('page', key)."""
+    return GRAPH[f"{_check(kind)}/{_check(key)}"]
+
+
+PROVENANCE_GRAPH = GRAPH["provenance"]
+"""The named graph holding the PROV-O record of every source graph."""
