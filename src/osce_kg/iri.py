@@ -140,3 +140,13 @@ def graph(kind: str, key: str) -> URIRef:
 
 PROVENANCE_GRAPH = GRAPH["provenance"]
 """The named graph holding the PROV-O record of every source graph."""
+
+
+def source(content_hash: str) -> URIRef:
+    """A source file, identified by its content hash ('sha256:<hex>')."""
+    return entity("source", content_hash.replace(":", "-"))
+
+
+def software(version: str) -> URIRef:
+    """This software at one version, the PROV agent of every build and ingest."""
+    return entity("software", f"osce-kg-{slug(version)}")

@@ -1,0 +1,172 @@
+"""A persistent store of named graphs on pyoxigraph.
+
+pyoxigraph was chosen by measurement (issue 2: 11x faster loading and 1500x faster joins than
+rdflib's in-memory graph on 56k triples); rdflib stays the API for making triples and for pyshacl.
+The store knows nothing of the OSCE: named graphs in, SPARQL out.
+
+>>> from rdflib import Graph, URIRef, Literal
+>>> store = GraphStore.open(None)
+>>> g = Graph(); _ = g.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+>>> store.replace_graph(URIRef("urn:g"), g)
+>>> store.count(URIRef("urn:g"))
+1
+>>> store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["o"]
+rdflib.term.Literal('x')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.term import Node
+
+from osce_kg.store.terms import from_ox, to_ox
+
+SelectRows = list[dict[str, Node]]
+
+
+class GraphStore:
+    """Named graphs in an embedded pyoxigraph store (on disk, or in memory when path is None)."""
+
+    def __init__(self, store: ox.Store, path: Path | None) -> None:
+        self._store = store
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None) -> GraphStore:
+        if path is None:
+            return cls(ox.Store(), None)
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(ox.Store(str(path)), path)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> GraphStore:
+        """Open an existing store for queries only; several readers may share it."""
+        if not Path(path).is_dir():
+            raise FileNotFoundError(f"no store at {path}: run 'osce-kg build' first")
+        return cls(ox.Store.read_only(str(path)), Path(path))
+
+    # writing ---------------------------------------------------------------------------------
+
+    def replace_graph(self, name: URIRef, graph: Graph) -> None:
+        """Replace one named graph by the triples of `graph`, in one transaction."""
+        self.replace_graphs({name: graph})
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+        """Replace several named graphs in one transaction: all of them change, or none does."""
+        parts: list[str] = []
+        for name, graph in graphs.items():
+            parts.append(f"DROP SILENT GRAPH <{name}>")
+            if len(graph):
+                body = graph.serialize(format="nt")
+                parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+            else:
+                parts.append(f"CREATE SILENT GRAPH <{name}>")
+        if parts:
+            self._store.update(" ;\n".join(parts))
+
+    def drop_graph(self, name: URIRef) -> None:
+        self._store.update(f"DROP SILENT GRAPH <{name}>")
+
+    def load_quads(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        """Bulk-load a serialisation (N-Quads by default); not transactional, for fresh stores."""
+        self._store.bulk_load(data, format)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    def optimize(self) -> None:
+        if self.path is not None:
+            self._store.optimize()
+
+    def close(self) -> None:
+        """Release the store; pyoxigraph closes the database when the object is collected."""
+        self.flush()
+        del self._store
+
+    # reading ---------------------------------------------------------------------------------
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs())
+
+    def count(self, name: URIRef | None = None) -> int:
+        """Number of quads in one named graph, or in all graphs."""
+        if name is None:
+            query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        else:
+            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"
+        return int(next(iter(self._store.query(query)))["n"].value)
+
+    def counts(self) -> dict[URIRef, int]:
+        """Triples per named graph."""
+        rows = self._store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return {URIRef(r["g"].value): int(r["n"].value) for r in rows}
+
+    def serialize(self, format: ox.RdfFormat, *, from_graph: URIRef | None = None) -> bytes:
+        """The store (or one graph) in an RDF format pyoxigraph writes (N-Quads, TriG, N-Triples, ...)."""
+        if from_graph is not None:
+            return self._store.dump(format=format, from_graph=ox.NamedNode(str(from_graph)))
+        return self._store.dump(format=format)
+
+    def graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph as an rdflib Graph."""
+        g = Graph(identifier=name)
+        data = self.serialize(ox.RdfFormat.N_TRIPLES, from_graph=name)
+        if data:
+            g.parse(data=data.decode("utf-8"), format="nt")
+        return g
+
+    def union_graph(self, names: Iterable[URIRef] | None = None) -> Graph:
+        """All named graphs (or the given ones) merged into one rdflib Graph, e.g. for pyshacl."""
+        if names is None:
+            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            data = b"".join(self.serialize(ox.RdfFormat.N_TRIPLES, from_graph=n) for n in names)
+        g = Graph()
+        if data:
+            g.parse(data=data.decode("utf-8"), format="nt")
+        return g
+
+    def dataset(self) -> Dataset:
+        """A copy of the whole store as an rdflib Dataset (named graphs kept)."""
+        ds = Dataset()
+        data = self.serialize(ox.RdfFormat.N_QUADS)
+        if data:
+            ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> SelectRows | bool | Graph:
+        """Run SPARQL over the store; the default graph is the union of the named graphs.
+
+        `bindings` are substituted as RDF terms by the engine (pyoxigraph `substitutions`),
+        never pasted into the query text, so a parameter cannot change the query's shape.
+        pyoxigraph only substitutes variables that the query projects (SELECT ?x ... or *).
+        SELECT gives a list of rows (variable name -> rdflib term), ASK a bool, CONSTRUCT and
+        DESCRIBE an rdflib Graph.
+        """
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        result = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return [
+                {n: from_ox(sol[n]) for n in names if sol[n] is not None}
+                for sol in result
+            ]
+        g = Graph()
+        data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+        if data:
+            g.parse(data=data.decode("utf-8"), format="nt")
+        return g
+
+    def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None):
+        """The engine's own result object, for callers that serialise results themselves."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        return self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)

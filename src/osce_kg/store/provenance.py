@@ -1,0 +1,64 @@
+"""The PROV-O record of each named graph: where its triples came from, when, and by what code."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from osce_kg import __version__
+from osce_kg import iri
+from osce_kg.iri import OSCE, SCHEMA
+
+
+def content_hash(data: bytes) -> str:
+    """A content hash in the form 'sha256:<hex>' (stable across machines)."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def provenance_record(
+    graph_name: URIRef,
+    source_path: Path | str,
+    content_hash: str,
+    source_url: str | None = None,
+    captured: str | None = None,
+    generator_version: str = __version__,
+    generated_at: datetime | None = None,
+) -> Graph:
+    """Triples saying that `graph_name` was derived from one source file by this software.
+
+    The source is identified by its content hash, so an unchanged file has the same source IRI
+    across builds and a changed one is a new prov:Entity.
+    """
+    g = Graph()
+    source = iri.source(content_hash)
+    activity = URIRef(f"{graph_name}#generation")
+    when = Literal((generated_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    software = iri.software(generator_version)
+
+    g.add((graph_name, RDF.type, PROV.Entity))
+    g.add((graph_name, PROV.wasDerivedFrom, source))
+    g.add((graph_name, PROV.generatedAtTime, when))
+    g.add((graph_name, PROV.wasGeneratedBy, activity))
+    g.add((graph_name, OSCE.contentHash, Literal(content_hash)))
+
+    g.add((activity, RDF.type, PROV.Activity))
+    g.add((activity, PROV.used, source))
+    g.add((activity, PROV.wasAssociatedWith, software))
+    g.add((activity, PROV.endedAtTime, when))
+
+    g.add((software, RDF.type, PROV.SoftwareAgent))
+    g.add((software, SCHEMA.softwareVersion, Literal(generator_version)))
+    g.add((software, DCTERMS.title, Literal("osce-kg")))
+
+    g.add((source, RDF.type, PROV.Entity))
+    g.add((source, PROV.atLocation, Literal(str(source_path))))
+    g.add((source, OSCE.contentHash, Literal(content_hash)))
+    if source_url:
+        g.add((source, SCHEMA.url, URIRef(source_url)))
+    if captured:
+        g.add((source, OSCE.capturedOn, Literal(captured, datatype=XSD.date)))
+    return g
