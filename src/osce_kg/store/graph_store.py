@@ -28,6 +28,11 @@ from osce_kg.store.terms import from_ox, to_ox
 SelectRows = list[dict[str, Node]]
 
 
+def _ntriples(graph: Graph) -> str:
+    """N-Triples of a graph, safe to embed in SPARQL INSERT DATA (terms are escaped by rdflib)."""
+    return graph.serialize(format="nt")
+
+
 class GraphStore:
     """Named graphs in an embedded pyoxigraph store (on disk, or in memory when path is None)."""
 
@@ -57,17 +62,45 @@ class GraphStore:
         self.replace_graphs({name: graph})
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        """Replace several named graphs in one transaction: all of them change, or none does."""
-        parts: list[str] = []
+        """Replace several named graphs in one transaction: all of them change, or none does.
+
+        One SPARQL update (drops, then a single INSERT DATA) is one transaction in Oxigraph.
+        The data goes in one INSERT DATA block because SPARQL forbids a blank node label in two
+        blocks, and a blank node shared by two of our graphs is one node in rdflib too.
+        """
+        if not graphs:
+            return
+        drops: list[str] = []
+        blocks: list[str] = []
         for name, graph in graphs.items():
-            parts.append(f"DROP SILENT GRAPH <{name}>")
+            target = to_ox(URIRef(name))
+            drops.append(f"DROP SILENT GRAPH {target}")
             if len(graph):
-                body = graph.serialize(format="nt")
-                parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+                blocks.append(f"GRAPH {target} {{\n{_ntriples(graph)}\n}}")
             else:
-                parts.append(f"CREATE SILENT GRAPH <{name}>")
-        if parts:
-            self._store.update(" ;\n".join(parts))
+                drops.append(f"CREATE SILENT GRAPH {target}")
+        parts = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+        self._store.update(" ;\n".join(parts))
+
+    def add_triples(self, name: URIRef, graph: Graph) -> None:
+        """Add triples to a named graph (kept: what it held), in one transaction."""
+        target = ox.NamedNode(str(name))
+        self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), target) for s, p, o in graph)
+
+    def load_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
+        """Bulk-load named graphs into a store that does not hold them yet.
+
+        Not transactional (Oxigraph's bulk loader), hence for fresh stores only: the build
+        writes into a new folder and throws it away when anything fails.
+        """
+        self._store.bulk_extend(
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(name)))
+            for name, graph in graphs.items()
+            for s, p, o in graph
+        )
+        for name, graph in graphs.items():
+            if not len(graph):
+                self._store.add_graph(ox.NamedNode(str(name)))
 
     def drop_graph(self, name: URIRef) -> None:
         self._store.update(f"DROP SILENT GRAPH <{name}>")
