@@ -150,3 +150,14 @@ def source(content_hash: str) -> URIRef:
 def software(version: str) -> URIRef:
     """This software at one version, the PROV agent of every build and ingest."""
     return entity("software", f"osce-kg-{slug(version)}")
+
+
+def graph_kind(name: URIRef) -> str:
+    """The kind of a named graph, the inverse of graph(): 'ontology', 'data', 'page', 'provenance'.
+
+    Any graph outside our graph namespace is of kind 'other'.
+    """
+    text = str(name)
+    if not text.startswith(str(GRAPH)):
+        return "other"
+    return text[len(str(GRAPH)) :].split("/", 1)[0]
