@@ -8,6 +8,7 @@ import pytest
 from rdflib import RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from osce_kg.errors import InputError
 from osce_kg.store import GraphStore
 from osce_kg.store.provenance import content_hash, provenance_record
 
@@ -107,7 +108,7 @@ def test_load_graphs_then_add_triples(tmp_path: Path) -> None:
 
 
 def test_open_read_only_on_missing_store_says_to_build(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="osce-kg build"):
+    with pytest.raises(InputError, match="osce-kg build"):
         GraphStore.open_read_only(tmp_path / "nothing")
 
 

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
+from osce_kg.errors import InputError
 from osce_kg.store.terms import from_ox, to_ox
 
 SelectRows = list[dict[str, Node]]
@@ -52,7 +53,7 @@ class GraphStore:
     def open_read_only(cls, path: Path) -> GraphStore:
         """Open an existing store for queries only; several readers may share it."""
         if not Path(path).is_dir():
-            raise FileNotFoundError(f"no store at {path}: run 'osce-kg build' first")
+            raise InputError("no store here: run 'osce-kg build' first", path=path)
         return cls(ox.Store.read_only(str(path)), Path(path))
 
     # writing ---------------------------------------------------------------------------------
@@ -145,6 +146,27 @@ class GraphStore:
         if from_graph is not None:
             return self._store.dump(format=format, from_graph=ox.NamedNode(str(from_graph)))
         return self._store.dump(format=format)
+
+    def dump_graphs(
+        self,
+        format: ox.RdfFormat,
+        names: Iterable[URIRef] | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> bytes:
+        """Some named graphs (default: all) in an RDF format, written by pyoxigraph.
+
+        Quad formats (N-Quads, TriG) keep each graph; triple formats get the union of them.
+        """
+        selected = self.graph_names() if names is None else [URIRef(n) for n in names]
+        if format.supports_datasets:
+            quads = (
+                q for name in selected for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+            )
+            return ox.serialize(quads, format=format, prefixes=dict(prefixes or {}))
+        triples = {
+            q.triple for name in selected for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
+        }
+        return ox.serialize(triples, format=format, prefixes=dict(prefixes or {}))
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph as an rdflib Graph."""
