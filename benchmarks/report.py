@@ -1,0 +1,89 @@
+"""The benchmark's markdown table, with each target of issue 6 checked against the measured figure."""
+
+from __future__ import annotations
+
+TARGETS = {
+    "ingest_s": 60.0,            # at 50,000 pages
+    "rdflib_speedup": 10.0,
+    "shacl_full_s": 60.0,        # at 50,000 pages
+    "shacl_increment_s": 2.0,
+    "query_ratio": 1.5,
+    "query_p50_s": 1.0,
+    "peak_rss_mb": 1536.0,
+}
+TARGET_SIZE = 50_000
+
+
+def _fmt(x: float | None, unit: str = "") -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, float):
+        text = f"{x:.3f}" if x < 1 else f"{x:.2f}" if x < 10 else f"{x:.1f}" if x < 100 else f"{x:,.0f}"
+    else:
+        text = f"{x:,}"
+    return text + unit
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def _rows(size: dict) -> dict[str, str]:
+    n = size["n"]
+    ing, ox_load = size["ingest"], size["oxigraph_load"]
+    rdf = size.get("rdflib_pipeline")
+    full, inc = size["shacl_full"], size["shacl_increment"]
+    rss = max(p["peak_rss_mb"] for k, p in size.items() if isinstance(p, dict) and "peak_rss_mb" in p and k != "generate")
+    scaled = n == TARGET_SIZE
+    rows = {
+        "pages (documents)": f"{n:,} ({ing['report'].get('documents', '?')})",
+        "quads in the store": _fmt(ing["quads"]),
+        "ingest end to end, s": _fmt(ing["seconds"]) + (f" ({_mark(ing['seconds'] <= TARGETS['ingest_s'])})" if scaled else ""),
+        "  of which reference data, s": _fmt(ing["reference_s"]),
+        "  pages per second": _fmt(n / ing["ingest_s"]),
+        "raw pyoxigraph bulk load of the same quads, s": _fmt(ox_load["seconds"]),
+        "ingest / raw load": _fmt(ing["seconds"] / ox_load["seconds"], "x"),
+        "rdflib-only pipeline, s": _fmt(rdf["seconds"]) if rdf else "not run at this size",
+        "speed-up over rdflib": (_fmt(rdf["seconds"] / ing["seconds"], "x")
+                                 + f" ({_mark(rdf['seconds'] / ing['seconds'] >= TARGETS['rdflib_speedup'])})") if rdf else "–",
+        "SHACL whole graph, s": _fmt(full["seconds"]) + (f" ({_mark(full['seconds'] <= TARGETS['shacl_full_s'])})" if scaled else ""),
+        "  export to rdflib / pyshacl, s": f"{_fmt(full['export_s'])} / {_fmt(full['validate_s'])}",
+        "  conforms (violations)": f"{full['conforms']} ({full['violations']})",
+        f"ingest of a {inc['pages']}-page increment (validated), s": _fmt(inc["seconds"])
+        + f" ({_mark(inc['seconds'] <= TARGETS['shacl_increment_s'])})",
+        "peak RSS ingest / SHACL whole graph, MB": f"{_fmt(ing['peak_rss_mb'])} / {_fmt(full['peak_rss_mb'])}",
+        "peak RSS of any phase, MB": _fmt(rss) + f" ({_mark(rss <= TARGETS['peak_rss_mb'])})",
+    }
+    if "increment_validate_s" in inc:
+        rows["  of which SHACL of the increment, s"] = _fmt(inc["increment_validate_s"])
+    return rows
+
+
+def markdown_table(results: dict) -> str:
+    m = results["machine"]
+    sizes = results["sizes"]
+    out = [
+        f"Benchmark of {results['started']} on {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, "
+        f"Python {m['python']}, pyoxigraph {m['pyoxigraph']}, rdflib {m['rdflib']}, pyshacl {m['pyshacl']}; "
+        f"load average at start {m['load_avg'][0]}, at end {m.get('load_avg_end', ['?'])[0]}; seed {results['seed']}.",
+        "",
+    ]
+    per_size = [_rows(s) for s in sizes]
+    labels = list(dict.fromkeys(label for rows in per_size for label in rows))
+    out.append("| measure | " + " | ".join(f"N = {s['n']:,}" for s in sizes) + " |")
+    out.append("|---|" + "---:|" * len(sizes))
+    for label in labels:
+        out.append(f"| {label} | " + " | ".join(rows.get(label, "–") for rows in per_size) + " |")
+    for s in sizes:
+        queries = s["queries"]["queries"]
+        out += ["", f"Named queries at N = {s['n']:,} ({next(iter(queries.values()), {}).get('runs', 20)} runs each; "
+                "ours = GraphStore.query, raw = pyoxigraph Store.query, same SPARQL and parameters):", "",
+                "| query | rows | ours p50 / p95, ms | raw p50 / p95, ms | p50 ratio | target |", "|---|---:|---:|---:|---:|---|"]
+        for name, q in sorted(queries.items()):
+            ours, raw = q["ours"], q["raw"]
+            ratio = ours["p50"] / raw["p50"] if raw["p50"] else float("inf")
+            ok = ratio <= TARGETS["query_ratio"] and ours["p50"] < TARGETS["query_p50_s"]
+            out.append(f"| {name} | {q['rows'] if q['rows'] is not None else '–'} | "
+                       f"{ours['p50'] * 1e3:.1f} / {ours['p95'] * 1e3:.1f} | {raw['p50'] * 1e3:.1f} / {raw['p95'] * 1e3:.1f} | "
+                       f"{ratio:.2f}x | {_mark(ok)} |")
+    return "\n".join(out) + "\n"

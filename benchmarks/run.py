@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""The benchmark at OSCE scale: python benchmarks/run.py [--sizes 5000,50000] [--seed 1] [--out benchmarks/results].
+
+For each size N it generates N synthetic pages and measures, each phase in its own subprocess so
+that the peak RSS is the phase's own: (a) the end-to-end ingest into a fresh on-disk store with the
+reference data loaded first, as the build does; (b) raw pyoxigraph bulk-loading the same quads, and
+the same ingest pipeline on rdflib's in-memory Dataset; (c) SHACL validation of the whole graph and
+of a 100-page increment; (d) every named query on our store against raw pyoxigraph with the same
+SPARQL text and parameter values. Writes results.md and results.json to --out and prints the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PHASE_TIMEOUT_S = 15 * 60
+INCREMENT = 100
+QUERY_RUNS = 20
+
+
+# phases (each runs in a child process) -----------------------------------------------------------
+
+def _rss_mb() -> float:
+    """Peak resident set of this process in MB (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_generate(n: int, seed: int, pages: str, start: int = 0) -> dict:
+    from osce_kg.bench.generator import generate
+    from osce_kg.bench.vocabulary import load_vocabulary
+    from osce_kg.paths import DATA_DIR, PAGES_DIR
+
+    t0 = time.perf_counter()
+    vocabulary = load_vocabulary(DATA_DIR, PAGES_DIR / "000_edd890b92ae4faef.txt")
+    paths = generate(Path(pages), n, vocabulary, seed=seed)
+    return {"seconds": time.perf_counter() - t0, "pages": len(paths),
+            "megabytes": sum(p.stat().st_size for p in paths) / 1e6}
+
+
+def _page_paths(pages: str) -> list[Path]:
+    return sorted(Path(pages).glob("*.txt"))
+
+
+def _load_reference(store) -> None:
+    """Load the ontology and reference graphs the way `osce-kg build` does before any page."""
+    from osce_kg.build import load_reference
+
+    load_reference(store)
+
+
+def phase_ingest(pages: str, store: str, dump: str) -> dict:
+    import pyoxigraph as ox
+
+    from osce_kg.pages.ingest import ingest_paths
+    from osce_kg.store import GraphStore
+
+    paths = _page_paths(pages)
+    t0 = time.perf_counter()
+    gs = GraphStore.open(Path(store))
+    _load_reference(gs)
+    t1 = time.perf_counter()
+    report = ingest_paths(gs, paths)
+    gs.flush()
+    t2 = time.perf_counter()
+    quads = gs.count()
+    graphs = len(gs.graph_names())
+    Path(dump).write_bytes(gs.serialize(ox.RdfFormat.N_QUADS))
+    gs.close()
+    return {"reference_s": t1 - t0, "ingest_s": t2 - t1, "seconds": t2 - t0, "quads": quads,
+            "graphs": graphs, "pages": len(paths), "report": _report_summary(report)}
+
+
+def _report_summary(report) -> dict:
+    """The counts of an IngestReport (whatever of them it has), for the JSON."""
+    out = {}
+    for name in ("ingested", "documents", "rejected", "unchanged", "warnings", "errors"):
+        value = getattr(report, name, None)
+        if value is not None:
+            out[name] = value if isinstance(value, int) else len(value)
+    return out
+
+
+def phase_oxigraph_load(dump: str, store: str) -> dict:
+    import pyoxigraph as ox
+
+    t0 = time.perf_counter()
+    s = ox.Store(store)
+    s.bulk_load(path=dump, format=ox.RdfFormat.N_QUADS)
+    s.flush()
+    seconds = time.perf_counter() - t0
+    quads = len(s)
+    del s
+    return {"seconds": seconds, "quads": quads}
+
+
+def phase_rdflib_pipeline(pages: str) -> dict:
+    from rdflib_store import RdflibGraphStore
+
+    from osce_kg.pages.ingest import ingest_paths
+
+    paths = _page_paths(pages)
+    t0 = time.perf_counter()
+    gs = RdflibGraphStore()
+    _load_reference(gs)
+    t1 = time.perf_counter()
+    report = ingest_paths(gs, paths)
+    t2 = time.perf_counter()
+    return {"reference_s": t1 - t0, "ingest_s": t2 - t1, "seconds": t2 - t0, "quads": gs.count(),
+            "pages": len(paths), "report": _report_summary(report)}
+
+
+def phase_shacl_full(store: str) -> dict:
+    from osce_kg.store import GraphStore
+    from osce_kg.validate.shacl import validate
+
+    gs = GraphStore.open_read_only(Path(store))
+    t0 = time.perf_counter()
+    data = gs.union_graph()
+    t1 = time.perf_counter()
+    report = validate(data)
+    t2 = time.perf_counter()
+    return {"export_s": t1 - t0, "validate_s": t2 - t1, "seconds": t2 - t0, "triples": len(data),
+            "conforms": report.conforms, "violations": len(report.violations)}
+
+
+def phase_shacl_increment(store: str, pages: str) -> dict:
+    """Ingest INCREMENT new pages into the built store: what `ingest` validates per batch."""
+    from osce_kg.pages.ingest import ingest_paths
+    from osce_kg.store import GraphStore
+
+    paths = _page_paths(pages)
+    gs = GraphStore.open(Path(store))
+    t0 = time.perf_counter()
+    report = ingest_paths(gs, paths)
+    seconds = time.perf_counter() - t0
+    gs.close()
+    return {"seconds": seconds, "pages": len(paths), "report": _report_summary(report)}
+
+
+def phase_queries(store: str, dump: str, runs: int = QUERY_RUNS) -> dict:
+    import pyoxigraph as ox
+
+    from osce_kg.query import load_queries
+    from osce_kg.store import GraphStore
+    from osce_kg.store.terms import to_ox
+
+    gs = GraphStore.open_read_only(Path(store))
+    raw = ox.Store.read_only(store)
+    results = {}
+    for q in load_queries():
+        bindings = q.default_bindings()
+        subs = {ox.Variable(k): to_ox(v) for k, v in bindings.items()} or None
+
+        def ours() -> object:
+            return gs.query(q.sparql, bindings)
+
+        def engine() -> object:
+            out = raw.query(q.sparql, use_default_graph_as_union=True, substitutions=subs)
+            return list(out) if isinstance(out, ox.QuerySolutions) else out
+
+        first = ours()
+        rows = len(first) if isinstance(first, list) else None
+        engine()
+        results[q.name] = {"rows": rows, "ours": _timings(ours, runs), "raw": _timings(engine, runs)}
+    return {"queries": results}
+
+
+def _timings(fn: Callable[[], object], runs: int) -> dict:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]}
+
+
+PHASES: dict[str, Callable[..., dict]] = {
+    "generate": phase_generate,
+    "ingest": phase_ingest,
+    "oxigraph_load": phase_oxigraph_load,
+    "rdflib_pipeline": phase_rdflib_pipeline,
+    "shacl_full": phase_shacl_full,
+    "shacl_increment": phase_shacl_increment,
+    "queries": phase_queries,
+}
+
+
+def _child(phase: str, params: str) -> None:
+    result = PHASES[phase](**json.loads(params))
+    result["peak_rss_mb"] = _rss_mb()
+    print(json.dumps(result))
+
+
+def run_phase(phase: str, **params: object) -> dict:
+    """Run one phase in a fresh interpreter; its peak RSS is its own, not the runner's."""
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--phase", phase, "--params", json.dumps(params)],
+        capture_output=True, text=True, timeout=PHASE_TIMEOUT_S,
+    )
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise RuntimeError(f"phase {phase} failed (exit {proc.returncode})")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall_s"] = time.perf_counter() - t0
+    print(f"  {phase}: {result.get('seconds', result['wall_s']):.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB",
+          file=sys.stderr, flush=True)
+    return result
+
+
+# the benchmark ---------------------------------------------------------------------------------
+
+def bench_size(n: int, seed: int, work: Path, rdflib_max: int) -> dict:
+    pages, extra = work / "pages", work / "increment"
+    store, dump, raw = work / "store", work / "all.nq", work / "raw-store"
+    print(f"N = {n}", file=sys.stderr, flush=True)
+    out: dict = {"n": n}
+    out["generate"] = run_phase("generate", n=n, seed=seed, pages=str(pages))
+    # the increment is a different seed: new documents, not re-ingested ones
+    run_phase("generate", n=INCREMENT, seed=seed + 1000, pages=str(extra))
+    out["ingest"] = run_phase("ingest", pages=str(pages), store=str(store), dump=str(dump))
+    out["oxigraph_load"] = run_phase("oxigraph_load", dump=str(dump), store=str(raw))
+    shutil.rmtree(raw)
+    if n <= rdflib_max:
+        out["rdflib_pipeline"] = run_phase("rdflib_pipeline", pages=str(pages))
+    out["queries"] = run_phase("queries", store=str(store), dump=str(dump))
+    out["shacl_full"] = run_phase("shacl_full", store=str(store))
+    out["shacl_increment"] = run_phase("shacl_increment", store=str(store), pages=str(extra))
+    return out
+
+
+def machine() -> dict:
+    cpu = platform.processor()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "load_avg": [round(x, 2) for x in os.getloadavg()], "os": platform.platform(),
+        "pyoxigraph": pyoxigraph.__version__, "rdflib": rdflib.__version__, "pyshacl": pyshacl.__version__,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="5000,50000", help="comma-separated page counts")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--rdflib-max", type=int, default=5000,
+                        help="largest N for the rdflib-only pipeline (it is slow)")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--params", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:
+        _child(args.phase, args.params)
+        return
+
+    from report import markdown_table
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    results = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+               "machine": machine(), "seed": args.seed, "sizes": []}
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"osce-bench-{n}-", dir=args.work) as tmp:
+            results["sizes"].append(bench_size(n, args.seed, Path(tmp), args.rdflib_max))
+    results["machine"]["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    table = markdown_table(results)
+    (args.out / "results.md").write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
