@@ -1,0 +1,1 @@
+"""Exports of the store: Turtle, JSON-LD, N-Triples, N-Quads, TriG."""
