@@ -1,0 +1,1 @@
+"""`osce-kg build`: sources -> map -> validate -> store, published atomically, then exports."""

@@ -1,0 +1,154 @@
+"""The build: sources -> map -> validate -> store, published atomically, then dist/ exports.
+
+Every source becomes one named graph (the ontology, each reference CSV, each page) with a PROV
+record in graph/provenance. The new store is written into a fresh folder and published only when
+the data conforms to the shapes, so a failed or interrupted build never replaces a good store.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from osce_kg import iri, paths
+from osce_kg.build.atomic import publish, staged_build
+from osce_kg.build.progress import Steps
+from osce_kg.build.summary import BuildSummary
+from osce_kg.build.validation import read_rdf, validate_store
+from osce_kg.errors import InputError, ValidationFailed
+from osce_kg.export.formats import render_dist, write_atomically
+from osce_kg.mapping import SourceGraph
+from osce_kg.store import GraphStore
+from osce_kg.store.provenance import content_hash, provenance_record
+
+ONTOLOGY_GRAPH = iri.graph("ontology", "osce")
+PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
+
+
+@dataclass
+class BuildOptions:
+    """Where a build reads and writes; the defaults are the repository's folders."""
+
+    store: Path = field(default_factory=paths.default_store)
+    data: Path = paths.DATA_DIR
+    ontology: Path = paths.ONTOLOGY_DIR
+    dist: Path | None = paths.DIST_DIR
+    pages: bool = True
+
+
+def repo_relative(path: Path, data_dir: Path) -> str:
+    """A source's path as recorded in PROV: relative to the repository (or to the data folder's
+    parent, for a data folder outside it), so that records do not depend on the machine."""
+    path = path.resolve()
+    for base in (paths.ROOT, data_dir.resolve().parent):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def read_ontology(ontology_dir: Path) -> SourceGraph:
+    path = ontology_dir / "osce.ttl"
+    return SourceGraph(name=ONTOLOGY_GRAPH, graph=read_rdf(path), source_path=path)
+
+
+def page_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / "pages"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+
+
+def provenance_of(sources: list[SourceGraph], data_dir: Path) -> Graph:
+    g = Graph()
+    for s in sources:
+        g += provenance_record(
+            s.name,
+            repo_relative(s.source_path, data_dir),
+            content_hash(Path(s.source_path).read_bytes()),
+            source_url=s.source_url,
+            captured=s.captured,
+        )
+    return g
+
+
+def ingest_pages(store: GraphStore, files: list[Path]) -> list[str]:
+    """Pages go through the pages package, which writes their graphs and PROV records itself."""
+    from osce_kg.pages.ingest import ingest_paths
+
+    report = ingest_paths(store, files, keep_going=False)
+    return [str(w) for w in getattr(report, "warnings", [])]
+
+
+def render_docs(ontology_path: Path) -> bytes:
+    """The ontology's HTML documentation, made by pyLODE (through the validate package)."""
+    from osce_kg.validate.docs import generate_docs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "ontology.html"
+        try:
+            generate_docs(ontology_path, out)
+        except InputError:
+            raise
+        except Exception as exc:  # pyLODE's own failures: say so, with the file it choked on
+            raise InputError(f"pyLODE could not document the ontology: {type(exc).__name__}: {exc}", path=ontology_path) from exc
+        return out.read_bytes()
+
+
+def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
+    """Build the store at options.store from the sources; raise ValidationFailed or InputError
+    (the published store, if any, is then left as it was)."""
+    steps = steps or Steps()
+    target = Path(options.store)
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    with steps.step("reading the ontology") as notes:
+        ontology = read_ontology(options.ontology)
+        shapes = read_rdf(options.ontology / "shapes.ttl")
+        notes.append(f"{len(ontology.graph)} triples, {len(shapes)} shape triples")
+    with steps.step("mapping the reference data") as notes:
+        from osce_kg.mapping.reference import reference_graphs
+
+        references = reference_graphs(options.data)
+        notes.append(f"{len(references)} files, {sum(len(s.graph) for s in references)} triples")
+    pages = page_files(options.data) if options.pages else []
+    warnings = [w for s in references for w in s.warnings]
+
+    with staged_build(target) as folder:
+        store = GraphStore.open(folder)
+        try:
+            with steps.step("loading the store") as notes:
+                sources = [ontology, *references]
+                store.load_graphs({s.name: s.graph for s in sources})
+                store.add_triples(iri.PROVENANCE_GRAPH, provenance_of(sources, options.data))
+                notes.append(f"{len(sources)} graphs")
+            if pages:
+                with steps.step(f"ingesting {len(pages)} page{'s' if len(pages) != 1 else ''}") as notes:
+                    warnings += ingest_pages(store, pages)
+                    notes.append(f"{sum(1 for g in store.graph_names() if iri.graph_kind(g) == 'page')} page graphs")
+            with steps.step("validating with SHACL") as notes:
+                data = [g for g in store.graph_names() if g != ONTOLOGY_GRAPH]
+                outcome = validate_store(store, shapes, ontology.graph, data)
+                notes.append(outcome.headline())
+            if not outcome.conforms:
+                raise ValidationFailed(outcome.text)
+            exports: dict[str, bytes] = {}
+            if options.dist is not None:
+                with steps.step("rendering exports") as notes:
+                    exports = render_dist(store, options.ontology / "context.jsonld")
+                    exports["ontology.html"] = render_docs(options.ontology / "osce.ttl")
+                    notes.append(", ".join(exports))
+            summary = BuildSummary.of_store(store, validation=outcome.headline(), warnings=warnings)
+        finally:
+            store.close()
+        publish(target, folder)
+
+    if options.dist is not None:
+        for name, data in exports.items():
+            write_atomically(Path(options.dist) / name, data)
+    summary.seconds = steps.elapsed
+    return summary
