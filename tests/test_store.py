@@ -103,8 +103,10 @@ def test_load_graphs_then_add_triples(tmp_path: Path) -> None:
     store.add_triples(G2, _graph("c"))  # a set: adding the same triple twice keeps one
     assert store.counts() == {G1: 2, G2: 1}
     store.close()
-    reopened = GraphStore.open_read_only(tmp_path / "s")
-    assert reopened.counts() == {G1: 2, G2: 1}
+    readers = [GraphStore.open_read_only(tmp_path / "s") for _ in range(2)]
+    assert [r.counts() for r in readers] == [{G1: 2, G2: 1}] * 2
+    for reader in readers:
+        reader.close()
 
 
 def test_open_read_only_on_missing_store_says_to_build(tmp_path: Path) -> None:

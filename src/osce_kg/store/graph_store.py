@@ -37,9 +37,10 @@ def _ntriples(graph: Graph) -> str:
 class GraphStore:
     """Named graphs in an embedded pyoxigraph store (on disk, or in memory when path is None)."""
 
-    def __init__(self, store: ox.Store, path: Path | None) -> None:
+    def __init__(self, store: ox.Store, path: Path | None, read_only: bool = False) -> None:
         self._store = store
         self.path = path
+        self.read_only = read_only
 
     @classmethod
     def open(cls, path: Path | None) -> GraphStore:
@@ -54,7 +55,7 @@ class GraphStore:
         """Open an existing store for queries only; several readers may share it."""
         if not Path(path).is_dir():
             raise InputError("no store here: run 'osce-kg build' first", path=path)
-        return cls(ox.Store.read_only(str(path)), Path(path))
+        return cls(ox.Store.read_only(str(path)), Path(path), read_only=True)
 
     # writing ---------------------------------------------------------------------------------
 
@@ -111,11 +112,11 @@ class GraphStore:
         self._store.bulk_load(data, format)
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
 
     def optimize(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.optimize()
 
     def close(self) -> None:
