@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rdflib import URIRef
 
 from osce_kg import paths
 from osce_kg.build.pipeline import ONTOLOGY_GRAPH, BuildOptions, build, read_ontology
 from osce_kg.build.summary import BuildSummary
-from osce_kg.build.validation import read_rdf, validate_store
+from osce_kg.build.validation import Outcome, read_rdf, validate_store
 from osce_kg.errors import ValidationFailed
 from osce_kg.store import GraphStore
 
@@ -75,17 +74,19 @@ def validate_command(files: tuple[Path, ...], store: Path | None, shapes: Path |
     """
     shapes_graph = read_rdf(shapes or paths.ONTOLOGY_DIR / "shapes.ttl")
     if files:
-        opened = GraphStore.open(None)
-        opened.load_graphs({URIRef(f.resolve().as_uri()): read_rdf(f) for f in files})
+        from osce_kg.validate.shacl import validate_files
+
         ontology = read_ontology(paths.ONTOLOGY_DIR).graph
+        outcome = Outcome.of(validate_files([Path(f) for f in files], shapes=shapes_graph, ontology=ontology))
+        what = f"{len(files)} files"
     else:
         opened = GraphStore.open_read_only(store or paths.default_store())
-        ontology = opened.graph(ONTOLOGY_GRAPH)
-    try:
-        data = [g for g in opened.graph_names() if g != ONTOLOGY_GRAPH]
-        outcome = validate_store(opened, shapes_graph, ontology, data)
-    finally:
-        opened.close()
+        try:
+            data = [g for g in opened.graph_names() if g != ONTOLOGY_GRAPH]
+            outcome = validate_store(opened, shapes_graph, opened.graph(ONTOLOGY_GRAPH), data)
+        finally:
+            opened.close()
+        what = f"{len(data)} graphs"
     if not outcome.conforms:
         raise ValidationFailed(outcome.text)
-    click.echo(f"Validation: {outcome.headline()} ({len(data)} graphs)")
+    click.echo(f"Validation: {outcome.headline()} ({what})")
