@@ -33,8 +33,12 @@ def main() -> None:
 
 from osce_kg.build.cli import build_command, stats_command, validate_command  # noqa: E402
 from osce_kg.export.cli import export_command  # noqa: E402
+from osce_kg.query.cli import push_command, queries_command, query_command  # noqa: E402
 
 main.add_command(build_command)
 main.add_command(stats_command)
 main.add_command(validate_command)
 main.add_command(export_command)
+main.add_command(query_command)
+main.add_command(queries_command)
+main.add_command(push_command)

@@ -1,0 +1,113 @@
+"""The catalogue of named queries: one .rq file each in queries/, described by a comment header.
+
+Header format (comment lines at the top of the file, before the query):
+
+    # title: Participating States as of a date
+    # description: Every State that was a participating State on the given day,
+    #   with the date it joined.  (an indented continuation line extends a field)
+    # param: date | date | today | The day to look at (YYYY-MM-DD or 'today')
+    # example: osce-kg query states-as-of --param date=1995-01-01
+
+`param` is `name | type | default | description`; type is one of params.CONVERTERS; default is a
+value, `required` or `unbound` (left unbound, the query then covers every value). Parameters are
+variables of the query (`?date`) bound by params.bind.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+
+from osce_kg.errors import InputError
+from osce_kg.paths import QUERIES_DIR
+from osce_kg.query.params import ParamSpec
+from osce_kg.query.sparql_text import query_form
+
+_FIELD = re.compile(r"^#\s*(title|description|param|example)\s*:\s*(.*)$")
+_CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")
+
+
+@dataclass
+class NamedQuery:
+    """A query with its header: what it answers, which parameters it takes, how to call it."""
+
+    name: str
+    text: str
+    path: Path | None = None
+    title: str = ""
+    description: str = ""
+    params: list[ParamSpec] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def form(self) -> str:
+        return query_form(self.text)
+
+
+def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
+    """A query and its header; a malformed header line is an InputError naming file and line."""
+    query = NamedQuery(name=name, text=text, path=path)
+    where = path or name
+    last: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _FIELD.match(line)
+        cont = _CONTINUATION.match(line)
+        if m:
+            key, value = m.group(1), m.group(2).strip()
+            last = key
+            if key == "param":
+                query.params.append(_param(value, where, number))
+            elif key == "example":
+                query.examples.append(value)
+            else:
+                setattr(query, key, value)
+        elif cont and last in ("title", "description"):
+            setattr(query, last, f"{getattr(query, last)} {cont.group(1).strip()}".strip())
+        elif cont and last == "example":
+            query.examples[-1] += " " + cont.group(1).strip()
+        else:
+            last = None
+    names = [p.name for p in query.params]
+    for name_ in set(names):
+        if names.count(name_) > 1:
+            raise InputError(f"parameter '{name_}' declared twice", path=where)
+    return query
+
+
+def _param(value: str, where: object, line: int) -> ParamSpec:
+    parts = [p.strip() for p in value.split("|")]
+    if len(parts) != 4:
+        raise InputError("a param line is 'name | type | default | description'", path=where, line=line, value=value)
+    try:
+        return ParamSpec(*parts)
+    except (ValueError, InputError) as exc:
+        raise InputError(str(exc), path=where, line=line, value=value) from None
+
+
+def load_catalog(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """Every named query in the folder, by name (the file stem)."""
+    return {p.stem: parse(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))}
+
+
+def resolve(ref: str, folder: Path = QUERIES_DIR) -> NamedQuery:
+    """A query given as a catalogue name, a file path, or '-' for standard input."""
+    if ref == "-":
+        return parse(sys.stdin.read(), "<stdin>")
+    path = Path(ref)
+    if path.suffix == ".rq" or path.is_file():
+        if not path.is_file():
+            raise InputError("no such query file", path=path)
+        return parse(path.read_text(encoding="utf-8"), path.stem, path)
+    catalog = load_catalog(folder)
+    if ref in catalog:
+        return catalog[ref]
+    close = get_close_matches(ref, list(catalog), n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; 'osce-kg queries' lists them"
+    raise InputError(f"no query named '{ref}' in {folder}{hint}", value=ref)

@@ -1,0 +1,15 @@
+"""Run a bound query on the embedded store (default graph = union of the named graphs)."""
+
+from __future__ import annotations
+
+from osce_kg.errors import InputError
+from osce_kg.query.results import QueryResult, from_ox_result
+from osce_kg.store import GraphStore
+
+
+def run_local(store: GraphStore, query: str) -> QueryResult:
+    """The answer of a query whose parameters are already bound (params.bind)."""
+    try:
+        return from_ox_result(store.raw_query(query))
+    except SyntaxError as exc:
+        raise InputError(f"SPARQL syntax error: {exc}") from None

@@ -1,0 +1,189 @@
+"""Typed query parameters: validate what the analyst typed, turn it into an RDF term, bind it.
+
+Binding is one mechanism for every engine: a VALUES block of validated terms inserted at the
+start of the top-level WHERE group. Remote endpoints only take query text, and pyoxigraph's own
+`substitutions` only reach projected variables, so a VALUES block is what works everywhere. It is
+safe because each value is first parsed into a typed term (a date must be a date, a State an ISO
+code, an IRI an IRI) and then written by `sparql_term`, which escapes every character that could
+end a literal and refuses IRIs with characters that could end an IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import pycountry
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
+
+from osce_kg import iri
+from osce_kg.errors import InputError
+from osce_kg.query.sparql_text import where_group_start
+
+REQUIRED = "required"
+"""Header default meaning the analyst must give the parameter."""
+UNBOUND = "unbound"
+"""Header default meaning the parameter is left unbound (the query then covers every value)."""
+
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]+$")
+
+
+def _date(raw: str) -> Literal:
+    text = date.today().isoformat() if raw == "today" else raw
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError("expected a date as YYYY-MM-DD (or 'today')")
+    return Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
+
+
+def _year(raw: str) -> Literal:
+    if not re.fullmatch(r"\d{4}", raw):
+        raise ValueError("expected a year of four digits, e.g. 2007")
+    return Literal(int(raw), datatype=XSD.integer)
+
+
+def _integer(raw: str) -> Literal:
+    if not re.fullmatch(r"[+-]?\d{1,18}", raw):
+        raise ValueError("expected an integer")
+    return Literal(int(raw), datatype=XSD.integer)
+
+
+def _string(raw: str) -> Literal:
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\]", raw):
+        raise ValueError("strings may not contain backslashes or control characters")
+    if len(raw) > 500:
+        raise ValueError("strings are limited to 500 characters")
+    return Literal(raw)
+
+
+def _iri(raw: str) -> URIRef:
+    if not _ABSOLUTE_IRI.match(raw):
+        raise ValueError("expected an absolute IRI without spaces or any of <>\"{}|^`\\")
+    return URIRef(raw)
+
+
+def _state(raw: str) -> URIRef:
+    code = raw.strip().upper()
+    known = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.historic_countries.get(alpha_4=code)
+    if re.fullmatch(r"[A-Z]{2}|[A-Z]{4}", code) and known:
+        return iri.country(code)
+    raise ValueError("expected an ISO 3166-1 alpha-2 code (e.g. ES) or a former State's ISO 3166-3 code (e.g. SUHH)")
+
+
+def _keyed(mint: Callable[[str], URIRef]) -> Callable[[str], URIRef]:
+    def convert(raw: str) -> URIRef:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", raw):
+            raise ValueError("expected a key in lower case letters, digits, '.' and '-' (e.g. presence-in-albania)")
+        return mint(raw)
+
+    return convert
+
+
+CONVERTERS: dict[str, Callable[[str], Node]] = {
+    "iri": _iri,
+    "string": _string,
+    "date": _date,
+    "year": _year,
+    "integer": _integer,
+    "state": _state,
+    "structure": _keyed(iri.structure),
+    "field": _keyed(lambda key: iri.concept("field", key)),
+}
+"""Parameter types: what an analyst types -> the RDF term the query sees."""
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One declared parameter of a query (from its header)."""
+
+    name: str
+    type: str
+    default: str
+    description: str
+
+    def __post_init__(self) -> None:
+        if not _NAME.match(self.name):
+            raise ValueError(f"invalid parameter name {self.name!r}: use letters, digits and '_'")
+        if self.type not in CONVERTERS:
+            raise ValueError(f"unknown parameter type {self.type!r} (known: {', '.join(CONVERTERS)})")
+        if self.default not in (REQUIRED, UNBOUND):
+            self.convert(self.default)
+
+    def convert(self, raw: str) -> Node:
+        """The RDF term for a raw value; InputError naming the parameter and the value otherwise."""
+        try:
+            return CONVERTERS[self.type](raw)
+        except ValueError as exc:
+            raise InputError(f"parameter '{self.name}' ({self.type}): {exc}", value=raw) from None
+
+
+def parse_assignments(pairs: list[str]) -> dict[str, str]:
+    """'name=value' strings from --param into a dict; a repeated name is an error."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not _NAME.match(name):
+            raise InputError("--param expects name=value", value=pair)
+        if name in out:
+            raise InputError(f"parameter '{name}' given twice", value=pair)
+        out[name] = value
+    return out
+
+
+def resolve(specs: list[ParamSpec], given: Mapping[str, str]) -> dict[str, Node | None]:
+    """Typed values for every declared parameter (None = unbound); unknown or missing ones are errors."""
+    known = {s.name: s for s in specs}
+    for name, value in given.items():
+        if name not in known:
+            takes = ", ".join(known) or "no parameters"
+            raise InputError(f"unknown parameter '{name}' (this query takes: {takes})", value=value)
+    out: dict[str, Node | None] = {}
+    for spec in specs:
+        raw = given.get(spec.name, spec.default)
+        if raw == REQUIRED:
+            raise InputError(f"parameter '{spec.name}' ({spec.type}) is required: --param {spec.name}=...")
+        out[spec.name] = None if raw == UNBOUND else spec.convert(raw)
+    return out
+
+
+def sparql_term(term: Node) -> str:
+    """A term in SPARQL syntax, escaped so that no value can end the literal or IRI early."""
+    if isinstance(term, URIRef):
+        text = str(term)
+        if not _ABSOLUTE_IRI.match(text):
+            raise InputError("refusing to write an IRI with characters that are not allowed in IRIs", value=text)
+        return f"<{text}>"
+    if isinstance(term, Literal):
+        body = (
+            str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+        )
+        if term.language:
+            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
+                raise InputError("refusing a malformed language tag", value=term.language)
+            return f'"{body}"@{term.language}'
+        if term.datatype and term.datatype != XSD.string:
+            return f'"{body}"^^{sparql_term(term.datatype)}'
+        return f'"{body}"'
+    raise InputError("only IRIs and literals can be bound to query parameters", value=repr(term))
+
+
+def values_block(values: Mapping[str, Node | None]) -> str:
+    """A one-row VALUES block for the given bindings (None becomes UNDEF)."""
+    names = " ".join(f"?{n}" for n in values)
+    row = " ".join("UNDEF" if v is None else sparql_term(v) for v in values.values())
+    return f"VALUES ({names}) {{ ({row}) }}"
+
+
+def bind(query: str, values: Mapping[str, Node | None]) -> str:
+    """The query with its parameters bound by a VALUES block at the start of the WHERE group."""
+    if not values:
+        return query
+    for name in values:
+        if not _NAME.match(name):
+            raise InputError("invalid parameter name", value=name)
+    at = where_group_start(query)
+    return f"{query[:at]}\n  {values_block(values)}\n{query[at:]}"

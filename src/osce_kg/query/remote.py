@@ -1,0 +1,99 @@
+"""Run a bound query on any SPARQL 1.1 endpoint through SPARQLWrapper.
+
+Answers come back as SPARQL JSON (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE) and are parsed
+into the same objects as local answers, so every output format and every comparison works the
+same on both sides. Credentials come only from the environment (OSCE_KG_ENDPOINT_USER,
+OSCE_KG_ENDPOINT_PASSWORD, OSCE_KG_ENDPOINT_AUTH=basic|digest) so they never appear in a shell
+history or a process list.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import urllib.error
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from rdflib import Graph
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from osce_kg.query.results import QueryResult, Solutions
+from osce_kg.query.sparql_text import query_form
+
+GET_LIMIT = 2000
+"""Queries whose GET URL would be longer than this go by POST (servers cap URL length)."""
+
+
+class EndpointError(Exception):
+    """The endpoint could not be reached or refused the request; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user: str
+    password: str
+    scheme: str = "basic"
+
+    @classmethod
+    def from_env(cls) -> Credentials | None:
+        user = os.environ.get("OSCE_KG_ENDPOINT_USER")
+        if not user:
+            return None
+        scheme = os.environ.get("OSCE_KG_ENDPOINT_AUTH", "basic").lower()
+        if scheme not in ("basic", "digest"):
+            raise EndpointError(f"OSCE_KG_ENDPOINT_AUTH must be 'basic' or 'digest', not {scheme!r}")
+        return cls(user, os.environ.get("OSCE_KG_ENDPOINT_PASSWORD", ""), scheme)
+
+
+def _detail(body: object, limit: int = 400) -> str:
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def run_remote(endpoint: str, query: str, *, timeout: float = 60.0, credentials: Credentials | None = None) -> QueryResult:
+    """The answer of a bound query from a remote endpoint; EndpointError with a clear message otherwise."""
+    form = query_form(query)
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(query)
+    client.setTimeout(int(max(1, timeout)))
+    client.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
+    if len(endpoint) + len(quote(query)) > GET_LIMIT:
+        client.setMethod(POST)
+    creds = credentials or Credentials.from_env()
+    if creds:
+        client.setHTTPAuth(DIGEST if creds.scheme == "digest" else BASIC)
+        client.setCredentials(creds.user, creds.password)
+    try:
+        response = client.query().response
+        body = response.read()
+        content_type = response.headers.get("Content-Type", "")
+    except SPARQLWrapperException as exc:
+        raise EndpointError(f"{endpoint} refused the query: {type(exc).__name__}: {_detail(exc.args[0] if exc.args else exc)}") from None
+    except urllib.error.HTTPError as exc:
+        raise EndpointError(f"{endpoint} answered HTTP {exc.code} {exc.reason}: {_detail(exc.read())}") from None
+    except urllib.error.URLError as exc:
+        raise EndpointError(f"cannot reach {endpoint}: {exc.reason}") from None
+    except (TimeoutError, socket.timeout):
+        raise EndpointError(f"{endpoint} did not answer within {timeout:g} s") from None
+    except ValueError as exc:
+        raise EndpointError(f"not a usable endpoint URL {endpoint!r}: {exc}") from None
+    return _parse(body, content_type, form, endpoint)
+
+
+def _parse(body: bytes, content_type: str, form: str, endpoint: str) -> QueryResult:
+    try:
+        if form in ("CONSTRUCT", "DESCRIBE"):
+            g = Graph()
+            fmt = "json-ld" if "json" in content_type else "nt" if "n-triples" in content_type else "turtle"
+            g.parse(data=body.decode("utf-8"), format=fmt)
+            return g
+        parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as exc:
+        raise EndpointError(f"{endpoint} sent an answer that is not valid {content_type or 'SPARQL results'}: {exc}; first bytes: {_detail(body, 200)}") from None
+    if isinstance(parsed, ox.QueryBoolean):
+        return bool(parsed)
+    return Solutions.from_ox(parsed)
