@@ -1,0 +1,30 @@
+# The two set-up commands of the README: `make build` (the graph and dist/) and `make test`.
+PYTHON ?= python
+APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
+
+.PHONY: build test install install-test apt-packages
+
+install:
+	$(PYTHON) -m pip install --quiet -e .
+
+build: install
+	$(PYTHON) -m osce_kg build
+
+install-test:
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+
+# Debian packages the tests need (one per line in .ci/apt-packages.txt), installed only when
+# missing, so that a machine that has them needs neither the network nor apt-get update.
+apt-packages:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+test: install-test apt-packages
+	$(PYTHON) -m pytest
