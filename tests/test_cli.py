@@ -1,0 +1,126 @@
+"""The `osce-kg` command: help everywhere, exit codes, errors without tracebacks, a real subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from osce_kg import iri
+from osce_kg.cli import main
+from osce_kg.export.formats import data_graphs
+from osce_kg.store import GraphStore
+
+
+def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _all_commands(command, prefix + (name,))
+        else:
+            found.append(prefix + (name,))
+    return found
+
+
+@pytest.mark.parametrize("command", _all_commands(main), ids=lambda c: " ".join(c) or "osce-kg")
+def test_help_on_every_command(command: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(main, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+
+
+def test_the_spine_commands_are_attached() -> None:
+    assert {"build", "stats", "validate", "export"} <= set(main.commands)
+
+
+def test_missing_store_says_to_build(tmp_path: Path) -> None:
+    for args in (["stats"], ["export", "--format", "nt"], ["validate"]):
+        result = CliRunner().invoke(main, [*args, "--store", str(tmp_path / "none")])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("error: ") and "osce-kg build" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_2() -> None:
+    result = CliRunner().invoke(main, ["export", "--format", "yaml"])
+    assert result.exit_code == 2
+    assert "yaml" in result.stderr
+
+
+def test_export_unknown_graph_exits_2(built_store: GraphStore) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(built_store.path), "--graph", "graph/data/nothing"])
+    assert result.exit_code == 2
+    assert "no such graph" in result.stderr and "graph/data/nothing" in result.stderr
+
+
+def test_export_one_graph_to_a_file(built_store: GraphStore, tmp_path: Path) -> None:
+    out = tmp_path / "states.ttl"
+    result = CliRunner().invoke(
+        main,
+        ["export", "--store", str(built_store.path), "-f", "turtle", "-g", "graph/data/participating_states", "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    parsed = Graph().parse(out, format="turtle")
+    assert isomorphic(parsed, built_store.graph(iri.graph("data", "participating_states")))
+
+
+def test_stats_lists_every_graph_with_its_count(built_store: GraphStore) -> None:
+    result = CliRunner().invoke(main, ["stats", "--store", str(built_store.path)])
+    assert result.exit_code == 0, result.output
+    numbers = {line.split()[0]: int(line.split()[-1]) for line in result.output.splitlines() if line.startswith("  graph/")}
+    total = next(int(line.split()[-1]) for line in result.output.splitlines() if line.strip().startswith("total"))
+    assert total == built_store.count()
+    for name, n in built_store.counts().items():
+        if iri.graph_kind(name) != "page" or "graph/page/*" not in result.output:
+            assert numbers["graph/" + str(name).split("/graph/", 1)[1]] == n
+    assert "osce:ParticipatingState" in result.output
+    assert "Graphs by kind:" in result.output
+
+
+def test_validate_store_conforms(built_store: GraphStore) -> None:
+    result = CliRunner().invoke(main, ["validate", "--store", str(built_store.path)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_validate_file_with_violation_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "unlabelled.ttl"
+    bad.write_text(
+        "@prefix osce: <https://w3id.org/osce-kg/ontology#> .\n"
+        "<https://w3id.org/osce-kg/id/structure/unlabelled-council> a osce:DecisionMakingBody .\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 1, result.output
+    assert "unlabelled-council" in result.stderr
+    assert "unlabelled.ttl" in result.stderr  # the graph is named after the file
+
+
+def test_validate_file_with_syntax_error_names_line(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\n\nex:a ex:b ex:c ;\n  ex:d .\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {bad}:")
+    assert "Traceback" not in result.stderr
+
+
+def test_installed_entry_point_runs(built_store: GraphStore) -> None:
+    exe = shutil.which("osce-kg")
+    assert exe, "the osce-kg console script is not installed (pip install -e .)"
+    version = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and "osce-kg" in version.stdout
+    export = subprocess.run(
+        [exe, "export", "--store", str(built_store.path), "--format", "nt"], capture_output=True, timeout=120
+    )
+    assert export.returncode == 0, export.stderr
+    parsed = Graph().parse(data=export.stdout.decode("utf-8"), format="nt")
+    assert isomorphic(parsed, built_store.union_graph(data_graphs(built_store)))
+    missing = subprocess.run([exe, "stats", "--store", "/nonexistent/store"], capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "osce-kg build" in missing.stderr and "Traceback" not in missing.stderr
