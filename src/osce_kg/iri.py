@@ -161,3 +161,32 @@ def graph_kind(name: URIRef) -> str:
     if not text.startswith(str(GRAPH)):
         return "other"
     return text[len(str(GRAPH)) :].split("/", 1)[0]
+
+
+def part(owner: URIRef, name: str) -> URIRef:
+    """A node that exists only as part of an entity: its lifetime interval, an instant of it.
+
+    A hash IRI on the owner ('id:structure/mission-to-estonia#lifetime') keeps it stable and
+    shows whose part it is, where a blank node would change on every build.
+    """
+    return URIRef(f"{owner}#{_check(name)}")
+
+
+def renaming(structure_key: str, date: str) -> URIRef:
+    """The renaming of a structure on a date (ISO, any precision)."""
+    return entity("renaming", f"{_check(structure_key)}.{_check(date)}")
+
+
+def closure(structure_key: str) -> URIRef:
+    """The closure of a structure (a structure closes once)."""
+    return entity("closure", _check(structure_key))
+
+
+def event(document_key: str) -> URIRef:
+    """The event a document reports: one per release, keyed by the document's key."""
+    return entity("event", document_key)
+
+
+def organization(name: str) -> URIRef:
+    """An organisation outside the OSCE named on a page (a partner), keyed by the slug of its name."""
+    return entity("organization", slug(name))

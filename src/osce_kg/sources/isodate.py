@@ -49,5 +49,9 @@ def parse_iso(text: str) -> IsoDate:
 
 
 def may_precede(start: IsoDate, end: IsoDate) -> bool:
-    """True when the period `start` can begin no later than `end` ends (precision-aware)."""
-    return start.first <= end.last
+    """True when `end` does not begin before `start` does.
+
+    First days are compared because the graph states every date as the first day of its period
+    (docs/DESIGN.md): '1993-02-15' .. '1993' would there read as an end before the start.
+    """
+    return start.first <= end.first
