@@ -42,3 +42,7 @@ main.add_command(export_command)
 main.add_command(query_command)
 main.add_command(queries_command)
 main.add_command(push_command)
+from osce_kg.viz.cli import analyze_command, viz_command  # noqa: E402
+
+main.add_command(viz_command)
+main.add_command(analyze_command)
