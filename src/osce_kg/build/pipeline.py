@@ -7,6 +7,7 @@ the data conforms to the shapes, so a failed or interrupted build never replaces
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,6 +89,13 @@ def render_docs(ontology_path: Path) -> bytes:
     """The ontology's HTML documentation, made by pyLODE (through the validate package)."""
     from osce_kg.validate.docs import generate_docs
 
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        import pylode  # noqa: F401  its loader module calls logging.basicConfig(DEBUG) on import
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "ontology.html"
         try:
