@@ -46,3 +46,6 @@ from osce_kg.viz.cli import analyze_command, viz_command  # noqa: E402
 
 main.add_command(viz_command)
 main.add_command(analyze_command)
+from osce_kg.pages.cli import ingest_command  # noqa: E402
+
+main.add_command(ingest_command)

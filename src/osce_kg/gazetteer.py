@@ -1,0 +1,168 @@
+"""Names of States, structures, cities and fields of work, taken from the graph's own labels.
+
+The gazetteer is built from whatever the reference graphs say (rdfs:label, skos:prefLabel,
+skos:altLabel, osce:adjective, osce:formerName, osce:demonym), so new reference data extends it
+without code changes. Body text is matched with one Aho-Corasick automaton (pyahocorasick) over all
+names at once, keeping only matches on word boundaries; datelines and fields are matched to cities
+and concepts with rapidfuzz so that misspellings ("SKOPE") still find "Skopje".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from osce_kg.iri import ID, OSCE
+
+# Entity kind by IRI prefix: the IRI scheme is the contract (docs/DESIGN.md), types may be subclassed.
+KIND_PREFIX = {
+    "state": str(ID) + "country/",
+    "territory": str(ID) + "territory/",
+    "structure": str(ID) + "structure/",
+    "city": str(ID) + "place/",
+    "field": str(ID) + "field/",
+    "content-type": str(ID) + "content-type/",
+    "meeting-type": str(ID) + "meeting-type/",
+}
+NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
+PREFERRED = (SKOS.prefLabel, RDFS.label)
+BODY_LANGUAGES = {None, "en"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """One name found in a text: the entity, its kind, the text as written and its span."""
+
+    iri: str
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def _kind(subject: str) -> str | None:
+    for kind, prefix in KIND_PREFIX.items():
+        if subject.startswith(prefix):
+            return kind
+    return None
+
+
+def _lower(text: str) -> str:
+    """Lower-case without changing the length, so spans in the lowered text fit the original."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+class Gazetteer:
+    """All names of the graph's entities, matched in text on word boundaries."""
+
+    def __init__(self, names: Iterable[tuple[str, str, str]], preferred: dict[str, str]) -> None:
+        self.preferred = preferred
+        self.by_kind: dict[str, dict[str, str]] = {}
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, set[tuple[str, str, str]]] = {}
+        for iri, kind, name in names:
+            name = " ".join(name.split())
+            if len(name) < 2:
+                continue
+            self.by_kind.setdefault(kind, {}).setdefault(name.lower(), iri)
+            entries.setdefault(_lower(name), set()).add((iri, kind, name))
+        for key, values in entries.items():
+            self._automaton.add_word(key, (key, tuple(sorted(values))))
+        if entries:
+            self._automaton.make_automaton()
+        self._empty = not entries
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> Gazetteer:
+        """Read the names of States, territories, structures, cities and fields from a graph."""
+        names: list[tuple[str, str, str]] = []
+        preferred: dict[str, str] = {}
+        for predicate in NAME_PREDICATES:
+            for subject, obj in graph.subject_objects(predicate):
+                if not isinstance(subject, URIRef) or not isinstance(obj, Literal):
+                    continue
+                kind = _kind(str(subject))
+                if kind is None or obj.language not in BODY_LANGUAGES:
+                    continue
+                names.append((str(subject), kind, str(obj)))
+                if predicate in PREFERRED and (str(subject) not in preferred or predicate == SKOS.prefLabel):
+                    preferred[str(subject)] = str(obj)
+        return cls(names, preferred)
+
+    def label(self, iri: str) -> str:
+        return self.preferred.get(iri, iri.rsplit("/", 1)[-1])
+
+    def find(self, text: str, kinds: Iterable[str] | None = None) -> list[Match]:
+        """Names in `text`, longest first among overlapping matches of the same kind.
+
+        A name written with a capital (or all capitals, like "ODIHR") must be written so in the
+        text: "summit" is not the Summit, "Georgia" is.
+        """
+        if self._empty:
+            return []
+        wanted = set(kinds) if kinds is not None else None
+        lowered = _lower(text)
+        found: list[Match] = []
+        for end, (key, values) in self._automaton.iter(lowered):
+            start = end - len(key) + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end + 1 < len(text) and text[end + 1].isalnum():
+                continue
+            written = text[start:end + 1]
+            for iri, kind, name in values:
+                if wanted is not None and kind not in wanted:
+                    continue
+                if not _case_fits(name, written):
+                    continue
+                found.append(Match(iri, kind, written, start, end + 1))
+        return _longest(found)
+
+    def lookup(self, name: str, kind: str, *, cutoff: float = 88.0) -> str | None:
+        """The entity of one kind that a short name designates: exact, else fuzzy (rapidfuzz)."""
+        table = self.by_kind.get(kind, {})
+        key = " ".join(name.split()).lower()
+        if key in table:
+            return table[key]
+        if not table or not key:
+            return None
+        best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return table[best[0]] if best else None
+
+    def lookup_scored(self, name: str, kind: str, *, cutoff: float = 80.0) -> tuple[str | None, float]:
+        """Like lookup, with the score, for places where the raw string is kept beside the match."""
+        table = self.by_kind.get(kind, {})
+        key = " ".join(name.split()).lower()
+        if key in table:
+            return table[key], 100.0
+        if not table or not key:
+            return None, 0.0
+        best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return (table[best[0]], float(best[1])) if best else (None, 0.0)
+
+
+def _case_fits(name: str, written: str) -> bool:
+    if name.isupper() and len(name) <= 6:
+        return written == name
+    if name[:1].isupper():
+        return written[:1].isupper()
+    return True
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Drop matches inside a longer match of the same kind; keep text order."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    for m in matches:
+        if any(k.kind == m.kind and k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end)
+               for k in kept):
+            continue
+        if any(k.kind == m.kind and k.start == m.start and k.end == m.end and k.iri == m.iri for k in kept):
+            continue
+        kept.append(m)
+    return kept

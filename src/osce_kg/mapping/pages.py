@@ -1,0 +1,174 @@
+"""Map a page's document records to RDF: one graph per document (docs/DESIGN.md 'Documents and events').
+
+The graph holds the document, the event it reports, its date statements, the people it names with
+their role statements and quotations, new sub-topics of the fields of work, and the PROV record of
+the page it came from (kept in the document's own graph so that replacing the graph replaces its
+provenance in the same transaction; see docs/DESIGN.md 'Provenance'). Knows nothing of files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from osce_kg import iri
+from osce_kg.iri import ORG, OSCE, SCHEMA
+from osce_kg.parse.records import DocumentRecord, MenuSection
+from osce_kg.store.provenance import provenance_record
+
+DATE_KINDS = {
+    "metadata": OSCE.MetadataDate,
+    "header": OSCE.HeaderDate,
+    "dateline": OSCE.DatelineDate,
+    "listing": OSCE.ListingDate,
+}
+FIELDS_SCHEME = iri.scheme("fields-of-work")
+
+
+@dataclass
+class PageSource:
+    """Where a document came from, for its PROV record."""
+
+    path: str
+    content_hash: str
+    captured: str | None = None
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date)
+
+
+def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSection] | None = None) -> tuple[URIRef, Graph]:
+    """The named graph of one document and its IRI."""
+    assert doc.key is not None, "a document record needs its key before mapping"
+    name = iri.graph("page", doc.key)
+    g = Graph(identifier=name)
+    lang = doc.language or "en"
+    d = iri.document(doc.key)
+    cited = URIRef(doc.canonical_url) if doc.canonical_url else d
+
+    g.add((d, RDF.type, OSCE.Document))
+    if doc.content_type and doc.content_type.lower() == "press release":
+        g.add((d, RDF.type, OSCE.PressRelease))
+    g.add((d, DCTERMS.title, Literal(doc.title, lang=lang)))
+    if doc.date:
+        g.add((d, DCTERMS.date, _date(doc.date)))
+    if doc.content_type_iri:
+        g.add((d, OSCE.contentType, URIRef(doc.content_type_iri)))
+    for stated in doc.dates:
+        node = BNode()
+        g.add((d, OSCE.statedDate, node))
+        g.add((node, RDF.type, OSCE.DateStatement))
+        g.add((node, OSCE.dateKind, DATE_KINDS[stated.kind]))
+        g.add((node, OSCE.rawText, Literal(stated.raw)))
+        if stated.iso:
+            g.add((node, DCTERMS.date, _date(stated.iso)))
+    if doc.issuer:
+        g.add((d, OSCE.issuedBy, URIRef(doc.issuer)))
+    for ref in doc.fields:
+        concept = URIRef(ref.iri) if ref.iri else _new_subtopic(g, ref.label, ref.broader, cited)
+        g.add((d, OSCE.fieldOfWork, concept))
+    for ref in doc.states + doc.structures:
+        g.add((d, SCHEMA.mentions, URIRef(ref.iri)))
+    if doc.canonical_url:
+        g.add((d, OSCE.canonicalURL, URIRef(doc.canonical_url)))
+    for url in doc.urls:
+        g.add((d, SCHEMA.url, URIRef(url)))
+    g.add((d, SCHEMA.inLanguage, Literal(lang)))
+    if doc.translation_of:
+        g.add((d, SCHEMA.translationOfWork, iri.document(doc.translation_of)))
+    if doc.body:
+        g.add((d, SCHEMA.text, Literal(doc.body, lang=lang)))
+
+    _event(g, d, doc, lang, cited)
+    _people(g, d, doc, lang, cited)
+    if menu and doc.captured:
+        _menu(g, d, doc, menu)
+    g += provenance_record(name, source.path, source.content_hash, doc.canonical_url, source.captured)
+    return name, g
+
+
+def _new_subtopic(g: Graph, label: str, broader: str | None, cited: URIRef) -> URIRef:
+    """A sub-topic the page names that the scheme lacks, added as a narrower concept."""
+    concept = iri.concept("field", iri.slug(label))
+    g.add((concept, RDF.type, OSCE.FieldOfWork))
+    g.add((concept, RDF.type, SKOS.Concept))
+    g.add((concept, SKOS.prefLabel, Literal(label, lang="en")))
+    g.add((concept, RDFS.label, Literal(label, lang="en")))
+    g.add((concept, SKOS.inScheme, FIELDS_SCHEME))
+    g.add((concept, DCTERMS.source, cited))
+    if broader:
+        g.add((concept, SKOS.broader, URIRef(broader)))
+    return concept
+
+
+def _event(g: Graph, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef) -> None:
+    assert doc.key is not None
+    event = iri.event(doc.key)
+    g.add((d, OSCE.reports, event))
+    g.add((event, RDF.type, OSCE.Event))
+    g.add((event, RDFS.label, Literal(doc.title, lang=lang)))
+    if doc.event_date:
+        g.add((event, SCHEMA.startDate, _date(doc.event_date)))
+    for place in doc.places:
+        g.add((event, OSCE.placeText, Literal(place.raw)))
+        if place.city:
+            g.add((event, SCHEMA.location, URIRef(place.city)))
+    for organiser in doc.organisers:
+        g.add((event, SCHEMA.organizer, URIRef(organiser)))
+    for funder in doc.funders:
+        g.add((event, SCHEMA.funder, URIRef(funder)))
+    if doc.participants:
+        g.add((event, OSCE.participantCount, Literal(doc.participants, datatype=XSD.integer)))
+    for partner in doc.partners:
+        if partner.startswith(iri.BASE):
+            g.add((event, OSCE.partnerOrganization, URIRef(partner)))
+        else:
+            org = iri.organization(partner)
+            g.add((event, OSCE.partnerOrganization, org))
+            g.add((org, RDF.type, ORG.Organization))
+            g.add((org, RDFS.label, Literal(partner, lang="en")))
+            g.add((org, DCTERMS.source, cited))
+
+
+def _people(g: Graph, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef) -> None:
+    persons: dict[str, URIRef] = {}
+    for person in doc.people:
+        p = iri.person(person.name)
+        persons[person.name] = p
+        g.add((p, RDF.type, OSCE.Person))
+        g.add((p, RDFS.label, Literal(person.name, lang="en")))
+        g.add((p, DCTERMS.source, cited))
+        g.add((d, SCHEMA.mentions, p))
+        if person.role:
+            statement = BNode()
+            g.add((statement, RDF.type, OSCE.RoleStatement))
+            g.add((statement, OSCE.person, p))
+            g.add((statement, OSCE.roleText, Literal(person.role)))
+            g.add((statement, SCHEMA.isPartOf, d))
+            if person.affiliation:
+                g.add((statement, OSCE.affiliation, URIRef(person.affiliation)))
+    for quotation in doc.quotations:
+        q = BNode()
+        g.add((q, RDF.type, OSCE.Quotation))
+        g.add((q, SCHEMA.text, Literal(quotation.text, lang=lang)))
+        g.add((q, SCHEMA.isPartOf, d))
+        if quotation.speaker and quotation.speaker in persons:
+            g.add((q, SCHEMA.creator, persons[quotation.speaker]))
+
+
+def _menu(g: Graph, d: URIRef, doc: DocumentRecord, menu: list[MenuSection]) -> None:
+    """The page's menu as dated evidence of the structure on the capture date."""
+    snapshot = BNode()
+    g.add((snapshot, RDF.type, OSCE.MenuSnapshot))
+    g.add((snapshot, DCTERMS.date, _date(doc.captured or "")))
+    g.add((snapshot, PROV.wasDerivedFrom, d))
+    for section in menu:
+        node = BNode()
+        g.add((snapshot, OSCE.menuSection, node))
+        g.add((node, RDF.type, OSCE.MenuSection))
+        g.add((node, RDFS.label, Literal(section.title, lang="en")))
+        for entry in section.entries:
+            g.add((node, OSCE.menuEntry, Literal(entry)))

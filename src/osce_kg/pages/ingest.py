@@ -1,0 +1,224 @@
+"""Ingest pages: read, map, validate and commit each document in its own transaction.
+
+Per file: an unchanged file (same content hash recorded for the same path) is skipped; otherwise
+each document becomes the named graph graph/page/<key>, validated with SHACL together with the
+types of the entities it points to, and committed with GraphStore.replace_graphs in one transaction
+that also drops the graphs this path produced before and no longer produces (a renamed key, a
+listing item that disappeared). A rejected file changes nothing; an interrupted run loses at most
+the file being written, never what was committed before.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rdflib import RDF, Graph, Literal, URIRef
+
+from osce_kg import iri, paths
+from osce_kg.errors import InputError
+from osce_kg.gazetteer import NAME_PREDICATES, Gazetteer
+from osce_kg.mapping.pages import PageSource, document_graph
+from osce_kg.pages.menu import MenuDifference, compare_menu
+from osce_kg.parse.page import PageReader
+from osce_kg.parse.records import PageRecord
+from osce_kg.store import GraphStore
+from osce_kg.store.provenance import content_hash
+from osce_kg.validate.shacl import validate
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+
+GRAPHS_OF_PATH = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX osce: <https://w3id.org/osce-kg/ontology#>
+SELECT ?g ?hash ?loc WHERE {
+  GRAPH ?g { ?g prov:wasDerivedFrom ?src ; osce:contentHash ?hash . ?src prov:atLocation ?loc }
+}"""
+NAMES = "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(f"<{p}>" for p in NAME_PREDICATES)
+TYPES = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
+
+
+@dataclass
+class PageOutcome:
+    """What happened to one file: ingested, warnings, unchanged or rejected."""
+
+    path: Path
+    status: str
+    layout: str | None = None
+    documents: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[PageOutcome] = field(default_factory=list)
+    menu_differences: list[MenuDifference] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected (the command's exit status 0)."""
+        return self.count("rejected") == 0
+
+    @property
+    def documents(self) -> int:
+        return sum(len(o.documents) for o in self.outcomes)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{o.path}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages]
+
+    def pages_per_second(self) -> float:
+        read = sum(1 for o in self.outcomes if o.status != "unchanged")
+        return read / self.seconds if self.seconds else 0.0
+
+    def text(self) -> str:
+        lines = []
+        for o in self.outcomes:
+            if o.status in ("rejected", "warnings"):
+                lines.append(f"{o.status}: {o.path}")
+                lines += [f"  {m}" for m in o.messages]
+        lines += [str(d) for d in self.menu_differences]
+        lines.append(
+            f"{len(self.outcomes)} files: {self.count('ingested')} ingested, {self.count('warnings')} ingested with warnings, "
+            f"{self.count('rejected')} rejected, {self.count('unchanged')} unchanged; {self.documents} documents; "
+            f"{self.seconds:.2f} s"
+        )
+        return "\n".join(lines)
+
+
+def page_files(paths_: Iterable[Path]) -> list[Path]:
+    """The page files named or found (recursively) in folders, sorted, without duplicates."""
+    found: list[Path] = []
+    for p in paths_:
+        p = Path(p)
+        if p.is_dir():
+            found += [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES]
+        elif p.exists():
+            found.append(p)
+        else:
+            raise InputError("no such file or folder", p)
+    return list(dict.fromkeys(found))
+
+
+def recorded_path(path: Path) -> str:
+    """A page's path as PROV records it: relative to the repository when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+class Ingester:
+    """Ingests files into one store with the store's own names (the gazetteer) and types."""
+
+    def __init__(self, store: GraphStore, *, layout: str | None = None) -> None:
+        self.store = store
+        self.layout = layout
+        names = store.query(NAMES)
+        assert isinstance(names, Graph)
+        self.gazetteer = Gazetteer.from_graph(names)
+        self.reader = PageReader(self.gazetteer)
+        types = store.query(TYPES)
+        assert isinstance(types, Graph)
+        self.types = types
+        self.menus_seen: set[tuple] = set()
+
+    def ingest(self, path: Path) -> tuple[PageOutcome, list[MenuDifference]]:
+        location = recorded_path(path)
+        data = path.read_bytes()
+        digest = content_hash(data)
+        previous = self._previous(location)
+        if previous and all(h == digest for h in previous.values()):
+            return PageOutcome(path, "unchanged", documents=sorted(str(g) for g in previous)), []
+        try:
+            page = self.reader.read(path, data, layout=self.layout)
+        except InputError as error:
+            return PageOutcome(path, "rejected", messages=[str(error)]), []
+        graphs = self._graphs(page, location)
+        problems = self._validate(graphs)
+        if problems:
+            return PageOutcome(path, "rejected", page.layout, messages=problems), []
+        stale = {g: Graph() for g in previous if g not in graphs}
+        self.store.replace_graphs({**graphs, **stale})
+        for stale_name in stale:
+            self.store.drop_graph(stale_name)
+        for g in graphs.values():
+            self.types += g.triples((None, RDF.type, None))
+        messages = page.warnings + [w for d in page.documents for w in d.warnings]
+        outcome = PageOutcome(path, "warnings" if messages else "ingested", page.layout,
+                              [str(iri.document(d.key or "")) for d in page.documents], messages)
+        return outcome, self._menu(page)
+
+    def _previous(self, location: str) -> dict[URIRef, str]:
+        rows = self.store.query(GRAPHS_OF_PATH, {"loc": Literal(location)})
+        assert isinstance(rows, list)
+        return {URIRef(r["g"]): str(r["hash"]) for r in rows}
+
+    def _graphs(self, page: PageRecord, location: str) -> dict[URIRef, Graph]:
+        captured = _captured(page.source_path)
+        source = PageSource(location, page.content_hash, captured)
+        graphs: dict[URIRef, Graph] = {}
+        for doc in page.documents:
+            doc.captured = captured
+            name, graph = document_graph(doc, source, page.menu)
+            if name in graphs:
+                graphs[name] += graph
+            else:
+                graphs[name] = graph
+        return graphs
+
+    def _validate(self, graphs: dict[URIRef, Graph]) -> list[str]:
+        """SHACL on each graph plus the types of what it points to; only its own nodes are judged."""
+        problems: list[str] = []
+        for name, graph in graphs.items():
+            data = Graph()
+            data += graph
+            own = set(graph.subjects())
+            for obj in set(graph.objects()):
+                if isinstance(obj, URIRef) and obj not in own:
+                    data += self.types.triples((obj, RDF.type, None))
+            report = validate(data)
+            for v in report.violations:
+                if v.focus in own and v.severity == "Violation":
+                    problems.append(f"SHACL: {v.line()}")
+        return problems
+
+    def _menu(self, page: PageRecord) -> list[MenuDifference]:
+        """Menu differences, once per distinct menu in a run (most pages share one menu)."""
+        if not page.menu:
+            return []
+        key = tuple((s.title, tuple(s.entries)) for s in page.menu)
+        if key in self.menus_seen:
+            return []
+        self.menus_seen.add(key)
+        return compare_menu(page.menu, self.gazetteer, self.store)
+
+
+def _captured(path: Path) -> str:
+    """The capture date of a saved page: its file's modification date (the day the copy was saved)."""
+    return date.fromtimestamp(path.stat().st_mtime).isoformat()
+
+
+def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = None, keep_going: bool = True) -> IngestReport:
+    """Ingest files and folders (recursively); with keep_going=False the first rejected file raises InputError."""
+    started = time.perf_counter()
+    report = IngestReport()
+    ingester = Ingester(store, layout=layout)
+    for path in page_files(paths):
+        outcome, differences = ingester.ingest(path)
+        report.outcomes.append(outcome)
+        report.menu_differences += [d for d in differences if d not in report.menu_differences]
+        if outcome.status == "rejected" and not keep_going:
+            report.seconds = time.perf_counter() - started
+            raise InputError("page rejected: " + "; ".join(outcome.messages), path)
+    report.seconds = time.perf_counter() - started
+    return report
+

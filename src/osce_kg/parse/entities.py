@@ -1,0 +1,284 @@
+"""Entities named in a release's text: States, structures, people, quotations, funders, numbers.
+
+Names of States and structures come from the gazetteer (the graph's own labels), so this module
+holds no list of countries or operations; it holds the phrasing rules of press releases: who
+"said" what, "funded with contributions from", "organized by", "more than 50 experts".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from osce_kg.gazetteer import Gazetteer, Match
+from osce_kg.parse.records import EntityRef, PersonRef, Quotation
+
+HONORIFIC = (
+    r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
+    r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister)"
+)
+_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ'’]+)*"
+_PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+_QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
+
+# speaker first: 'Ambassador X, Head of ..., said: "..."' or 'X, Role, said'
+_SAID_AFTER = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?,?\s+{SPEECH}\b")
+# quote first: '"...," said Ambassador X, Head of ...'
+_SAID_BEFORE = re.compile(rf"{SPEECH}\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
+# apposition with an honorific: 'opened by Ambassador X, Head of the OSCE Mission to Y.'
+_APPOSITION = re.compile(rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”,;]{{3,160}}?))?(?=[.,;]|\s+(?:and|who|at|in|on)\b|$)")
+# a role phrase before the name: 'OSCE Secretary General Marc Perrin de Brichambaut said'
+_ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:OSCE\s+)?(?:Secretary General|Chairperson-in-Office|Chairman-in-Office|High Commissioner on National Minorities|"
+    rf"Representative on Freedom of the Media|ODIHR Director|Head of Mission|Head of the OSCE [A-Z][\w ]+?))\s+(?P<name>{NAME})"
+)
+
+NOT_NAME_WORDS = {
+    "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
+    "Permanent", "Council", "Forum", "Secretary", "General", "Senior", "Deputy", "Minister", "Foreign",
+    "Ambassador", "Representative", "Co-ordinator", "Coordinator", "Director", "Chairperson", "Chairman",
+    "Department", "Unit", "Police", "Adviser", "Advisor", "Experts", "Participants", "In", "On", "At", "For",
+    "According", "Speaking", "Today", "Yesterday", "Republic", "Kingdom", "United", "States", "Union",
+    "European", "Assembly", "Parliamentary", "Commissioner", "High", "President", "Prime", "Special",
+    "National", "International", "Ministry", "Government", "Conference", "Meeting", "Project", "Both",
+}
+PARTICIPANT_WORDS = (
+    r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
+    r"police officers|officers|judges|prosecutors|women|young people|members|practitioners|"
+    r"professionals|teachers|lawyers|activists|trainees|border guards|customs officers|people|"
+    r"civil servants|parliamentarians|academics|leaders|volunteers|staff|specialists|diplomats"
+)
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "some": None, "dozens": None,
+}
+_PARTICIPANTS = re.compile(
+    rf"\b(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately)\s+)?"
+    rf"(?P<n>\d[\d,]*|{'|'.join(k for k, v in NUMBER_WORDS.items() if v)})\s+"
+    rf"(?:[a-z][a-z-]+\s+){{0,3}}?(?:{PARTICIPANT_WORDS})\b",
+    re.I,
+)
+_FUNDING = re.compile(
+    r"\b(?:funded|financed|sponsored|supported financially|made possible)\s+(?:with contributions\s+|through contributions\s+|"
+    r"jointly\s+|in part\s+)?(?:by|from)\s+(?P<who>[^.;]{2,160})|"
+    r"\bwith (?:the )?(?:financial support|funding|contributions|funds|a contribution|financial contributions?) (?:of|from) (?P<who2>[^.;]{2,160})",
+    re.I,
+)
+# A funder or organiser clause ends where the sentence moves on: ', aimed to', ' to train', ' which'.
+_CLAUSE_END = re.compile(r",\s+(?!and\b|[A-Z])|\s+(?:to|for|which|that|who|in order|aimed|as part)\b")
+_ORGANISED = re.compile(r"\b(?:organized|organised|hosted|convened|co-organized|co-organised)\s+by\s+(?P<who>[^.;]{2,160})", re.I)
+_ORGANISER_SUBJECT = re.compile(r"^\W{0,3}(?:has\s+|have\s+)?(?:organized|organised|hosted|held|convened|is organizing|is organising)\b", re.I)
+_PARTNERS = re.compile(
+    r"\b(?:in (?:close )?co-?operation with|in partnership with|jointly with|together with|in collaboration with)\s+"
+    r"(?:the\s+)?(?P<who>[^.;]{2,160})",
+    re.I,
+)
+_PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
+POST_STRUCTURES = {
+    "Secretary General": "Secretariat",
+    "Secretary-General": "Secretariat",
+}
+SHORT_REFERENCES = ("Mission", "Presence", "Centre", "Office", "Programme Office", "Project Co-ordinator")
+
+
+@dataclass
+class BodyEntities:
+    states: list[EntityRef] = field(default_factory=list)
+    structures: list[EntityRef] = field(default_factory=list)
+    people: list[PersonRef] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+    organisers: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    participants: int | None = None
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _refs(matches: list[Match]) -> list[EntityRef]:
+    seen: dict[str, EntityRef] = {}
+    for m in matches:
+        seen.setdefault(m.iri, EntityRef(m.iri, m.kind, m.text))
+    return list(seen.values())
+
+
+class EntityReader:
+    """Reads the entities of one release's text with one gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
+                      if name in ("osce", "organization for security and co-operation in europe")}
+
+    def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
+        out = BodyEntities()
+        texts = ([title] if title else []) + paragraphs
+        matches = [m for text in texts for m in self.gazetteer.find(text, ("state", "structure"))]
+        out.states = _refs([m for m in matches if m.kind == "state"])
+        structures = [m for m in matches if m.kind == "structure"]
+        out.structures = _refs(structures)
+        if issuer and self._short_reference(issuer, texts):
+            if all(r.iri != issuer for r in out.structures):
+                out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
+        last_speaker: str | None = None
+        for paragraph in paragraphs:
+            people = self._people(paragraph, issuer)
+            for person in people:
+                self._merge(out.people, person)
+            quotes = [q.group(1).strip().rstrip(",") for q in _QUOTE.finditer(paragraph)]
+            speaker = people[0].name if people else (last_speaker if quotes and re.search(
+                rf"\b(?:he|she|they)\s+{SPEECH}|{SPEECH}\s+(?:he|she)\b", paragraph) else None)
+            for quote in quotes:
+                if len(quote.split()) >= 4:
+                    out.quotations.append(Quotation(quote, speaker))
+            if people:
+                last_speaker = people[0].name
+        for paragraph in paragraphs:
+            out.funders += self._funders(paragraph)
+            out.organisers += self._organisers(paragraph, issuer)
+            out.partners += self._partners(paragraph)
+            if out.participants is None:
+                out.participants = self._participants(paragraph)
+        out.funders, out.organisers, out.partners = _unique(out.funders), _unique(out.organisers), _unique(out.partners)
+        return out
+
+    # people -----------------------------------------------------------------------------------
+
+    def _people(self, paragraph: str, issuer: str | None) -> list[PersonRef]:
+        found: list[tuple[int, PersonRef]] = []
+        for pattern in (_SAID_AFTER, _SAID_BEFORE, _APPOSITION):
+            for m in pattern.finditer(paragraph):
+                name = self._clean_name(m["name"])
+                if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
+                    continue
+                role = m["role"].strip() if m["role"] else None
+                role = _role_with_title(m["hon"], role)
+                found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        for m in _ROLE_BEFORE.finditer(paragraph):
+            name = self._clean_name(m["name"])
+            if name:
+                role = m["role"].strip()
+                found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        found.sort(key=lambda t: t[0])
+        people: list[PersonRef] = []
+        for _, person in found:
+            self._merge(people, person)
+        return people
+
+    def _clean_name(self, name: str) -> str | None:
+        words = name.split()
+        while words and words[0] in NOT_NAME_WORDS:
+            words = words[1:]
+        if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
+            return None
+        candidate = " ".join(words)
+        if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+            return None
+        return candidate
+
+    @staticmethod
+    def _merge(people: list[PersonRef], person: PersonRef) -> None:
+        for known in people:
+            if known.name == person.name or known.name.endswith(" " + person.name) or person.name.endswith(" " + known.name):
+                if len(person.name) > len(known.name):
+                    known.name = person.name
+                known.role = known.role or person.role
+                known.affiliation = known.affiliation or person.affiliation
+                return
+        people.append(person)
+
+    def _affiliation(self, role: str | None, issuer: str | None) -> str | None:
+        """The State or structure a role text names first ('Head of Spain's Permanent Mission')."""
+        if not role:
+            return None
+        candidates: list[tuple[int, str]] = []
+        for m in self.gazetteer.find(role, ("state", "structure")):
+            if m.iri not in self._osce:
+                candidates.append((m.start, m.iri))
+        for post, structure_name in POST_STRUCTURES.items():
+            at = role.find(post)
+            iri = self.gazetteer.lookup(structure_name, "structure", cutoff=100)
+            if at >= 0 and iri:
+                candidates.append((at, iri))
+        if issuer and self._short_reference(issuer, [role]):
+            m = re.search(r"\bthe (Mission|Presence|Centre|Office)\b", role)
+            candidates.append((m.start() if m else len(role), issuer))
+        if not candidates:
+            return None
+        return min(candidates)[1]
+
+    def _short_reference(self, issuer: str, texts: list[str]) -> bool:
+        """'the Mission' and the like, when the issuer is a field operation of that kind."""
+        label = self.gazetteer.label(issuer)
+        for noun in SHORT_REFERENCES:
+            if noun in label and any(re.search(rf"\b[Tt]he {noun}\b(?! (?:to|in|of|for) [A-Z])", t) for t in texts):
+                return True
+        return False
+
+    # funders, organisers, partners, numbers ------------------------------------------------------
+
+    def _funders(self, paragraph: str) -> list[str]:
+        out: list[str] = []
+        for m in _FUNDING.finditer(paragraph):
+            clause = _CLAUSE_END.split(m["who"] or m["who2"])[0]
+            out += [x.iri for x in self.gazetteer.find(clause, ("state",))]
+        return out
+
+    def _organisers(self, paragraph: str, issuer: str | None) -> list[str]:
+        out: list[str] = []
+        for m in _ORGANISED.finditer(paragraph):
+            clause = _CLAUSE_END.split(m["who"])[0]
+            found = [x for x in self.gazetteer.find(clause, ("structure",)) if x.iri not in self._osce]
+            if found:
+                out.append(found[0].iri)
+            elif issuer and self._short_reference(issuer, [clause]):
+                out.append(issuer)
+        for x in self.gazetteer.find(paragraph, ("structure",)):
+            if x.iri not in self._osce and _ORGANISER_SUBJECT.match(paragraph[x.end:]):
+                out.append(x.iri)
+        if issuer and re.search(r"\b[Tt]he (?:Mission|Presence|Centre|Office)\s+(?:has\s+)?(?:organized|organised|hosted|held)\b", paragraph) \
+                and self._short_reference(issuer, [paragraph]):
+            out.append(issuer)
+        return out
+
+    def _partners(self, paragraph: str) -> list[str]:
+        out: list[str] = []
+        for m in _PARTNERS.finditer(paragraph):
+            clause = m["who"]
+            found = self.gazetteer.find(clause, ("structure", "state"))
+            if found and found[0].start < 5:
+                if found[0].iri not in self._osce:
+                    out.append(found[0].iri)
+                continue
+            name = _PARTNER_NAME.match(clause)
+            if name and name.group(1) not in ("OSCE", "OSCE's") and len(name.group(1).split()) >= 2:
+                out.append(name.group(1).strip())
+        return out
+
+    @staticmethod
+    def _participants(paragraph: str) -> int | None:
+        m = _PARTICIPANTS.search(paragraph)
+        if not m:
+            return None
+        n = m["n"].lower()
+        if n in NUMBER_WORDS:
+            return NUMBER_WORDS[n]
+        return int(n.replace(",", ""))
+
+
+def _role_with_title(honorific: str | None, role: str | None) -> str | None:
+    if honorific and honorific.rstrip(".") in ("Ambassador", "Minister", "Judge", "General", "Colonel", "Professor"):
+        return f"{honorific}, {role}" if role else honorific
+    return role
+
+
+def _looks_personal(name: str, paragraph: str, start: int) -> bool:
+    """A bare 'Name Surname said' counts when the name is not the start of a sentence's noun phrase."""
+    before = paragraph[max(0, start - 2):start]
+    return not before.strip() or before.endswith((". ", ", ", '" ', "” "))

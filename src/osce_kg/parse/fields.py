@@ -1,0 +1,155 @@
+"""Fields of a page: dates, datelines, places, issuer, fields of work.
+
+Which date the graph uses (`dct:date`): every date the page states is kept as a StatedDate with
+its kind, and the graph uses the first present in this order:
+
+1. `metadata`: the page's own date field (`Date:`, `Issued on:`) when it is filled;
+2. `listing`: the `Publishing date:` of a listing item;
+3. `header`: the header date line of 2000-era newsroom pages (`SKOPJE 12 April 2001`);
+4. `dateline`: the date at the start of the body (`VIENNA, 12 December 2007 -`).
+
+The structured dates come first because the site records them as the publication date, while a
+dateline is free text that can lack a year; a dateline without a year takes the year of the
+metadata, listing or header date (a warning says so). The reported event's start date is the
+dateline's date when there is one, else the document's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from osce_kg.parse.records import StatedDate
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})\s+({_MONTH})(?:,?\s+(\d{{4}}))?$", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"^({_MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?$", re.I)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+
+DASHES = "-–—"
+_WORD = r"[A-Za-zÀ-ÿ'’.]+(?:-[A-Za-zÀ-ÿ]+)*"
+_CITY = rf"[A-ZÀ-Þ]{_WORD[:-1]}?(?:\s+{_WORD}){{0,3}}?"
+_PLACES = rf"(?P<places>{_CITY}(?:\s*/\s*{_CITY})*)"
+_DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+_SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
+DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_SEP}")
+DATE_ONLY_DATELINE = re.compile(rf"^{_DATE_TEXT}{_SEP}")
+HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
+
+
+@dataclass
+class Dateline:
+    """The parsed start of a body paragraph: cities, raw date, and where the text begins."""
+
+    places: list[str]
+    date_text: str | None
+    rest: str
+
+
+def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, bool]:
+    """ISO date of a date as pages write it; True as second value when the year was supplied."""
+    text = " ".join(text.replace(",", ", ").split()).strip(" .")
+    m = _ISO.match(text)
+    if m:
+        return _iso(int(m[1]), int(m[2]), int(m[3])), False
+    m = _NUMERIC.match(text)
+    if m:
+        return _iso(int(m[3]), int(m[2]), int(m[1])), False
+    m = _DAY_MONTH_YEAR.match(text.replace(",", "").strip())
+    if m:
+        day, month, year = int(m[1]), MONTHS[m[2].lower().rstrip(".")], m[3]
+    else:
+        m = _MONTH_DAY_YEAR.match(text.replace(",", "").strip())
+        if not m:
+            return None, False
+        month, day, year = MONTHS[m[1].lower().rstrip(".")], int(m[2]), m[3]
+    if year is None:
+        if default_year is None:
+            return None, False
+        return _iso(default_year, month, day), True
+    return _iso(int(year), month, day), False
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _is_city_token(text: str) -> bool:
+    """Dateline cities are written in capitals or as Title Case names, never as a sentence."""
+    words = text.split()
+    return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words if w.lower() not in {"de", "la", "am", "upon", "na"})
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of a paragraph, or None when it does not start with one."""
+    m = DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
+    if not m:
+        return None
+    places = [p.strip() for p in (m.groupdict().get("places") or "").split("/") if p.strip()]
+    if places and not all(_is_city_token(p) for p in places):
+        return None
+    if not places and not m["date"]:
+        return None
+    if places and not m["date"] and not all(p.isupper() for p in places):
+        return None
+    rest = paragraph[m.end():]
+    if not rest[:1].isupper() and not rest[:1] in "\"“'‘":
+        return None
+    return Dateline(places, m["date"], rest)
+
+
+def parse_header_line(text: str) -> Dateline | None:
+    """A 2000-era header date line: 'SKOPJE 12 April 2001'."""
+    m = HEADER_LINE.match(text)
+    if not m:
+        return None
+    places = [p.strip() for p in m["places"].split("/") if p.strip()]
+    if not all(p.isupper() for p in places):
+        return None
+    return Dateline(places, m["date"], "")
+
+
+def choose_date(dates: list[StatedDate]) -> StatedDate | None:
+    """The stated date the graph uses (see the module docstring for the rule)."""
+    for kind in ("metadata", "listing", "header", "dateline"):
+        for stated in dates:
+            if stated.kind == kind and stated.iso:
+                return stated
+    return None
+
+
+def split_field_list(value: str) -> list[str]:
+    """'Rule of law, Policing' -> ['Rule of law', 'Policing']."""
+    return [v.strip() for v in re.split(r"\s*[,;]\s*", value) if v.strip()]
+
+
+_CLOSED = re.compile(r"\s*\((?:closed|former)\)\s*$", re.I)
+_OSCE_PREFIX = re.compile(r"^(?:the\s+)?OSCE(?:'s|’s)?\s+", re.I)
+
+
+def issuer_names(text: str) -> tuple[list[str], bool]:
+    """Names to try for an issuer string, most specific first, and whether it is marked closed."""
+    closed = bool(_CLOSED.search(text))
+    base = _CLOSED.sub("", text).strip()
+    names = [base]
+    stripped = _OSCE_PREFIX.sub("", base)
+    if stripped != base:
+        names.append(stripped)
+    return names, closed

@@ -1,0 +1,234 @@
+"""The five page layouts (A-E, see docs/pages.md): detect which one a page has, cut it into parts.
+
+Every layout is read from the same blocks (blocks.py), so the text rendering and the HTML of a
+page give the same parts. A layout only says where the title, the metadata, the header date and the
+body paragraphs are; what they mean is read by fields.py and entities.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from osce_kg.parse.blocks import Block
+from osce_kg.parse.fields import parse_dateline, parse_header_line
+from osce_kg.parse.records import MenuSection
+
+LAYOUTS = ("A", "B", "C", "D", "E")
+LAYOUT_NAMES = {
+    "A": "current press-release page",
+    "B": "listing page",
+    "C": "2000-era newsroom page",
+    "D": "plain body",
+    "E": "institution or newer layout",
+}
+CONTENT_TYPES = {
+    t.lower(): t
+    for t in (
+        "Press release", "News", "Feature", "Story", "Statement", "Press statement", "Daily report",
+        "Spot report", "News item", "Speech", "Op-ed", "Interview", "Report",
+    )
+}
+META_LABEL = re.compile(
+    r"^(Date|Place|Source|Fields of work|Issued on|Issued by|Location\(s\)|Where we are|What we do|"
+    r"Content type|Report type|Publishing date):\s*(.*)$",
+    re.I,
+)
+LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "report type", "content type"}
+LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
+END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top)", re.I)
+_SKIP_LINES = re.compile(r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*)$", re.I)
+
+
+@dataclass
+class RawDocument:
+    """One document's parts as the layout places them, not yet interpreted."""
+
+    line: int
+    title: str | None = None
+    title_line: int | None = None
+    content_type: str | None = None
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    header: Block | None = None
+    paragraphs: list[Block] = field(default_factory=list)
+
+
+def _label(block: Block) -> tuple[str, str] | None:
+    if block.kind == "group":
+        return None
+    m = META_LABEL.match(block.text)
+    return (m[1].lower(), m[2].strip()) if m else None
+
+
+def detect_layout(blocks: list[Block]) -> str | None:
+    """The layout of a page, or None when it matches none of them."""
+    texts = [b for b in blocks if b.kind != "group"]
+    if not texts:
+        return None
+    labels = [lab[0] for b in texts if (lab := _label(b))]
+    if any(lab in LISTING_MARKERS for lab in labels):
+        return "B"
+    first = texts[0].text.lower()
+    if first == "skip links" or first.startswith("home / ") or first == "about / overview" or \
+            any(lab in ("issued by", "issued on") for lab in labels):
+        return "E"
+    item_labels = {lab[0] for b in texts if b.kind == "item" and (lab := _label(b))}
+    if item_labels & {"date", "source", "place", "fields of work"}:
+        return "A"
+    if first == "newsroom" and any(parse_header_line(b.text) for b in texts[1:5]):
+        return "C"
+    if not any(b.kind == "group" for b in blocks) and any(parse_dateline(b.text) for b in texts[:3]):
+        return "D"
+    return None
+
+
+def read_menu(blocks: list[Block]) -> list[MenuSection]:
+    """Menu sections: a group marker, a title line, then the section's items."""
+    sections: list[MenuSection] = []
+    expect_title = False
+    for block in blocks:
+        if block.kind == "group":
+            expect_title = True
+        elif block.kind == "text" and expect_title:
+            sections.append(MenuSection(block.text, []))
+            expect_title = False
+        elif block.kind == "item" and sections:
+            sections[-1].entries.append(block.text)
+    return [s for s in sections if s.entries]
+
+
+def _content_type_index(blocks: list[Block]) -> int | None:
+    for i, block in enumerate(blocks[:-1]):
+        if block.kind == "text" and block.text.lower() in CONTENT_TYPES and blocks[i + 1].kind == "text":
+            return i
+    return None
+
+
+def _read_meta(blocks: list[Block], start: int, doc: RawDocument) -> int:
+    """Read the metadata labels from `start`; return the index of the first body block."""
+    current: str | None = None
+    taken = 0
+    i = start
+    while i < len(blocks):
+        block = blocks[i]
+        label = _label(block)
+        if label:
+            current, value = label
+            doc.meta.setdefault(current, [])
+            if value:
+                doc.meta[current].append(value)
+            taken = 1 if value else 0
+        elif block.kind == "group":
+            pass
+        elif current is None or parse_dateline(block.text):
+            break
+        elif block.kind == "item":
+            doc.meta[current].append(block.text)
+            taken += 1
+        elif taken == 0 and len(block.text) < 200:
+            doc.meta[current].append(block.text)
+            taken = 1
+        else:
+            break
+        i += 1
+    return i
+
+
+def _body(blocks: list[Block], start: int) -> list[Block]:
+    """Body paragraphs from `start`, up to the boilerplate footer, repeated paragraphs dropped."""
+    seen: set[str] = set()
+    out: list[Block] = []
+    for block in blocks[start:]:
+        if block.kind == "group":
+            continue
+        if END_OF_BODY.match(block.text):
+            break
+        if block.text in seen:
+            continue
+        seen.add(block.text)
+        out.append(block)
+    return out
+
+
+def split_page(blocks: list[Block], layout: str) -> tuple[list[RawDocument], list[MenuSection]]:
+    """Cut a page of a known layout into its documents (one, or one per listing item) and its menu."""
+    if layout == "B":
+        return _split_listing(blocks), []
+    if layout in ("A", "E"):
+        return _split_article(blocks)
+    if layout == "C":
+        return [_split_newsroom(blocks)], []
+    return [_split_plain(blocks)], []
+
+
+def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSection]]:
+    index = _content_type_index(blocks)
+    menu = read_menu(blocks[:index]) if index is not None else []
+    doc = RawDocument(line=blocks[0].line)
+    if index is not None:
+        doc.content_type = CONTENT_TYPES[blocks[index].text.lower()]
+        title_index = index + 1
+    else:
+        title_index = next(
+            (i for i, b in enumerate(blocks)
+             if b.kind == "text" and not _label(b) and not _SKIP_LINES.match(b.text)),
+            len(blocks),
+        )
+    if title_index < len(blocks):
+        doc.title, doc.title_line = blocks[title_index].text, blocks[title_index].line
+        doc.line = blocks[title_index].line
+    body_start = _read_meta(blocks, title_index + 1, doc)
+    doc.paragraphs = _body(blocks, body_start)
+    return [doc], menu
+
+
+def _split_newsroom(blocks: list[Block]) -> RawDocument:
+    texts = [b for b in blocks if b.kind != "group"]
+    doc = RawDocument(line=texts[0].line)
+    rest = texts[1:]
+    if rest:
+        doc.title, doc.title_line, doc.line = rest[0].text, rest[0].line, rest[0].line
+        rest = rest[1:]
+    if rest and parse_header_line(rest[0].text):
+        doc.header = rest[0]
+        rest = rest[1:]
+    doc.paragraphs = _body(rest, 0)
+    return doc
+
+
+def _split_plain(blocks: list[Block]) -> RawDocument:
+    texts = [b for b in blocks if b.kind != "group"]
+    doc = RawDocument(line=texts[0].line if texts else 1)
+    start = 0
+    if texts and not parse_dateline(texts[0].text):
+        doc.title, doc.title_line = texts[0].text, texts[0].line
+        start = 1
+    doc.paragraphs = _body(texts, start)
+    return doc
+
+
+def _split_listing(blocks: list[Block]) -> list[RawDocument]:
+    """Each run of listing fields starts an item; its title is the line before the run."""
+    texts = [b for b in blocks if b.kind != "group"]
+    runs: list[int] = []
+    for i, block in enumerate(texts):
+        label = _label(block)
+        is_field = label is not None and label[0] in LISTING_LABELS
+        previous = _label(texts[i - 1]) if i else None
+        if is_field and not (previous and previous[0] in LISTING_LABELS):
+            runs.append(i)
+    docs: list[RawDocument] = []
+    for n, start in enumerate(runs):
+        title_block = texts[start - 1] if start > 0 else None
+        doc = RawDocument(line=title_block.line if title_block else texts[start].line)
+        if title_block is not None:
+            doc.title, doc.title_line = title_block.text, title_block.line
+        i = start
+        while i < len(texts) and (label := _label(texts[i])) and label[0] in LISTING_LABELS:
+            if label[1]:
+                doc.meta.setdefault(label[0], []).append(label[1])
+            i += 1
+        end = runs[n + 1] - 1 if n + 1 < len(runs) else len(texts)
+        doc.paragraphs = _body(texts[i:end], 0)
+        docs.append(doc)
+    return docs

@@ -1,0 +1,64 @@
+"""Canonical URLs and document keys: many URLs of one osce.org page give one document.
+
+Rules (docs/pages.md): https, host without `www.`, no language prefix (`/de/`, `/sq/`, ...), lower
+case path without trailing slash, no fragment, no tracking parameters (utm_*, fbclid, gclid, ...),
+other parameters sorted. A path ending in a node number gives the key `node-<n>` whatever the alias
+(`/cio/86290` = `/node/86290`); other URLs give `url-<sha1 of canonical URL, 16 hex>`; a page without
+URL gives `file-<id>` from its crawl file name (`000_<16 hex>.txt`) or from the sha1 of its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Language prefixes used by osce.org; two-letter path sections such as /pc/ or /mc/ are not languages.
+SITE_LANGUAGES = frozenset(
+    "en de fr it ru es sq sr mk uk ro bs hr me tr kk ky tg uz hy az ka be tk mn pl lt lv et".split()
+)
+_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|ref|share)$", re.I)
+_NODE = re.compile(r"/(\d+)$")
+_CRAWL_NAME = re.compile(r"^\d+_([0-9a-f]{16})$")
+
+
+def canonical_url(url: str) -> tuple[str, str | None]:
+    """The canonical form of an osce.org URL and the language prefix it carried (or None)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    segments = [s for s in parts.path.split("/") if s]
+    language = None
+    if segments and segments[0].lower() in SITE_LANGUAGES:
+        language = segments.pop(0).lower()
+    path = "/" + "/".join(s.lower() for s in segments)
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
+    return urlunsplit(("https", host, path, urlencode(query), "")), language
+
+
+def url_key(canonical: str) -> str:
+    """The document key of a canonical URL: node-<n> when it ends in a node number."""
+    path = urlsplit(canonical).path
+    match = _NODE.search(path)
+    if match:
+        return f"node-{match.group(1)}"
+    return "url-" + hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def file_key(path: Path, content: bytes) -> str:
+    """The key of a page without URL: the crawl id in its file name, else a hash of its content."""
+    match = _CRAWL_NAME.match(path.stem)
+    if match:
+        return f"file-{match.group(1)}"
+    return "file-" + hashlib.sha1(content).hexdigest()[:16]
+
+
+def item_key(title: str, date: str | None) -> str:
+    """The key of one item of a listing page, from what identifies it (not its position).
+
+    The same item on two listing pages (or two crawls of one) gives one document.
+    """
+    text = f"{title.strip().lower()}|{date or ''}"
+    return "item-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
