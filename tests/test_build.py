@@ -157,13 +157,14 @@ def test_broken_csv_row_exits_2_naming_file_and_line(workspace: Path) -> None:
 def test_shape_violation_exits_1_with_report_and_keeps_store(workspace: Path) -> None:
     before = _counts(workspace / "store")
     published_dir = atomic.published_dir(workspace / "store")
-    # The Mission to Estonia ran 1993-02-15 to 2001-12-31; a closure before the opening is a
-    # violation of the shapes (an operation closes after it opens), not of the CSV syntax.
-    _edit_row(workspace / "data" / "field_operations.csv", "key", "mission-to-estonia", "closed", "1990-01-01")
+    # The Summit is a known structure, so the CSV reader accepts it as a parent; the shapes refuse
+    # a Secretariat unit that is not part of the Secretariat (or of another unit).
+    _edit_row(workspace / "data" / "structures.csv", "key", "office-of-the-secretary-general", "parent", "summit")
     result = _build(workspace)
     assert result.exit_code == 1, result.output
-    assert "Mission to Estonia" in result.stderr
-    assert "graph/data/field_operations" in result.stderr
+    assert "Office of the Secretary General" in result.stderr
+    assert "must be part of the Secretariat" in result.stderr
+    assert "graph/data/structures" in result.stderr
     assert _counts(workspace / "store") == before
     assert atomic.published_dir(workspace / "store") == published_dir
     assert list(atomic.builds_dir(workspace / "store").iterdir()) == [published_dir]
