@@ -198,19 +198,19 @@ def chairpersonships_graph(chairs: Iterable[Chairpersonship], state_name: Callab
         graph.add((node, OSCE.year, Literal(str(c.year), datatype=XSD.gYear)))
         graph.add((node, OSCE.chairState, iri.country(c.state)))
         graph.add((node, OSCE.chairpersonTitle, _en(c.title)))
-        for key in c.chairpersons:
-            graph.add((node, OSCE.chairpersonInOffice, iri.entity("person", key)))
+        for name in c.chairpersons:
+            graph.add((node, OSCE.chairpersonInOffice, iri.person(name)))
         # A Chairpersonship is the calendar year: the year's first and last day, not "1 Jan" twice.
         graph.add((node, SCHEMA.startDate, Literal(f"{c.year}-01-01", datatype=XSD.date)))
         graph.add((node, SCHEMA.endDate, Literal(f"{c.year}-12-31", datatype=XSD.date)))
     return graph
 
 
-def posts_graph(tenures: Iterable[Tenure], person_name: Callable[[str], str]) -> Graph:
+def posts_graph(tenures: Iterable[Tenure]) -> Graph:
     graph = _new_graph()
     for t in tenures:
         post = iri.post(t.structure, t.post)
-        person = iri.entity("person", t.person)
+        person = iri.person(t.person)
         role = OSCE[t.role]
         graph.add((post, RDF.type, ORG.Post))
         graph.add((post, RDFS.label, _en(t.post_label)))
@@ -222,7 +222,7 @@ def posts_graph(tenures: Iterable[Tenure], person_name: Callable[[str], str]) ->
         node = iri.tenure(post, person, t.start.text)
         graph.add((node, RDF.type, OSCE.Tenure))
         period = f"{t.start}–{t.end or ''}"
-        _describe(graph, node, f"{person_name(t.person)}, {t.post_label} ({period})", t.prov)
+        _describe(graph, node, f"{t.person}, {t.post_label} ({period})", t.prov)
         graph.add((node, ORG.member, person))
         graph.add((node, ORG.organization, iri.structure(t.structure)))
         graph.add((node, OSCE.post, post))
@@ -339,7 +339,6 @@ def concepts_graph(concepts: Iterable[Concept], scheme_key: str, kind: str, cls:
 def graphs_of(ref: Reference) -> dict[str, Graph]:
     """Reference attribute (see sources.FILES) -> its graph."""
     state_names = {s.code: s.osce_name for s in ref.states} | {s.code: s.name for s in ref.former_states}
-    person_names = {p.key: p.name for p in ref.people}
     graphs = {
         "states": states_graph(ref.states),
         "former_states": former_states_graph(ref.former_states),
@@ -348,7 +347,7 @@ def graphs_of(ref: Reference) -> dict[str, Graph]:
         "places": places_graph(ref.places),
         "people": people_graph(ref.people),
         "chairpersonships": chairpersonships_graph(ref.chairpersonships, state_names.__getitem__),
-        "tenures": posts_graph(ref.tenures, person_names.__getitem__),
+        "tenures": posts_graph(ref.tenures),
         "structures": structures_graph(ref.structures),
         "field_operations": field_operations_graph(ref.field_operations),
         "renamings": renamings_graph(ref.renamings),

@@ -69,10 +69,15 @@ FIELD_OPERATION_CLASSES = (
 )
 ROLES = (
     "secretaryGeneralRole",
+    "secretaryGeneralOfAssemblyRole",
     "headOfInstitutionRole",
-    "presidentRole",
     "headOfMissionRole",
+    "presidentRole",
+    "directorRole",
+    "coordinatorRole",
+    "specialRepresentativeRole",
 )
+"""The post roles of ontology/osce.ttl (org:Role individuals) a posts.csv row may name."""
 CHAIR_TITLES = (
     "Chairman-in-Office of the CSCE Council",
     "Chairman-in-Office",
@@ -232,7 +237,7 @@ def read_chairpersonships(path: Path) -> list[Chairpersonship]:
             Chairpersonship(
                 year=int(year),
                 state=r.required("state"),
-                chairpersons=tuple(slug(n) for n in names),
+                chairpersons=tuple(names),
                 title=r.choice("title", CHAIR_TITLES),
                 prov=_prov(r),
             )
@@ -253,7 +258,7 @@ def read_tenures(path: Path) -> list[Tenure]:
                 post=_key(r, "post"),
                 post_label=r.required("post_label"),
                 role=r.choice("role", ROLES),
-                person=slug(r.required("person")),
+                person=r.required("person"),
                 start=start,
                 end=end,
                 prov=_prov(r),
@@ -384,8 +389,17 @@ class _Resolver:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
 
-    def need(self, value: str | None, known: Iterable[str], what: str, record_prov: Provenance, column: str) -> None:
-        if value is not None and value not in set(known):
+    def need(
+        self,
+        value: str | None,
+        known: Iterable[str],
+        what: str,
+        record_prov: Provenance,
+        column: str,
+        key: Callable[[str], str] = str,
+    ) -> None:
+        """`value` (compared as key(value), reported as written) must be one of `known`."""
+        if value is not None and key(value) not in set(known):
             raise InputError(
                 f"column {column!r}: unknown {what}",
                 path=self.data_dir / record_prov.file,
@@ -417,11 +431,11 @@ def _check_references(ref: Reference, data_dir: Path) -> None:
         need(person.nationality, states, "State (not in any States file)", person.prov, "nationality")
     for ch in ref.chairpersonships:
         need(ch.state, participating | former, "chairing State (not a participating or former State)", ch.prov, "state")
-        for key in ch.chairpersons:
-            need(key, people, "person (not in people.csv)", ch.prov, "chairpersons")
+        for name in ch.chairpersons:
+            need(name, people, "person (not in people.csv)", ch.prov, "chairpersons", key=slug)
     for t in ref.tenures:
         need(t.structure, structures, "structure (not in structures.csv)", t.prov, "structure")
-        need(t.person, people, "person (not in people.csv)", t.prov, "person")
+        need(t.person, people, "person (not in people.csv)", t.prov, "person", key=slug)
     clash = structures & operations
     for op in ref.field_operations:
         if op.key in clash:

@@ -93,7 +93,7 @@ class Person:
 class Chairpersonship:
     year: int
     state: str
-    chairpersons: tuple[str, ...]  # person keys, in order of taking office
+    chairpersons: tuple[str, ...]  # names as in people.csv, in order of taking office
     title: str
     prov: Provenance
 
@@ -106,7 +106,7 @@ class Tenure:
     post: str
     post_label: str
     role: str  # local name of an osce: role individual
-    person: str
+    person: str  # name as in people.csv
     start: IsoDate
     end: IsoDate | None
     prov: Provenance

@@ -1,0 +1,174 @@
+"""Lint of the curated data itself: sourced, unique, dated correctly, resolvable, complete.
+
+The raw files are checked with the csv module (not only through the readers), and the lists the
+osce.org menu shows on the real seed page are compared with the curated names.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pycountry
+import pytest
+
+from osce_kg import paths
+from osce_kg.sources import FILES, read_reference
+from osce_kg.sources.isodate import parse_iso
+
+CSV_FILES = sorted(paths.DATA_DIR.glob("*.csv"))
+SEED = paths.PAGES_DIR / "000_edd890b92ae4faef.txt"
+DATE_COLUMNS = {"joined", "left", "since", "until", "start", "end", "founded", "dissolved", "opened", "closed", "decided", "date"}
+KEY_COLUMNS = {"iso2", "iso3166_3", "key", "year"}
+# Menu lines that are navigation, not entries of the list above them.
+NOT_FIELDS = {"Field operations", "Projects"}
+NOT_MEETINGS = {"Partnerships"}
+NOT_STATES = {"Asian Partners for Co-operation", "Mediterranean Partners for Co-operation"}
+NOT_UNITS = {"Secretary General", "Institutions"}
+NOT_OPERATIONS = {"Closed field activities", "Parliamentary Assembly", "Court of Conciliation and Arbitration",
+                  "Organizational structure", "About us"}  # fmt: skip
+CHAIR_SUFFIX = re.compile(r"^(?P<name>.+?) – OSCE Chairpersonship (?P<year>\d{4})$")
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def menu_section(heading: str) -> list[str]:
+    """The '- item' lines that follow the first line equal to `heading` in the seed page's menu."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    start = lines.index(heading) + 1
+    items = []
+    for line in lines[start:]:
+        if not line.startswith("- "):
+            break
+        items.append(line[2:])
+    return items
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return read_reference(paths.DATA_DIR)
+
+
+def test_every_reference_file_is_present_and_nothing_else() -> None:
+    assert sorted(p.name for p in CSV_FILES) == sorted(FILES.values())
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
+def test_every_row_has_http_sources_and_valid_dates(path: Path) -> None:
+    for line, row in enumerate(rows(path), start=2):
+        sources = [s.strip() for s in row["source"].split(";") if s.strip()]
+        assert sources, f"{path.name}:{line}: no source"
+        for url in sources:
+            parsed = urlparse(url)
+            assert parsed.scheme in ("http", "https") and parsed.netloc, f"{path.name}:{line}: {url!r}"
+        assert "note" in row
+        for column in DATE_COLUMNS & row.keys():
+            if row[column]:
+                parse_iso(row[column])
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
+def test_keys_are_unique(path: Path) -> None:
+    table = rows(path)
+    for column in KEY_COLUMNS & table[0].keys():
+        counts = Counter(r[column] for r in table)
+        assert [k for k, n in counts.items() if n > 1] == [], f"{path.name}: duplicate {column}"
+
+
+def test_structure_and_operation_keys_share_one_namespace_without_clashes(ref) -> None:
+    keys = [s.key for s in ref.structures] + [o.key for o in ref.field_operations]
+    assert len(keys) == len(set(keys))
+
+
+def test_iso_codes_exist_in_pycountry() -> None:
+    for name in ("participating_states.csv", "partners.csv"):
+        for row in rows(paths.DATA_DIR / name):
+            assert pycountry.countries.get(alpha_2=row["iso2"]) is not None, row["iso2"]
+    for row in rows(paths.DATA_DIR / "former_states.csv"):
+        assert pycountry.historic_countries.get(alpha_4=row["iso3166_3"]) is not None, row["iso3166_3"]
+
+
+def test_periods_do_not_end_before_they_start(ref) -> None:
+    spans = [(o.key, o.opened, o.closed) for o in ref.field_operations]
+    spans += [(s.key, s.founded, s.dissolved) for s in ref.structures]
+    spans += [(f"{t.post}/{t.person}", t.start, t.end) for t in ref.tenures]
+    spans += [(p.code, p.since, p.until) for p in ref.partners]
+    for key, start, end in spans:
+        if start and end:
+            assert start.first <= end.first, key
+
+
+def test_all_references_resolve(ref) -> None:
+    """read_reference raises on a dangling key; here the whole data set passed it."""
+    assert ref.field_operations and ref.renamings and ref.tenures
+
+
+def test_57_participating_states_as_the_menu_names_them(ref) -> None:
+    menu = []
+    for entry in menu_section("Participating States"):
+        if entry in NOT_STATES:
+            continue
+        match = CHAIR_SUFFIX.match(entry)
+        menu.append(match["name"] if match else entry)
+    assert len(ref.states) == 57
+    assert sorted(s.osce_name for s in ref.states) == sorted(menu)
+
+
+def test_the_chairpersonship_the_menu_marks_is_in_the_data(ref) -> None:
+    marked = [CHAIR_SUFFIX.match(e) for e in menu_section("Participating States") if CHAIR_SUFFIX.match(e)]
+    assert marked
+    by_year = {c.year: c.state for c in ref.chairpersonships}
+    names = {s.code: s.osce_name for s in ref.states}
+    for match in marked:
+        assert names[by_year[int(match["year"])]] == match["name"]
+
+
+def test_eleven_current_partners_six_mediterranean_five_asian(ref) -> None:
+    current = [p for p in ref.partners if p.until is None]
+    assert len(current) == 11
+    assert Counter(p.group for p in current) == {"mediterranean": 6, "asian": 5}
+    participating = {s.code for s in ref.states}
+    assert not participating & {p.code for p in current}
+
+
+def test_former_partner_ends_when_participation_begins(ref) -> None:
+    joined = {s.code: s.joined for s in ref.states}
+    for p in ref.partners:
+        if p.until is not None and p.code in joined:
+            assert p.until == joined[p.code]
+
+
+def test_one_chairpersonship_per_year_1991_to_2026(ref) -> None:
+    assert sorted(c.year for c in ref.chairpersonships) == list(range(1991, 2027))
+
+
+def test_23_top_level_fields_of_work_as_in_the_menu(ref) -> None:
+    menu = [e for e in menu_section("Fields of work") if e not in NOT_FIELDS]
+    top = [f.label for f in ref.fields_of_work if f.top]
+    assert len(top) == 23
+    assert sorted(top) == sorted(menu)
+
+
+def test_meeting_types_as_in_the_menu(ref) -> None:
+    menu = [e for e in menu_section("Meetings and conferences") if e not in NOT_MEETINGS]
+    assert sorted(m.label for m in ref.meeting_types) == sorted(menu)
+
+
+def test_every_secretariat_unit_of_the_menu_is_a_structure(ref) -> None:
+    units = {s.name for s in ref.structures if s.kind == "SecretariatUnit"}
+    menu = [e for e in menu_section("Secretariat") if e not in NOT_UNITS]
+    assert len(menu) == 11
+    assert set(menu) <= units
+
+
+def test_the_menus_field_operations_are_the_open_ones(ref) -> None:
+    menu = [e for e in menu_section("Field operations") if e not in NOT_OPERATIONS]
+    open_ops = [o.short_name for o in ref.field_operations if o.closed is None]
+    assert len(menu) == 12
+    assert sorted(open_ops) == sorted(menu)
