@@ -26,7 +26,6 @@ from osce_kg.store import GraphStore
 from osce_kg.store.provenance import content_hash, provenance_record
 
 ONTOLOGY_GRAPH = iri.graph("ontology", "osce")
-PAGE_SUFFIXES = frozenset({".txt", ".html", ".htm"})
 
 
 @dataclass
@@ -57,13 +56,6 @@ def read_ontology(ontology_dir: Path) -> SourceGraph:
     return SourceGraph(name=ONTOLOGY_GRAPH, graph=read_rdf(path), source_path=path)
 
 
-def page_files(data_dir: Path) -> list[Path]:
-    folder = data_dir / "pages"
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
-
-
 def provenance_of(sources: list[SourceGraph], data_dir: Path) -> Graph:
     g = Graph()
     for s in sources:
@@ -77,12 +69,14 @@ def provenance_of(sources: list[SourceGraph], data_dir: Path) -> Graph:
     return g
 
 
-def ingest_pages(store: GraphStore, files: list[Path]) -> list[str]:
-    """Pages go through the pages package, which writes their graphs and PROV records itself."""
+def ingest_pages(store: GraphStore, folder: Path) -> tuple[int, list[str]]:
+    """Ingest the saved pages through the pages package, which writes each page's graph with its
+    PROV record; a rejected page stops the build. Returns the number of files and the warnings
+    (including the differences between the pages' menu and the reference data)."""
     from osce_kg.pages.ingest import ingest_paths
 
-    report = ingest_paths(store, files, keep_going=False)
-    return [str(w) for w in getattr(report, "warnings", [])]
+    report = ingest_paths(store, [folder], keep_going=False)
+    return len(report.outcomes), report.warnings + [str(d) for d in report.menu_differences]
 
 
 def render_docs(ontology_path: Path) -> bytes:
@@ -123,7 +117,7 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
 
         references = reference_graphs(options.data)
         notes.append(f"{len(references)} files, {sum(len(s.graph) for s in references)} triples")
-    pages = page_files(options.data) if options.pages else []
+    pages = options.data / "pages" if options.pages and (options.data / "pages").is_dir() else None
     warnings = [w for s in references for w in s.warnings]
 
     with staged_build(target) as folder:
@@ -134,10 +128,12 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
                 store.load_graphs({s.name: s.graph for s in sources})
                 store.add_triples(iri.PROVENANCE_GRAPH, provenance_of(sources, options.data))
                 notes.append(f"{len(sources)} graphs")
-            if pages:
-                with steps.step(f"ingesting {len(pages)} page{'s' if len(pages) != 1 else ''}") as notes:
-                    warnings += ingest_pages(store, pages)
-                    notes.append(f"{sum(1 for g in store.graph_names() if iri.graph_kind(g) == 'page')} page graphs")
+            if pages is not None:
+                with steps.step("ingesting data/pages/") as notes:
+                    files, page_warnings = ingest_pages(store, pages)
+                    warnings += page_warnings
+                    page_graphs = sum(1 for g in store.graph_names() if iri.graph_kind(g) == "page")
+                    notes.append(f"{files} files, {page_graphs} page graphs")
             with steps.step("validating with SHACL") as notes:
                 data = [g for g in store.graph_names() if g != ONTOLOGY_GRAPH]
                 outcome = validate_store(store, shapes, ontology.graph, data)
