@@ -25,7 +25,7 @@
       { selector: "node", style: {
         "background-color": "data(colour)", width: "data(size)", height: "data(size)",
         "border-width": 1, "border-color": "#444", label: "data(label)", "font-size": 11,
-        "text-wrap": "ellipsis", "text-max-width": 220, "min-zoomed-font-size": 7,
+        "text-wrap": "ellipsis", "text-max-width": 220, "min-zoomed-font-size": 6,
         "text-valign": "center", "text-halign": data.layout === "tree" ? "right" : "center",
         "text-margin-x": data.layout === "tree" ? 4 : 0, "text-margin-y": data.layout === "tree" ? 0 : -4,
         "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
@@ -40,6 +40,11 @@
     ],
   });
   window.cy = cy; // for the browser test and for analysts in the console
+
+  // Shown = not hidden by the toggle. Read from the class, not ":visible", which follows the
+  // rendered style and lags behind a batch of class changes.
+  const shownNodes = () => cy.nodes().not(".hidden");
+  const shownElements = () => { const n = shownNodes(); return n.union(n.edgesWith(n)); };
 
   // A tidy left-to-right tree: each leaf gets its own line, a parent sits level with the middle
   // of its children, so dozens of field operations stack as a readable list of labels.
@@ -68,9 +73,9 @@
   }
 
   function runLayout() {
-    const visible = cy.elements(":visible");
+    const visible = shownElements();
     if (data.layout === "tree") {
-      const pos = treePositions(cy.nodes(":visible").toArray());
+      const pos = treePositions(shownNodes().toArray());
       visible.layout({ name: "preset", positions: (n) => pos[n.id()], animate: false, fit: false }).run();
     } else {
       visible.layout({
@@ -78,7 +83,17 @@
         idealEdgeLength: () => 90, numIter: 1500, gravity: 0.4, componentSpacing: 60,
       }).run();
     }
-    cy.fit(cy.elements(":visible"), 30);
+    if (data.layout === "tree") readableTree(); else cy.fit(shownNodes(), 30);
+  }
+
+  // A whole tree of 100+ lines fitted into one screen has unreadable labels: show it as wide as
+  // the window at a readable zoom, level with the root, and let the reader pan (Fit shows all).
+  function readableTree() {
+    const bb = shownNodes().boundingBox({ includeLabels: true });
+    const zoom = Math.max(0.6, Math.min(1.2, (cy.width() - 40) / Math.max(bb.w, 1)));
+    const root = shownNodes().filter((n) => !n.incomers("node").some((m) => !m.hasClass("hidden"))).max((n) => n.degree(false)).ele;
+    const y = root ? root.position("y") : (bb.y1 + bb.y2) / 2;
+    cy.viewport({ zoom, pan: { x: 20 - bb.x1 * zoom, y: cy.height() / 2 - y * zoom } });
   }
 
   // Hiding closed structures hides them and the States left with no visible neighbour: the
@@ -98,8 +113,9 @@
   }
 
   function updateCount() {
-    $("count").textContent = `${cy.nodes(":visible").length} of ${cy.nodes().length} nodes shown`;
-    $("count").dataset.visible = String(cy.nodes(":visible").length);
+    const shown = shownNodes().length;
+    $("count").textContent = `${shown} of ${cy.nodes().length} nodes shown`;
+    $("count").dataset.shown = String(shown);
   }
 
   function legend() {
@@ -161,7 +177,7 @@
     results.replaceChildren();
     cy.elements().removeClass("faded match");
     if (!q) return;
-    const hits = cy.nodes(":visible").filter((n) => n.data("label").toLowerCase().includes(q)
+    const hits = shownNodes().filter((n) => n.data("label").toLowerCase().includes(q)
       || (n.data("former_names") || []).some((f) => f.toLowerCase().includes(q)));
     cy.elements().not(hits).addClass("faded");
     hits.addClass("match");
@@ -191,7 +207,7 @@
     if (ev.key === "Enter" && $("results").firstElementChild) $("results").firstElementChild.click();
   });
   $("close-panel").addEventListener("click", () => { $("panel").hidden = true; });
-  $("fit").addEventListener("click", () => cy.fit(cy.elements(":visible"), 30));
+  $("fit").addEventListener("click", () => cy.fit(shownNodes(), 30));
   const anyClosed = data.nodes.some((n) => n.data.closed);
   $("show-closed").checked = !anyClosed || data.show_closed;
   $("show-closed").disabled = !anyClosed;
