@@ -120,7 +120,8 @@ def _read_meta(blocks: list[Block], start: int, doc: RawDocument) -> int:
             taken = 1 if value else 0
         elif block.kind == "group":
             pass
-        elif current is None or parse_dateline(block.text):
+        # a list item is a metadata value even when it reads like a dateline ('- KAMENSK-SHAKHTINSKY')
+        elif current is None or (block.kind != "item" and parse_dateline(block.text)):
             break
         elif block.kind == "item":
             doc.meta[current].append(block.text)
