@@ -120,12 +120,11 @@ def chunk_ntriples(data: bytes, max_bytes: int) -> list[bytes]:
     return chunks
 
 
-def _opener(credentials: Credentials | None) -> urllib.request.OpenerDirector:
+def _opener(credentials: Credentials | None, url: str) -> urllib.request.OpenerDirector:
     if credentials is None:
         return urllib.request.build_opener()
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-    passwords.add_password(None, "http://", credentials.user, credentials.password)
-    passwords.add_password(None, "https://", credentials.user, credentials.password)
+    passwords.add_password(None, url, credentials.user, credentials.password)
     handler = urllib.request.HTTPDigestAuthHandler if credentials.scheme == "digest" else urllib.request.HTTPBasicAuthHandler
     return urllib.request.build_opener(handler(passwords))
 
@@ -183,7 +182,7 @@ def push(
     """PUT every named graph of the store (first chunk PUT, later chunks POST) and report what was sent."""
     started = time.monotonic()
     report = PushReport(store_url, dry_run)
-    opener = _opener(credentials)
+    opener = _opener(credentials, store_url)
     for name in graphs if graphs is not None else store.graph_names():
         data = store.serialize(ox.RdfFormat.N_TRIPLES, from_graph=name)
         chunks = chunk_ntriples(data, chunk_bytes)
