@@ -83,8 +83,9 @@ def _script_safe(text: str, what: str) -> str:
 def render_html(graph: nx.Graph, *, title: str, show_closed: bool = False) -> str:
     """The whole page as text. `show_closed` sets the initial state of the closed-structures toggle."""
     template = (ASSETS / "viewer.html").read_text(encoding="utf-8")
-    # "</" cannot end the JSON script element once escaped as "<\/" (still valid JSON).
-    data = json.dumps(graph_json(graph, title=title, show_closed=show_closed), ensure_ascii=False).replace("</", "<\\/")
+    # No "<" at all inside the JSON script element (escaped as \u003c, still the same JSON), so
+    # neither "</script" nor "<!--<script" in a label can change where the element ends.
+    data = json.dumps(graph_json(graph, title=title, show_closed=show_closed), ensure_ascii=False).replace("<", "\\u003c")
     parts = {
         "{{TITLE}}": html.escape(title),
         "/*{{STYLE}}*/": (ASSETS / "viewer.css").read_text(encoding="utf-8"),
