@@ -69,8 +69,11 @@ class Gazetteer:
             name = " ".join(name.split())
             if len(name) < 2:
                 continue
-            self.by_kind.setdefault(kind, {}).setdefault(name.lower(), iri)
-            entries.setdefault(_lower(name), set()).add((iri, kind, name))
+            # "The Netherlands" is written "the Netherlands" mid-sentence: index the name without it.
+            variants = [name, name[4:]] if name.startswith("The ") and len(name) > 6 else [name]
+            for variant in variants:
+                self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
+                entries.setdefault(_lower(variant), set()).add((iri, kind, variant))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, tuple(sorted(values))))
         if entries:

@@ -17,7 +17,10 @@ HONORIFIC = (
     r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
     r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister)"
 )
-_NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ]?[a-zà-ÿ'’]+)*"
+# Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿĀ-ſ'’"
+_NAME_WORD = rf"[{_UPPER}Ā-Ž][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
@@ -28,11 +31,18 @@ _SAID_AFTER = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(
 # quote first: '"...," said Ambassador X, Head of ...'
 _SAID_BEFORE = re.compile(rf"{SPEECH}\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
 # apposition with an honorific: 'opened by Ambassador X, Head of the OSCE Mission to Y.'
-_APPOSITION = re.compile(rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”,;]{{3,160}}?))?(?=[.,;]|\s+(?:and|who|at|in|on)\b|$)")
+_APPOSITION = re.compile(rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”,;]{{3,160}}?))?(?=[.,;]|\s+(?:and|who|at|in|on|of)\b|$)")
 # a role phrase before the name: 'OSCE Secretary General Marc Perrin de Brichambaut said'
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:OSCE\s+)?(?:Secretary General|Chairperson-in-Office|Chairman-in-Office|High Commissioner on National Minorities|"
     rf"Representative on Freedom of the Media|ODIHR Director|Head of Mission|Head of the OSCE [A-Z][\w ]+?))\s+(?P<name>{NAME})"
+)
+# a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
+_ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
+_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME}),")
+ROLE_NOUNS = re.compile(
+    r"\b(Representative|Commissioner|Director|Secretary|Chairperson|Chairman|Co-ordinator|Coordinator|Head|"
+    r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair)\b"
 )
 
 NOT_NAME_WORDS = {
@@ -78,6 +88,8 @@ _PARTNERS = re.compile(
     re.I,
 )
 _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
+# "Estonian language", "Russian-speaking": the adjective names a language, not the State.
+_LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
 POST_STRUCTURES = {
     "Secretary General": "Secretariat",
     "Secretary-General": "Secretariat",
@@ -119,7 +131,8 @@ class EntityReader:
     def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
-        matches = [m for text in texts for m in self.gazetteer.find(text, ("state", "structure"))]
+        matches = [m for text in texts for m in self.gazetteer.find(text, ("state", "structure"))
+                   if not (m.kind == "state" and _LANGUAGE_USE.match(text[m.end:]))]
         out.states = _refs([m for m in matches if m.kind == "state"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
@@ -164,6 +177,11 @@ class EntityReader:
             name = self._clean_name(m["name"])
             if name:
                 role = m["role"].strip()
+                found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        for m in _ROLE_COMMA_NAME.finditer(paragraph):
+            name = self._clean_name(m["name"])
+            role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m["role"].strip())
+            if name and ROLE_NOUNS.search(role):
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []

@@ -15,7 +15,7 @@ from lxml import etree
 
 from osce_kg.parse.blocks import Block, normalise_space
 
-_SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "form", "button"}
+_SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "form", "button", "footer"}
 _BLOCK = {
     "p", "div", "section", "article", "header", "footer", "main", "nav", "aside", "h1", "h2", "h3",
     "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote",

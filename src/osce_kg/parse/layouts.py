@@ -36,7 +36,7 @@ META_LABEL = re.compile(
 )
 LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "report type", "content type"}
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
-END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top)", re.I)
+END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
 _SKIP_LINES = re.compile(r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*)$", re.I)
 
 

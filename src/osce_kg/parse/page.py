@@ -12,7 +12,7 @@ from pathlib import Path
 
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer
-from osce_kg.parse.blocks import Block, text_blocks
+from osce_kg.parse.blocks import text_blocks
 from osce_kg.parse.entities import EntityReader
 from osce_kg.parse.fields import choose_date, issuer_names, parse_date, parse_dateline, parse_header_line, split_field_list
 from osce_kg.parse.html import html_blocks
@@ -186,6 +186,9 @@ class PageReader:
         dateline_date = next((s.iso for s in stated if s.kind == "dateline" and s.iso), None)
         doc.event_date = dateline_date or doc.date
         field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, []) for p in re.split(r"\s*[/,;]\s*", v) if p]
+        # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way to the dateline.
+        if field_places and not any(self.gazetteer.lookup_scored(p, "city")[0] for p in field_places):
+            field_places = []
         for raws in (field_places, dateline.places if dateline else [], header_places):
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]

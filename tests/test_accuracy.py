@@ -1,0 +1,140 @@
+"""Accuracy of the page reader on the labelled fixture set, per field and per layout.
+
+The labels (tests/fixtures/labels/<page>.json) were written from the page text, before the parser
+read the pages; each labelled page exists as text and as HTML, and both are scored. A field scores
+precision = correct / found and recall = correct / expected over all documents; the test prints
+the table and fails when any field falls under 0.95 overall.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from osce_kg import iri
+from osce_kg.pages.ingest import ingest_paths
+from osce_kg.parse.page import PageReader
+from osce_kg.parse.records import DocumentRecord
+from tests.pages_support import GOOD_PAGES, LABELS, gazetteer_of, reference_store
+
+FIELDS = ("title", "date", "place", "issuer", "fields", "states", "people")
+THRESHOLD = 0.95
+
+
+def _key(value: str) -> str:
+    return value.rsplit("/", 1)[-1]
+
+
+def predicted(doc: DocumentRecord) -> dict[str, set[str]]:
+    return {
+        "title": {doc.title} if doc.title else set(),
+        "date": {doc.date} if doc.date else set(),
+        "place": {_key(p.city) if p.city else iri.slug(p.raw) for p in doc.places},
+        "issuer": {_key(doc.issuer)} if doc.issuer else set(),
+        "fields": {_key(f.iri) if f.iri else iri.slug(f.label) for f in doc.fields},
+        "states": {_key(s.iri) for s in doc.states},
+        "people": {p.name for p in doc.people},
+    }
+
+
+def expected(label: dict) -> dict[str, set[str]]:
+    return {
+        "title": {label["title"]},
+        "date": {label["date"]},
+        "place": set(label["places"]),
+        "issuer": {label["issuer"]} if label["issuer"] else set(),
+        "fields": set(label["fields"]),
+        "states": set(label["states"]),
+        "people": set(label["people"]),
+    }
+
+
+def labelled_pages() -> list[tuple[Path, dict]]:
+    pages = []
+    for label_file in sorted(LABELS.glob("*.json")):
+        label = json.loads(label_file.read_text(encoding="utf-8"))
+        for suffix in (".txt", ".html"):
+            page = GOOD_PAGES / (label_file.stem + suffix)
+            assert page.exists(), f"labelled page {page} is missing"
+            pages.append((page, label))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = reference_store()
+    yield s
+    s.close()
+
+
+def score(store) -> tuple[dict, list[str]]:
+    reader = PageReader(gazetteer_of(store))
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, found, expected
+    errors: list[str] = []
+    for page, label in labelled_pages():
+        record = reader.read(page)
+        assert record.layout == label["layout"], f"{page.name}: layout {record.layout}, labelled {label['layout']}"
+        assert len(record.documents) == len(label["documents"]), f"{page.name}: {len(record.documents)} documents"
+        for doc, want in zip(record.documents, label["documents"]):
+            got, exp = predicted(doc), expected(want)
+            for field in FIELDS:
+                for layout in (label["layout"], "all"):
+                    c = counts[(layout, field)]
+                    c[0] += len(got[field] & exp[field])
+                    c[1] += len(got[field])
+                    c[2] += len(exp[field])
+                if got[field] != exp[field]:
+                    errors.append(f"{page.name} [{want['title'][:40]}] {field}: got {sorted(got[field])}, expected {sorted(exp[field])}")
+    return counts, errors
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def table(counts: dict) -> str:
+    layouts = ["A", "B", "C", "D", "E", "all"]
+    lines = ["field    " + "".join(f"{lay:>13}" for lay in layouts), "         " + "    P     R   " * len(layouts)]
+    for field in FIELDS:
+        cells = []
+        for layout in layouts:
+            tp, found, exp = counts[(layout, field)]
+            cells.append(f"{_ratio(tp, found):6.2f}{_ratio(tp, exp):6.2f} ")
+        lines.append(f"{field:<9}" + "".join(cells))
+    return "\n".join(lines)
+
+
+def test_labelled_set_covers_every_layout_in_text_and_html():
+    pages = labelled_pages()
+    assert len(pages) >= 40
+    layouts = {label["layout"] for _, label in pages}
+    assert layouts == {"A", "B", "C", "D", "E"}
+    assert {p.suffix for p, _ in pages} == {".txt", ".html"}
+
+
+def test_accuracy_per_field_and_layout(store, capsys):
+    counts, errors = score(store)
+    report = table(counts)
+    with capsys.disabled():
+        print("\n" + report)
+        for e in errors:
+            print("  miss: " + e)
+    low = [f for f in FIELDS
+           if min(_ratio(counts[("all", f)][0], counts[("all", f)][1]), _ratio(counts[("all", f)][0], counts[("all", f)][2])) < THRESHOLD]
+    assert not low, f"fields under {THRESHOLD}: {low}\n{report}"
+
+
+def test_ingest_speed_on_the_fixtures(store, capsys):
+    """Every labelled page ingested (read, mapped, SHACL-validated, committed); pages per second reported."""
+    pages = [p for p, _ in labelled_pages()]
+    started = time.perf_counter()
+    report = ingest_paths(store, pages)
+    seconds = time.perf_counter() - started
+    with capsys.disabled():
+        print(f"\ningest: {len(pages)} pages, {report.documents} documents in {seconds:.2f} s = {len(pages) / seconds:.1f} pages/s")
+    assert report.count("rejected") == 0, report.text()
+    assert report.documents == sum(len(label["documents"]) for _, label in labelled_pages())
