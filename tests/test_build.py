@@ -53,7 +53,7 @@ def test_mongolia_joined_on_2012_11_21(built_store: GraphStore) -> None:
     rows = built_store.query(
         PREFIXES
         + """
-        SELECT ?m ?date WHERE {
+        SELECT ?state ?date WHERE {
           ?m org:member ?state ; org:role osce:participatingStateRole ; schema:startDate ?date .
         }""",
         bindings={"state": iri.country("MN")},

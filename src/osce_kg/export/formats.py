@@ -1,8 +1,11 @@
 """Serialising the store's named graphs in the formats analysts' tools read.
 
 pyoxigraph writes N-Triples, N-Quads and TriG (fast, streaming); rdflib writes Turtle (grouped by
-subject, with our prefixes) and compacted JSON-LD, which pyoxigraph does not do. Triple formats
-carry the union of the chosen graphs; quad formats keep every graph apart.
+subject, with our prefixes); PyLD, the JSON-LD reference implementation, compacts JSON-LD.
+rdflib's own JSON-LD serialiser was tried and loses the triples of a blank node reached through a
+property that the context types as "@id" (rdflib-jsonld issue 28, still so in rdflib 7.6): the
+round-trip test caught it on the page graphs. Triple formats carry the union of the chosen
+graphs; quad formats keep every graph apart.
 """
 
 from __future__ import annotations
@@ -85,12 +88,20 @@ def export_graphs(
             raise InputError("no such graph in the store (see 'osce-kg stats')", value=str(name))
     if fmt in _OXIGRAPH:
         return store.dump_graphs(_OXIGRAPH[fmt], selected, prefixes=PREFIXES)
-    merged = merged_graph(store, selected)
     if fmt == "turtle":
-        return merged.serialize(format="turtle", encoding="utf-8")
+        return merged_graph(store, selected).serialize(format="turtle", encoding="utf-8")
     if context_path is None:
         raise InputError("JSON-LD export needs a context file (ontology/context.jsonld)")
-    return merged.serialize(format="json-ld", context=load_context(context_path), encoding="utf-8")
+    return compact_jsonld(store.dump_graphs(ox.RdfFormat.N_TRIPLES, selected), load_context(context_path))
+
+
+def compact_jsonld(ntriples: bytes, context: dict) -> bytes:
+    """N-Triples as JSON-LD compacted with a context given as a dict (no network access)."""
+    from pyld import jsonld
+
+    expanded = jsonld.from_rdf(ntriples.decode("utf-8"), {"format": "application/n-quads"})
+    compacted = jsonld.compact(expanded, {"@context": context})
+    return json.dumps(compacted, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
