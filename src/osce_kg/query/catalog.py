@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
 from osce_kg.errors import InputError
 from osce_kg.paths import QUERIES_DIR
-from osce_kg.query.params import ParamSpec
+from osce_kg.query.params import ParamSpec, bind
+from osce_kg.query.params import resolve as resolve_params
 from osce_kg.query.sparql_text import query_form
 
 _FIELD = re.compile(r"^#\s*(title|description|param|example)\s*:\s*(.*)$")
@@ -45,6 +47,10 @@ class NamedQuery:
     @property
     def form(self) -> str:
         return query_form(self.text)
+
+    def bound(self, given: Mapping[str, str] | None = None) -> str:
+        """The query text with the given raw values (and the defaults) validated and bound."""
+        return bind(self.text, resolve_params(self.params, given or {}))
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:

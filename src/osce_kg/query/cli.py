@@ -12,8 +12,7 @@ from osce_kg.errors import InputError
 from osce_kg.paths import default_store
 from osce_kg.query.catalog import load_catalog, resolve
 from osce_kg.query.local import run_local
-from osce_kg.query.params import bind, parse_assignments
-from osce_kg.query.params import resolve as resolve_params
+from osce_kg.query.params import parse_assignments
 from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
 from osce_kg.query.remote import Credentials, EndpointError, run_remote
 from osce_kg.query.results import FORMATS, Solutions, render
@@ -47,7 +46,7 @@ def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None
     """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."""
     try:
         named = resolve(ref)
-        text = bind(named.text, resolve_params(named.params, parse_assignments(list(params))))
+        text = named.bound(parse_assignments(list(params)))
         if limit is not None:
             text = with_limit(text, limit)
         if show_query:
