@@ -72,7 +72,9 @@ class IngestReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [f"{o.path}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages]
+        """Warnings of the ingested files, then the menu's differences with the reference data."""
+        return [f"{o.path}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages] + [
+            str(d) for d in self.menu_differences]
 
     def pages_per_second(self) -> float:
         read = sum(1 for o in self.outcomes if o.status != "unchanged")

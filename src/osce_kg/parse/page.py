@@ -32,7 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?\"”’)\]…]$")
 def decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
     """Text of a file, the encoding used and warnings; rejects empty, binary and garbled files."""
     if not data.strip():
-        raise InputError("empty file: nothing to read", path, 1)
+        raise InputError("empty file: nothing to read" if not data else "empty file: only white space", path, 1)
     if b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes): not a text or HTML page", path, _line_of(data, data.index(b"\x00")))
     warnings: list[str] = []
