@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import SH
 
-from osce_kg.validate.shacl import Report, default_ontology, default_shapes, validate
+from osce_kg.errors import InputError
+from osce_kg.validate.shacl import Report, default_ontology, default_shapes, validate, validate_files
 
 VALID = Path(__file__).parent / "shapes" / "valid.ttl"
 SHAPE = Namespace("https://w3id.org/osce-kg/shapes#")
@@ -398,3 +399,92 @@ def test_validating_the_fixture_is_fast(valid_graph: Graph) -> None:
     elapsed = time.perf_counter() - start
     assert report.conforms
     assert elapsed < 3.0, f"validation took {elapsed:.2f} s"
+
+
+# --- the report: labels, readable lines, files and graphs --------------------------------------
+
+
+def test_violation_carries_label_path_value_and_reads_as_one_line(valid_graph: Graph) -> None:
+    data = broken(valid_graph, 'INSERT DATA { country:XA osce:adjective "Arcadian" }')
+    report = validate(data)
+    [v] = report.violations
+    assert v.focus == URIRef(ID + "country/XA")
+    assert v.focus_label == "Arcadia"
+    assert v.path == "osce:adjective"
+    assert str(v.value) == "Arcadian"
+    assert v.severity == "Violation"
+    line = report.text().splitlines()[1]
+    assert line.startswith(f"Arcadia <{ID}country/XA>: osce:adjective: osce:adjective must be")
+    assert line.endswith('(value: "Arcadian")')
+
+
+def test_inverse_path_is_written_with_a_caret(valid_graph: Graph) -> None:
+    report = validate(broken(valid_graph, 'INSERT DATA { membership:participating-XA schema:endDate "2020-01-01"^^xsd:date }'))
+    assert [v.path for v in report.violations] == ["^org:member"]
+
+
+def test_concept_label_falls_back_to_preflabel(valid_graph: Graph) -> None:
+    data = broken(valid_graph, "DELETE WHERE { mtype:annual-meetings rdfs:label ?l }")
+    [v] = validate(data).violations
+    assert v.focus_label == "Annual meetings"
+
+
+def test_validate_files_names_the_graph_of_each_violation(tmp_path: Path, valid_graph: Graph) -> None:
+    states = Graph()
+    for s, p, o in valid_graph:
+        if str(s).startswith(ID + "country/"):
+            states.add((s, p, o))
+    rest = Graph()
+    for triple in valid_graph:
+        if triple not in states:
+            rest.add(triple)
+    states.update(PROLOGUE + 'INSERT DATA { country:XA schema:sameAs "Q1" }')
+    states_file, rest_file = tmp_path / "states.ttl", tmp_path / "rest.nt"
+    states.serialize(states_file, format="turtle")
+    rest.serialize(rest_file, format="nt", encoding="utf-8")
+
+    report = validate_files([states_file, rest_file])
+
+    assert not report.conforms
+    [v] = report.violations
+    assert v.graph == (URIRef(states_file.resolve().as_uri()),)
+    assert f"[graph: <{states_file.resolve().as_uri()}>]" in report.text()
+
+
+def test_validate_dataset_keeps_named_graphs_of_trig(tmp_path: Path, valid_graph: Graph) -> None:
+    dataset = Dataset()
+    data_graph = URIRef("https://w3id.org/osce-kg/graph/data/test")
+    for triple in broken(valid_graph, "DELETE WHERE { territory:north-march dct:source ?s }"):
+        dataset.graph(data_graph).add(triple)
+    path = tmp_path / "all.trig"
+    dataset.serialize(path, format="trig")
+
+    [v] = validate_files([path]).violations
+
+    assert v.focus == URIRef(ID + "territory/north-march")
+    assert v.graph == (data_graph,)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("bad.ttl", '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b "open .\n', 3),
+        ("bad.nq", "<http://e/a> <http://e/b> <http://e/c> .\n<http://e/a> <http://e/b> oops .\n", 2),
+        ("bad.jsonld", '{\n  "@id": "http://e/a",\n  "http://e/b": [1,\n}\n', 4),
+    ],
+)
+def test_unparsable_file_is_an_input_error_with_its_line(tmp_path: Path, name: str, text: str, line: int) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(InputError) as caught:
+        validate_files([path])
+    assert caught.value.path == path
+    assert caught.value.line == line
+    assert f"{path}:{line}: not valid RDF" in str(caught.value)
+
+
+def test_unknown_extension_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "data.csv"
+    path.write_text("a,b\n")
+    with pytest.raises(InputError, match="unknown RDF file extension"):
+        validate_files([path])
