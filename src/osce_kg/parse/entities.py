@@ -31,7 +31,10 @@ _SAID_AFTER = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(
 # quote first: '"...," said Ambassador X, Head of ...'
 _SAID_BEFORE = re.compile(rf"{SPEECH}\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
 # apposition with an honorific: 'opened by Ambassador X, Head of the OSCE Mission to Y.'
-_APPOSITION = re.compile(rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”,;]{{3,160}}?))?(?=[.,;]|\s+(?:and|who|at|in|on|of)\b|$)")
+_APPOSITION = re.compile(
+    rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})"
+    rf"(?:,\s+(?P<role>[^\"“”,;]{{3,160}}?)(?=[.,;]|$)|(?=[.,;]|\s+(?:and|who|at|in|on|of)\b|$))"
+)
 # a role phrase before the name: 'OSCE Secretary General Marc Perrin de Brichambaut said'
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:OSCE\s+)?(?:Secretary General|Chairperson-in-Office|Chairman-in-Office|High Commissioner on National Minorities|"

@@ -1,0 +1,41 @@
+"""Text renderings and HTML become the same blocks, so one extractor reads both."""
+
+from __future__ import annotations
+
+import pytest
+
+from osce_kg.parse.blocks import text_blocks
+from osce_kg.parse.html import html_blocks
+from tests.pages_support import GOOD_PAGES
+
+PAIRS = sorted(GOOD_PAGES.glob("*.txt"))
+
+
+def test_text_rendering_conventions():
+    blocks = text_blocks("-\nFields of work\n- Arms control\n\nPress release\n-   Date:  \n")
+    assert [(b.kind, b.text, b.line) for b in blocks] == [
+        ("group", "", 1), ("text", "Fields of work", 2), ("item", "Arms control", 3),
+        ("text", "Press release", 5), ("item", "Date:", 6),
+    ]
+
+
+def test_html_lists_headings_and_inline_markup():
+    page = html_blocks("""<html lang="de"><head><link rel="canonical" href="https://www.osce.org/de/node/1">
+        <script>ignored()</script></head><body><nav><ul><li><span>Countries</span><ul><li><a>Albania</a></li></ul></li></ul></nav>
+        <h1>A&nbsp;title</h1><p><strong>VIENNA, 1 May 2010</strong> - The <a href="x">OSCE</a><br>next line</p>
+        <footer><p>Copyright</p></footer></body></html>""")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("group", ""), ("text", "Countries"), ("item", "Albania"), ("text", "A title"),
+        ("text", "VIENNA, 1 May 2010 - The OSCE"), ("text", "next line"),
+    ]
+    assert page.canonical_url == "https://www.osce.org/de/node/1"
+    assert page.language == "de"
+    assert all(b.line > 0 for b in page.blocks)
+
+
+@pytest.mark.parametrize("text_page", PAIRS, ids=[p.stem for p in PAIRS])
+def test_html_version_gives_the_same_blocks_as_the_text(text_page):
+    html_page = text_page.with_suffix(".html")
+    from_text = [(b.kind, b.text) for b in text_blocks(text_page.read_text(encoding="utf-8"))]
+    from_html = [(b.kind, b.text) for b in html_blocks(html_page.read_text(encoding="utf-8")).blocks]
+    assert from_html == from_text

@@ -1,0 +1,64 @@
+"""Entities in release text: people with roles and affiliations, quotations, funders, organisers, numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from osce_kg import iri
+from osce_kg.gazetteer import Gazetteer
+from osce_kg.parse.entities import EntityReader
+from tests.pages_support import gazetteer_of, reference_store
+
+
+@pytest.fixture(scope="module")
+def reader() -> EntityReader:
+    store = reference_store()
+    gazetteer: Gazetteer = gazetteer_of(store)
+    return EntityReader(gazetteer)
+
+
+def test_speaker_first_with_role_and_state_affiliation(reader):
+    found = reader.read(None, ['Ambassador Ana Ruiz, Head of Spain\'s Permanent Mission to the OSCE, said: "We fund this work with pride."'], None)
+    [person] = found.people
+    assert person.name == "Ana Ruiz"
+    assert person.role == "Ambassador, Head of Spain's Permanent Mission to the OSCE"
+    assert person.affiliation == str(iri.country("ES"))
+    assert [(q.speaker, q.text) for q in found.quotations] == [("Ana Ruiz", "We fund this work with pride.")]
+
+
+def test_quote_first_and_the_mission_resolved_to_the_issuer(reader):
+    issuer = str(iri.structure("mission-to-skopje"))
+    found = reader.read(None, ['"Trust takes time to build," said Jan Novak, Deputy Head of the Mission.',
+                                "The Mission organized the event."], issuer)
+    assert [(p.name, p.role, p.affiliation) for p in found.people] == [("Jan Novak", "Deputy Head of the Mission", issuer)]
+    assert found.organisers == [issuer]
+    assert issuer in {s.iri for s in found.structures}
+
+
+def test_post_titles_give_their_structure(reader):
+    found = reader.read(None, ["Maria Berg, Senior Adviser to the OSCE Secretary General, said the plan was sound."], None)
+    assert [(p.name, p.affiliation) for p in found.people] == [("Maria Berg", str(iri.structure("secretariat")))]
+
+
+def test_funders_organisers_partners_and_participants(reader):
+    found = reader.read(None, [
+        "More than 50 experts attended the course organised by the OSCE's Strategic Police Matters Unit in co-operation with the United Nations Office on Drugs and Crime.",
+        "The project, funded with contributions from Germany, Norway and the United Kingdom, aimed to help Albania.",
+    ], None)
+    assert found.participants == 50
+    assert found.organisers == [str(iri.structure("strategic-police-matters-unit"))]
+    assert set(found.funders) == {str(iri.country(c)) for c in ("DE", "NO", "GB")}
+    assert found.partners == ["United Nations Office on Drugs and Crime"]
+    assert str(iri.country("AL")) in {s.iri for s in found.states}
+
+
+def test_states_by_adjective_but_not_languages(reader):
+    found = reader.read("Estonian language courses", ["Russian-speaking officers and Belgian Foreign Minister Luc Dubois met."], None)
+    assert {s.iri for s in found.states} == {str(iri.country("BE"))}
+
+
+def test_one_name_across_mentions_is_one_person(reader):
+    found = reader.read(None, ["Ambassador Eugen Wollfarth, Head of the OSCE Presence in Albania, opened the course.",
+                               '"Borders must be open," said Eugen Wollfarth.'], None)
+    assert [p.name for p in found.people] == ["Eugen Wollfarth"]
+    assert found.people[0].affiliation == str(iri.structure("presence-in-albania"))

@@ -1,0 +1,39 @@
+"""One document under many URLs: host, language prefix, path alias, tracking parameters, case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from osce_kg.parse.urls import canonical_url, file_key, item_key, url_key
+
+
+def test_variants_of_one_node_give_one_key():
+    variants = [
+        "https://www.osce.org/cio/86290",
+        "http://osce.org/node/86290",
+        "https://www.osce.org/de/cio/86290",
+        "https://osce.org/sq/node/86290/",
+        "https://www.osce.org/cio/86290?fbclid=IwAR0abc&utm_source=twitter",
+        "https://WWW.OSCE.ORG/CIO/86290#top",
+    ]
+    assert {url_key(canonical_url(u)[0]) for u in variants} == {"node-86290"}
+
+
+def test_language_prefix_is_reported_and_removed():
+    assert canonical_url("https://www.osce.org/it/odihr/12345") == ("https://osce.org/odihr/12345", "it")
+    # two-letter sections that are not languages stay in the path
+    assert canonical_url("https://www.osce.org/pc/12345") == ("https://osce.org/pc/12345", None)
+
+
+def test_urls_without_node_number():
+    a = canonical_url("https://www.osce.org/press-Releases?page=2&utm_medium=x")[0]
+    b = canonical_url("http://osce.org/press-releases/?page=2")[0]
+    assert a == b == "https://osce.org/press-releases?page=2"
+    assert url_key(a).startswith("url-") and len(url_key(a)) == 20
+    assert url_key(a) != url_key(canonical_url("https://osce.org/press-releases?page=3")[0])
+
+
+def test_keys_of_files_and_listing_items():
+    assert file_key(Path("data/pages/000_edd890b92ae4faef.txt"), b"x") == "file-edd890b92ae4faef"
+    assert file_key(Path("page.txt"), b"x") == file_key(Path("other.txt"), b"x") != file_key(Path("page.txt"), b"y")
+    assert item_key("Title", "2003-05-14") == item_key(" title ", "2003-05-14") != item_key("Title", "2003-05-15")
