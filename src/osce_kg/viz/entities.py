@@ -188,7 +188,8 @@ class Entity:
             "start": self.start.isoformat() if self.start else None,
             "end": self.end.isoformat() if self.end else None,
             "sources": sorted(self.sources),
-            "former_names": sorted(self.former_names - {self.label(day)}),
+            # earlier and (for a past day) later names, so a search by any name finds the node
+            "other_names": sorted(self.former_names - {self.label(day)}),
             "seat": self.seat,
         }
 

@@ -143,7 +143,7 @@
     $("panel-label").textContent = d.label;
     $("panel-type").textContent = d.type + (d.closed ? " (closed)" : "");
     $("panel-dates").textContent = d.start || d.end ? `${d.start || "?"} – ${d.end || ""}` : "not recorded";
-    const optional = [["panel-seat", d.seat], ["panel-former", (d.former_names || []).join("; ")]];
+    const optional = [["panel-seat", d.seat], ["panel-other-names", (d.other_names || []).join("; ")]];
     for (const [id, text] of optional) {
       $(id).textContent = text || "";
       $(id).hidden = !text;
@@ -178,7 +178,7 @@
     cy.elements().removeClass("faded match");
     if (!q) return;
     const hits = shownNodes().filter((n) => n.data("label").toLowerCase().includes(q)
-      || (n.data("former_names") || []).some((f) => f.toLowerCase().includes(q)));
+      || (n.data("other_names") || []).some((f) => f.toLowerCase().includes(q)));
     cy.elements().not(hits).addClass("faded");
     hits.addClass("match");
     for (const n of hits.slice(0, 30)) {
