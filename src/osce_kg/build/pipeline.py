@@ -76,7 +76,7 @@ def ingest_pages(store: GraphStore, folder: Path) -> tuple[int, list[str]]:
     from osce_kg.pages.ingest import ingest_paths
 
     report = ingest_paths(store, [folder], keep_going=False)
-    return len(report.outcomes), report.warnings + [str(d) for d in report.menu_differences]
+    return len(report.outcomes), list(report.warnings)
 
 
 def render_docs(ontology_path: Path) -> bytes:
