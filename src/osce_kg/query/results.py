@@ -114,12 +114,15 @@ def render(result: QueryResult, fmt: str) -> str:
     if fmt not in FORMATS:
         raise InputError(f"unknown format (choose from {', '.join(FORMATS)})", value=fmt)
     if isinstance(result, Graph):
+        # a fresh graph, so that prefixes a remote server's Turtle declared do not leak into ours
+        out = Graph(bind_namespaces="none")
+        for prefix, ns in PREFIXES.items():
+            out.bind(prefix, ns)
+        out += result
         if fmt in ("table", "turtle"):
-            for prefix, ns in PREFIXES.items():
-                result.bind(prefix, ns, override=True)
-            return result.serialize(format="turtle")
+            return out.serialize(format="turtle")
         if fmt in ("json", "jsonld"):
-            return result.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
+            return out.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
         raise InputError("a CONSTRUCT or DESCRIBE answer is RDF: use --format turtle or jsonld", value=fmt)
     if fmt in GRAPH_FORMATS:
         raise InputError("a SELECT or ASK answer is a table: use table, csv, tsv, json or xml", value=fmt)
