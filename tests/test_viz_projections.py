@@ -77,6 +77,14 @@ def test_as_of_boundaries_are_the_founding_and_dissolution_days(mini_graph: Grap
     assert CROATIA_MISSION not in projections.structure(mini_graph, as_of=closed + timedelta(days=1))
 
 
+def test_an_end_known_to_the_year_only_runs_to_the_end_of_that_year(mini_graph: Graph) -> None:
+    ukraine = str(iri.structure("mission-to-ukraine"))
+    node = projections.structure(mini_graph).nodes[ukraine]
+    assert (node["start"], node["end"]) == ("1994-11-24", "1999")
+    assert ukraine in projections.structure(mini_graph, as_of=date(1999, 6, 30))
+    assert ukraine not in projections.structure(mini_graph, as_of=date(2000, 1, 1))
+
+
 def test_closed_structures_can_be_left_out_with_the_states_they_alone_hosted(mini_graph: Graph) -> None:
     everything = projections.structure(mini_graph)
     current = projections.structure(mini_graph, include_closed=False)

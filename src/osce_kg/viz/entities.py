@@ -7,6 +7,7 @@ fixed text over class and property IRIs we own; nothing a user types goes into i
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -121,6 +122,25 @@ def to_date(term: Node | None) -> date | None:
         return None
 
 
+PRECISIONS = ("year", "month", "day")
+
+
+def last_day(day: date, precision: str) -> date:
+    """The last day of the period a first-day date stands for ('1999' ends on 1999-12-31)."""
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+def show_date(day: date | None, precision: str) -> str | None:
+    """A date written with the precision the source gave: '1997', '1996-04' or '2007-12-31'."""
+    if day is None:
+        return None
+    return {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}"}.get(precision, day.isoformat())
+
+
 @dataclass
 class Renaming:
     day: date
@@ -137,6 +157,8 @@ class Entity:
     labels: dict[str, str] = field(default_factory=dict)
     start: date | None = None
     end: date | None = None
+    start_precision: str = "day"
+    end_precision: str = "day"
     status_closed: bool = False
     sources: set[str] = field(default_factory=set)
     former_names: set[str] = field(default_factory=set)
@@ -170,13 +192,18 @@ class Entity:
             return self.labels[sorted(self.labels)[0]]
         return str(self.iri).rstrip("/").rsplit("/", 1)[-1]
 
+    @property
+    def last_day(self) -> date | None:
+        """The last day it may have existed: an end known to the year only runs to 31 December."""
+        return None if self.end is None else last_day(self.end, self.end_precision)
+
     def exists_on(self, day: date) -> bool:
         """Founded on or before the day (or no date known) and not dissolved before it."""
-        return (self.start is None or self.start <= day) and (self.end is None or self.end >= day)
+        return (self.start is None or self.start <= day) and (self.last_day is None or self.last_day >= day)
 
     def closed_by(self, day: date) -> bool:
         """Closed on that day: marked osce:Closed, or its end date has passed."""
-        return self.status_closed or (self.end is not None and self.end < day)
+        return self.status_closed or (self.last_day is not None and self.last_day < day)
 
     def attributes(self, day: date | None) -> dict[str, object]:
         """The node attributes every projection writes (day = names as of that day)."""
@@ -185,8 +212,8 @@ class Entity:
             "label": self.label(day),
             "type": self.type_name,
             "kind": self.kind,
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
+            "start": show_date(self.start, self.start_precision),
+            "end": show_date(self.end, self.end_precision),
             "sources": sorted(self.sources),
             # earlier and (for a past day) later names, so a search by any name finds the node
             "other_names": sorted(self.former_names - {self.label(day)}),
@@ -223,6 +250,15 @@ def describe(source: Source, classes: Iterable[URIRef]) -> dict[URIRef, Entity]:
             e.start = d if e.start is None else min(e.start, d)
         else:
             e.end = d if e.end is None else max(e.end, d)
+    # The direct dates are first days; the lifetime's instants say whether a year, month or day is meant.
+    for row in select(source, f"""SELECT ?s ?edge ?unit WHERE {{ {where} ?s osce:lifetime ?i .
+        VALUES ?edge {{ time:hasBeginning time:hasEnd }} ?i ?edge ?instant . ?instant time:unitType ?unit . }}"""):
+        e, unit = get(row["s"]), str(row["unit"]).rsplit("unit", 1)[-1].lower()
+        if e is not None and unit in PRECISIONS:
+            if str(row["edge"]).endswith("hasBeginning"):
+                e.start_precision = unit
+            else:
+                e.end_precision = unit
     for row in select(source, f"SELECT DISTINCT ?s WHERE {{ {where} ?s osce:status osce:Closed . }}"):
         if (e := get(row["s"])) is not None:
             e.status_closed = True
