@@ -95,6 +95,7 @@ def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None
         shacl_graph=shapes,
         ont_graph=ontology,
         inference="none",
+        advanced=True,
         abort_on_first=False,
         allow_infos=True,
         allow_warnings=True,
