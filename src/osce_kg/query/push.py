@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from osce_kg.query.params import sparql_term
-from osce_kg.query.remote import Credentials, EndpointError, _detail, run_remote
+from osce_kg.query.remote import Credentials, EndpointError, brief, run_remote
 from osce_kg.query.results import Solutions
 from osce_kg.store import GraphStore
 
@@ -160,7 +160,7 @@ def send(
                 sleep(backoff * 2**attempt)
                 continue
             if isinstance(exc, urllib.error.HTTPError):
-                raise EndpointError(f"{method} {url} failed: HTTP {exc.code} {exc.reason}: {_detail(exc.read())}") from None
+                raise EndpointError(f"{method} {url} failed: HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
             reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
             tries = f" after {attempt + 1} attempts" if attempt else ""
             raise EndpointError(f"{method} {url} failed{tries}: {reason}") from None

@@ -27,6 +27,16 @@ GET_LIMIT = 2000
 """Queries whose GET URL would be longer than this go by POST (servers cap URL length)."""
 
 
+_REFUSALS = {
+    "QueryBadFormed": "HTTP 400, the endpoint says the query is malformed",
+    "Unauthorized": "HTTP 401, credentials missing or wrong (set OSCE_KG_ENDPOINT_USER and OSCE_KG_ENDPOINT_PASSWORD)",
+    "EndPointNotFound": "HTTP 404, no SPARQL endpoint at this URL",
+    "URITooLong": "HTTP 414, the query is too long for a GET request",
+    "EndPointInternalError": "HTTP 500, the endpoint failed while answering",
+}
+"""SPARQLWrapper's exceptions, said the way an analyst can act on."""
+
+
 class EndpointError(Exception):
     """The endpoint could not be reached or refused the request; the message says which and why."""
 
@@ -48,7 +58,8 @@ class Credentials:
         return cls(user, os.environ.get("OSCE_KG_ENDPOINT_PASSWORD", ""), scheme)
 
 
-def _detail(body: object, limit: int = 400) -> str:
+def brief(body: object, limit: int = 400) -> str:
+    """A server's error body on one line, cut to a readable length."""
     text = body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
@@ -72,9 +83,11 @@ def run_remote(endpoint: str, query: str, *, timeout: float = 60.0, credentials:
         body = response.read()
         content_type = response.headers.get("Content-Type", "")
     except SPARQLWrapperException as exc:
-        raise EndpointError(f"{endpoint} refused the query: {type(exc).__name__}: {_detail(exc.args[0] if exc.args else exc)}") from None
+        what = _REFUSALS.get(type(exc).__name__, type(exc).__name__)
+        body = exc.args[0] if exc.args else exc
+        raise EndpointError(f"{endpoint}: {what}: {brief(body)}") from None
     except urllib.error.HTTPError as exc:
-        raise EndpointError(f"{endpoint} answered HTTP {exc.code} {exc.reason}: {_detail(exc.read())}") from None
+        raise EndpointError(f"{endpoint} answered HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
     except urllib.error.URLError as exc:
         raise EndpointError(f"cannot reach {endpoint}: {exc.reason}") from None
     except (TimeoutError, socket.timeout):
@@ -93,7 +106,7 @@ def _parse(body: bytes, content_type: str, form: str, endpoint: str) -> QueryRes
             return g
         parsed = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
     except (SyntaxError, ValueError) as exc:
-        raise EndpointError(f"{endpoint} sent an answer that is not valid {content_type or 'SPARQL results'}: {exc}; first bytes: {_detail(body, 200)}") from None
+        raise EndpointError(f"{endpoint} sent an answer that is not valid {content_type or 'SPARQL results'}: {exc}; first bytes: {brief(body, 200)}") from None
     if isinstance(parsed, ox.QueryBoolean):
         return bool(parsed)
     return Solutions.from_ox(parsed)
