@@ -17,9 +17,9 @@ BROKEN_PAGES = FIXTURES / "pages" / "broken"
 LABELS = FIXTURES / "labels"
 
 
-def reference_store() -> GraphStore:
-    """An in-memory store with the ontology and the repository's reference data, as build loads them."""
-    store = GraphStore.open(None)
+def reference_store(path: Path | None = None) -> GraphStore:
+    """A store (in memory, or at `path`) with the ontology and the repository's reference data, as build loads them."""
+    store = GraphStore.open(path)
     sources = [read_ontology(paths.ONTOLOGY_DIR), *reference_graphs(paths.DATA_DIR)]
     store.load_graphs({s.name: s.graph for s in sources})
     return store

@@ -20,9 +20,10 @@ def test_variants_of_one_node_give_one_key():
 
 
 def test_language_prefix_is_reported_and_removed():
-    assert canonical_url("https://www.osce.org/it/odihr/12345") == ("https://osce.org/odihr/12345", "it")
+    assert canonical_url("https://www.osce.org/it/odihr/12345") == ("https://osce.org/node/12345", "it")
+    assert canonical_url("https://www.osce.org/it/odihr/elections") == ("https://osce.org/odihr/elections", "it")
     # two-letter sections that are not languages stay in the path
-    assert canonical_url("https://www.osce.org/pc/12345") == ("https://osce.org/pc/12345", None)
+    assert canonical_url("https://www.osce.org/pc/annual-report") == ("https://osce.org/pc/annual-report", None)
 
 
 def test_urls_without_node_number():

@@ -34,6 +34,7 @@ class PageSource:
     path: str
     content_hash: str
     captured: str | None = None
+    url: str | None = None
 
 
 def _date(value: str) -> Literal:
@@ -86,7 +87,7 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     _people(g, d, doc, lang, cited)
     if menu and doc.captured:
         _menu(g, d, doc, menu)
-    g += provenance_record(name, source.path, source.content_hash, doc.canonical_url, source.captured)
+    g += provenance_record(name, source.path, source.content_hash, source.url, source.captured)
     return name, g
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from osce_kg import paths
+from osce_kg.errors import InputError
 from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS
 from osce_kg.store import GraphStore
 
@@ -33,6 +34,9 @@ def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bo
     graph_store = GraphStore.open(store or paths.default_store())
     try:
         report = ingest_paths(graph_store, list(sources), layout=layout.upper() if layout else None, keep_going=keep_going)
+    except InputError as error:
+        click.echo(f"rejected, stopped: {error}", err=True)
+        sys.exit(1)
     finally:
         graph_store.close()
     click.echo(report.text())

@@ -17,8 +17,10 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from osce_kg import iri, paths
+from osce_kg.iri import OSCE, SCHEMA
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import NAME_PREDICATES, Gazetteer
 from osce_kg.mapping.pages import PageSource, document_graph
@@ -56,6 +58,7 @@ class PageOutcome:
 class IngestReport:
     outcomes: list[PageOutcome] = field(default_factory=list)
     menu_differences: list[MenuDifference] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def count(self, status: str) -> int:
@@ -87,6 +90,7 @@ class IngestReport:
                 lines.append(f"{o.status}: {o.path}")
                 lines += [f"  {m}" for m in o.messages]
         lines += [str(d) for d in self.menu_differences]
+        lines += [f"note: {n}" for n in self.notes]
         lines.append(
             f"{len(self.outcomes)} files: {self.count('ingested')} ingested, {self.count('warnings')} ingested with warnings, "
             f"{self.count('rejected')} rejected, {self.count('unchanged')} unchanged; {self.documents} documents; "
@@ -139,7 +143,8 @@ class Ingester:
         digest = content_hash(data)
         previous = self._previous(location)
         if previous and all(h == digest for h in previous.values()):
-            return PageOutcome(path, "unchanged", documents=sorted(str(g) for g in previous)), []
+            keys = sorted(str(g).rsplit("/", 1)[-1] for g in previous)
+            return PageOutcome(path, "unchanged", documents=[str(iri.document(k)) for k in keys]), []
         try:
             page = self.reader.read(path, data, layout=self.layout)
         except InputError as error:
@@ -148,7 +153,10 @@ class Ingester:
         problems = self._validate(graphs)
         if problems:
             return PageOutcome(path, "rejected", page.layout, messages=problems), []
-        stale = {g: Graph() for g in previous if g not in graphs}
+        graphs = {name: g for name, g in graphs.items() if not self._stored_as_is(name, g)}
+        stale = {g: Graph() for g in previous if g not in graphs and g not in page_names(page)}
+        if not graphs and not stale:
+            return PageOutcome(path, "unchanged", page.layout, sorted(str(iri.document(d.key or "")) for d in page.documents)), []
         self.store.replace_graphs({**graphs, **stale})
         for stale_name in stale:
             self.store.drop_graph(stale_name)
@@ -164,9 +172,25 @@ class Ingester:
         assert isinstance(rows, list)
         return {URIRef(r["g"]): str(r["hash"]) for r in rows}
 
+    def _stored_as_is(self, name: URIRef, graph: Graph) -> bool:
+        """True when the store already holds this document with the same facts (another copy of one page).
+
+        The URLs under which earlier copies were seen are kept (schema:url), so copies of one page
+        under several URLs add up to one document that lists them all.
+        """
+        if name not in self._names():
+            return False
+        stored = self.store.graph(name)
+        for document in graph.subjects(RDF.type, OSCE.Document):
+            graph += stored.triples((document, SCHEMA.url, None))
+        return isomorphic(_without_provenance(stored), _without_provenance(graph))
+
+    def _names(self) -> set[URIRef]:
+        return set(self.store.graph_names())
+
     def _graphs(self, page: PageRecord, location: str) -> dict[URIRef, Graph]:
         captured = _captured(page.source_path)
-        source = PageSource(location, page.content_hash, captured)
+        source = PageSource(location, page.content_hash, captured, page.canonical_url)
         graphs: dict[URIRef, Graph] = {}
         for doc in page.documents:
             doc.captured = captured
@@ -204,6 +228,22 @@ class Ingester:
         return compare_menu(page.menu, self.gazetteer, self.store)
 
 
+def page_names(page: PageRecord) -> set[URIRef]:
+    return {iri.graph("page", d.key or "") for d in page.documents}
+
+
+_PROVENANCE_SUBJECTS = (str(iri.GRAPH), str(iri.ID) + "source/", str(iri.ID) + "software/")
+
+
+def _without_provenance(graph: Graph) -> Graph:
+    """The facts of a page graph without its PROV record (which carries the time of ingest)."""
+    out = Graph()
+    for s, p, o in graph:
+        if not str(s).startswith(_PROVENANCE_SUBJECTS):
+            out.add((s, p, o))
+    return out
+
+
 def _captured(path: Path) -> str:
     """The capture date of a saved page: its file's modification date (the day the copy was saved)."""
     return date.fromtimestamp(path.stat().st_mtime).isoformat()
@@ -214,6 +254,8 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
     started = time.perf_counter()
     report = IngestReport()
     ingester = Ingester(store, layout=layout)
+    if not ingester.gazetteer.by_kind.get("state"):
+        report.notes.append("the store holds no reference data (no States): names stay unlinked; run 'osce-kg build' first")
     for path in page_files(paths):
         outcome, differences = ingester.ingest(path)
         report.outcomes.append(outcome)

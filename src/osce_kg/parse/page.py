@@ -101,12 +101,14 @@ class PageReader:
             raise InputError(f"layout {layout}: no document found in the page", path, blocks[0].line)
         record = PageRecord(path, layout, encoding, content_hash(data), [], menu, warnings)
         base_key = url_key(canonical) if canonical else file_key(path, data)
+        record.canonical_url = canonical
         for raw in raws:
             doc = self._document(path, layout, raw)
-            doc.canonical_url, doc.urls = canonical, list(dict.fromkeys(urls))
             if layout == "B":
+                # an item's own URL is not on the listing; the listing's URL is its provenance
                 doc.key = item_key(doc.title or "", doc.date)
             else:
+                doc.canonical_url, doc.urls = canonical, list(dict.fromkeys(urls))
                 doc.key = base_key
                 self._language(doc, url_language, html_language)
             record.documents.append(doc)

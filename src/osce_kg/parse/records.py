@@ -111,3 +111,4 @@ class PageRecord:
     documents: list[DocumentRecord]
     menu: list[MenuSection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    canonical_url: str | None = None

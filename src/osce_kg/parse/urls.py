@@ -1,8 +1,8 @@
 """Canonical URLs and document keys: many URLs of one osce.org page give one document.
 
 Rules (docs/pages.md): https, host without `www.`, no language prefix (`/de/`, `/sq/`, ...), lower
-case path without trailing slash, no fragment, no tracking parameters (utm_*, fbclid, gclid, ...),
-other parameters sorted. A path ending in a node number gives the key `node-<n>` whatever the alias
+case path without trailing slash, a path ending in a node number written `/node/<n>`, no fragment,
+no tracking parameters (utm_*, fbclid, gclid, ...), other parameters sorted. A path ending in a node number gives the key `node-<n>` whatever the alias
 (`/cio/86290` = `/node/86290`); other URLs give `url-<sha1 of canonical URL, 16 hex>`; a page without
 URL gives `file-<id>` from its crawl file name (`000_<16 hex>.txt`) or from the sha1 of its content.
 """
@@ -34,6 +34,8 @@ def canonical_url(url: str) -> tuple[str, str | None]:
     if segments and segments[0].lower() in SITE_LANGUAGES:
         language = segments.pop(0).lower()
     path = "/" + "/".join(s.lower() for s in segments)
+    if node := _NODE.search(path):
+        path = f"/node/{node.group(1)}"
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
     return urlunsplit(("https", host, path, urlencode(query), "")), language
 

@@ -1,0 +1,204 @@
+"""`ingest` end to end: mixed folders, broken files, re-ingest, changed pages, identity, SHACL, interruption."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal
+from rdflib.namespace import DCTERMS
+
+from osce_kg import iri
+from osce_kg.cli import main
+from osce_kg.errors import InputError
+from osce_kg.pages.ingest import ingest_paths
+from osce_kg.parse.page import PageReader
+from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, reference_store
+
+REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt", "no_date.txt", "unknown_layout.txt"}
+WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt"}
+
+
+def page_graphs(store) -> list:
+    return [g for g in store.graph_names() if iri.graph_kind(g) == "page"]
+
+
+def dump(store) -> bytes:
+    import pyoxigraph as ox
+    return b"\n".join(sorted(store.serialize(ox.RdfFormat.N_QUADS).splitlines()))
+
+
+@pytest.fixture
+def store():
+    s = reference_store()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """A folder mixing all five layouts in text and HTML (one page each) with the broken files."""
+    folder = tmp_path / "pages"
+    shutil.copytree(BROKEN_PAGES, folder / "broken")
+    for stem in ("a01_border_police_tirana", "b01_newsroom_closed", "c01_municipal_assemblies_skopje",
+                 "d02_plain_multicity", "e02_hcnm_issued_by"):
+        for suffix in (".txt", ".html"):
+            (folder / "good").mkdir(exist_ok=True)
+            shutil.copy(GOOD_PAGES / (stem + suffix), folder / "good" / (stem + suffix))
+    return folder
+
+
+def test_mixed_folder_ingests_the_good_and_explains_each_reject(store, mixed):
+    report = ingest_paths(store, [mixed])
+    status = {o.path.name: o.status for o in report.outcomes}
+    assert {n for n, s in status.items() if s == "rejected"} == REJECTED
+    assert {n for n, s in status.items() if s == "warnings"} == WITH_WARNINGS
+    # the listing's HTML copy states the same three items as its text copy: nothing new to write
+    assert report.count("ingested") == 9
+    assert {status["b01_newsroom_closed.html"], status["b01_newsroom_closed.txt"]} == {"ingested", "unchanged"}
+    for outcome in report.outcomes:
+        if outcome.status == "rejected":
+            [message] = outcome.messages
+            assert message.startswith(f"{outcome.path}:"), message
+            assert message.split(":")[1].strip().isdigit(), f"no line number in {message!r}"
+    by_name = {o.path.name: o for o in report.outcomes}
+    assert "decoded as cp1252" in by_name["cp1252_page.txt"].messages[0]
+    assert "byte-order mark" in by_name["bom_page.txt"].messages[0]
+    assert any("truncated" in m for m in by_name["truncated_page.txt"].messages)
+    documents = {d for o in report.outcomes for d in o.documents}
+    # the listing's text and HTML copies hold the same three items: one document each, not two
+    assert report.documents == len(documents) + 3
+    assert len(page_graphs(store)) == len(documents)
+    assert not report.ok
+    assert "6 rejected" in report.text()
+
+
+def test_same_folder_twice_leaves_the_store_unchanged(store, mixed):
+    ingest_paths(store, [mixed])
+    before = dump(store)
+    again = ingest_paths(store, [mixed])
+    assert again.count("ingested") == again.count("warnings") == 0
+    assert again.count("rejected") == len(REJECTED)
+    assert dump(store) == before
+
+
+def test_changed_page_replaces_its_graph_without_leftovers(store, tmp_path):
+    page = tmp_path / "release.txt"
+    shutil.copy(GOOD_PAGES / "d01_plain_vienna_forum.txt", page)
+    ingest_paths(store, [page])
+    [first] = page_graphs(store)
+    page.write_text(page.read_text(encoding="utf-8").replace("discusses small arms", "debates small arms"), encoding="utf-8")
+    report = ingest_paths(store, [page])
+    assert report.count("ingested") == 1
+    [second] = page_graphs(store)
+    titles = {str(t) for s, t in store.graph(second).subject_objects(DCTERMS.title) if "/document/" in str(s)}
+    assert titles == {"Forum for Security Co-operation debates small arms"}
+    assert first != second, "a page without URL is keyed by its content; the old key's graph must be gone"
+    assert first not in store.graph_names()
+
+
+def test_listing_items_are_documents_with_the_listing_as_provenance(store, tmp_path):
+    listing = tmp_path / "listing.txt"
+    shutil.copy(GOOD_PAGES / "b01_newsroom_closed.txt", listing)
+    ingest_paths(store, [listing])
+    graphs = page_graphs(store)
+    assert len(graphs) == 3
+    rows = store.query("""PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?g ?loc WHERE { GRAPH ?g { ?g prov:wasDerivedFrom ?s . ?s prov:atLocation ?loc } }""")
+    assert {r["g"] for r in rows} == set(graphs)
+    assert {str(r["loc"]) for r in rows} == {listing.resolve().as_posix()}
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(text[: text.index("Estonian language courses")], encoding="utf-8")
+    ingest_paths(store, [listing])
+    assert len(page_graphs(store)) == 2, "the item that left the listing leaves the store"
+
+
+def test_a_document_that_fails_shacl_is_rejected_and_the_store_untouched(store, tmp_path):
+    page = tmp_path / "future.txt"
+    page.write_text("Conference planned\nVIENNA, 1 January 2999 - The OSCE will hold a conference.\n", encoding="utf-8")
+    before = dump(store)
+    report = ingest_paths(store, [page])
+    [outcome] = report.outcomes
+    assert outcome.status == "rejected"
+    assert any("SHACL" in m and "future" in m for m in outcome.messages), outcome.messages
+    assert dump(store) == before
+
+
+def english_page(url: str, lang: str = "en", title: str = "Chairperson visits Albania",
+                 body: str = "TIRANA, 5 March 2007 - The OSCE Chairperson-in-Office visited Albania today and met the Prime Minister.") -> str:
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><link rel="canonical" href="{url}"></head><body>
+<div>Press release</div><h1>{title}</h1><ul><li>Date:</li><li>Place:</li><li>TIRANA</li><li>Source:</li>
+<li>OSCE Presence in Albania</li><li>Fields of work:</li><li>Democratization</li></ul><p>{body}</p></body></html>"""
+
+
+def test_url_variants_are_one_document_and_translations_are_linked(store, tmp_path):
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for n, url in enumerate(["https://www.osce.org/cio/86290", "http://osce.org/node/86290?fbclid=x",
+                             "https://www.osce.org/de/CIO/86290/", "https://osce.org/sq/node/86290#top"]):
+        (folder / f"copy{n}.html").write_text(english_page(url), encoding="utf-8")
+    (folder / "german.html").write_text(english_page(
+        "https://www.osce.org/de/cio/86290", "de", "Amtierender Vorsitzender besucht Albanien",
+        "TIRANA, 5 March 2007 - Der Amtierende Vorsitzende der OSZE besuchte heute Albanien und traf den Ministerpräsidenten."),
+        encoding="utf-8")
+    report = ingest_paths(store, [folder])
+    assert report.ok
+    assert sorted(page_graphs(store)) == [iri.graph("page", "node-86290"), iri.graph("page", "node-86290.de")]
+    rows = store.query("""PREFIX schema: <https://schema.org/> PREFIX dct: <http://purl.org/dc/terms/>
+        SELECT ?t ?lang WHERE { ?t schema:translationOfWork ?o ; schema:inLanguage ?lang }""")
+    assert [(r["t"], str(r["lang"])) for r in rows] == [(iri.document("node-86290.de"), "de")]
+    german = store.graph(iri.graph("page", "node-86290.de"))
+    assert Literal("Amtierender Vorsitzender besucht Albanien", lang="de") in set(german.objects())
+    assert ingest_paths(store, [folder]).count("ingested") == 0
+
+
+def test_interrupted_run_keeps_what_was_committed(store, tmp_path, monkeypatch):
+    for name in ("d01_plain_vienna_forum.txt", "d02_plain_multicity.txt", "d03_plain_valletta.txt"):
+        shutil.copy(GOOD_PAGES / name, tmp_path / name)
+    real_read = PageReader.read
+
+    def read(self, path, *args, **kwargs):
+        if path.name.startswith("d02"):
+            raise KeyboardInterrupt
+        return real_read(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(PageReader, "read", read)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths(store, [tmp_path])
+    assert len(page_graphs(store)) == 1
+    monkeypatch.undo()
+    report = ingest_paths(store, [tmp_path])
+    assert [o.status for o in report.outcomes] == ["unchanged", "ingested", "ingested"]
+
+
+def test_stop_on_error_stops_at_the_first_reject(store, tmp_path):
+    shutil.copy(GOOD_PAGES / "d01_plain_vienna_forum.txt", tmp_path / "1_good.txt")
+    shutil.copy(BROKEN_PAGES / "empty.txt", tmp_path / "2_empty.txt")
+    shutil.copy(GOOD_PAGES / "d02_plain_multicity.txt", tmp_path / "3_good.txt")
+    with pytest.raises(InputError, match="2_empty.txt"):
+        ingest_paths(store, [tmp_path], keep_going=False)
+    assert len(page_graphs(store)) == 1
+
+
+def test_forced_layout_reads_a_page_detection_refuses(store, tmp_path):
+    page = tmp_path / "odd.txt"
+    page.write_text("-\nExperts meet on border security\nVIENNA, 3 May 2010 - Experts from Austria met today.\n", encoding="utf-8")
+    assert ingest_paths(store, [page]).count("rejected") == 1
+    report = ingest_paths(store, [page], layout="D")
+    assert report.ok and report.outcomes[0].layout == "D"
+
+
+def test_cli_exit_codes(tmp_path, mixed):
+    store_dir = tmp_path / "store"
+    reference_store(store_dir).close()
+    runner = CliRunner()
+    good = runner.invoke(main, ["ingest", "--store", str(store_dir), str(mixed / "good")])
+    assert good.exit_code == 0, good.output
+    assert "9 ingested" in good.output
+    bad = runner.invoke(main, ["ingest", "--store", str(store_dir), str(mixed)])
+    assert bad.exit_code == 1
+    assert "empty file" in bad.output and "10 unchanged" in bad.output
+    stopped = runner.invoke(main, ["ingest", "--stop-on-error", "--store", str(store_dir), str(mixed / "broken")])
+    assert stopped.exit_code == 1 and "binary file" in stopped.output
