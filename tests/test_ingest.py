@@ -202,3 +202,20 @@ def test_cli_exit_codes(tmp_path, mixed):
     assert "empty file" in bad.output and "10 unchanged" in bad.output
     stopped = runner.invoke(main, ["ingest", "--stop-on-error", "--store", str(store_dir), str(mixed / "broken")])
     assert stopped.exit_code == 1 and "binary file" in stopped.output
+
+
+def test_menu_differences_with_the_reference_data(store):
+    from osce_kg.pages.menu import compare_menu
+    from osce_kg.parse.records import MenuSection
+    from tests.pages_support import gazetteer_of
+
+    states = ["Albania", "Czech Republic", "Finland – OSCE Chairpersonship 2024", "Switzerland – OSCE Chairpersonship 2026", "Atlantis"]
+    menu = [MenuSection("Participating States", states),
+            MenuSection("Meetings and conferences", ["Gender Equality Review Conferences"])]
+    found = {(d.kind, d.entry) for d in compare_menu(menu, gazetteer_of(store), store)}
+    assert ("renamed", "Czech Republic") in found
+    assert ("new", "Atlantis") in found
+    assert ("chairpersonship", "Finland 2024") in found
+    assert not any(kind == "chairpersonship" and entry.startswith("Switzerland") for kind, entry in found)
+    assert ("missing", "Spain") in found and ("missing", "Albania") not in found
+    assert ("renamed", "Gender Equality Review Conferences") in found
