@@ -87,14 +87,15 @@ def queries_command() -> None:
 @click.option("--from", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store to push (default: $OSCE_KG_STORE or ./store).")
 @click.option("--chunk-bytes", type=click.IntRange(min=1000), default=DEFAULT_CHUNK_BYTES, show_default=True, help="Largest request body.")
 @click.option("--timeout", type=float, default=120.0, show_default=True)
+@click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True, help="Retries of a request after refused/reset connections, HTTP 429 or 5xx, with exponential backoff.")
 @click.option("--dry-run", is_flag=True, help="Report what would be sent without sending anything.")
-def push_command(endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, dry_run: bool) -> None:
+def push_command(endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, retries: int, dry_run: bool) -> None:
     """Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."""
     try:
         credentials = Credentials.from_env()
         target = store_url or graph_store_url(endpoint, credentials)
         store = _open_store(store_dir)
-        report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout)
+        report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout, attempts=retries + 1)
         if not dry_run:
             counts = remote_counts(endpoint, [g.name for g in report.graphs], credentials)
             for g in report.graphs:

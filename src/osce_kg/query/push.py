@@ -159,10 +159,10 @@ def send(
             if attempt + 1 < attempts and _is_transient(exc):
                 sleep(backoff * 2**attempt)
                 continue
-            if isinstance(exc, urllib.error.HTTPError):
-                raise EndpointError(f"{method} {url} failed: HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
-            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
             tries = f" after {attempt + 1} attempts" if attempt else ""
+            if isinstance(exc, urllib.error.HTTPError):
+                raise EndpointError(f"{method} {url} failed{tries}: HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
+            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
             raise EndpointError(f"{method} {url} failed{tries}: {reason}") from None
     raise AssertionError("unreachable: the loop returns or raises")
 
