@@ -81,6 +81,8 @@ CASES = [
     # the OSCE itself
     case("osce-without-english-label", "OrganizationShape", "structure/osce", "QualifiedMinCount", "English rdfs:label",
          'DELETE DATA { structure:osce rdfs:label "Test Organization"@en }'),
+    case("osce-seat-is-a-state", "OrganizationShape", "structure/osce", "Class", "osce:City",
+         "INSERT DATA { structure:osce org:hasPrimarySite country:XA }"),
     # any structure
     case("label-in-unknown-language", "StructureShape", "structure/planning-unit", "LanguageIn", "tagged en, fr, de",
          'INSERT DATA { structure:planning-unit rdfs:label "Einheit"@nl }'),
