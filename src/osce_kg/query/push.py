@@ -120,7 +120,8 @@ def chunk_ntriples(data: bytes, max_bytes: int) -> list[bytes]:
     return chunks
 
 
-def _opener(credentials: Credentials | None, url: str) -> urllib.request.OpenerDirector:
+def http_opener(credentials: Credentials | None, url: str) -> urllib.request.OpenerDirector:
+    """An opener that answers basic or digest challenges from `url` with the credentials."""
     if credentials is None:
         return urllib.request.build_opener()
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -182,7 +183,7 @@ def push(
     """PUT every named graph of the store (first chunk PUT, later chunks POST) and report what was sent."""
     started = time.monotonic()
     report = PushReport(store_url, dry_run)
-    opener = _opener(credentials, store_url)
+    opener = http_opener(credentials, store_url)
     for name in graphs if graphs is not None else store.graph_names():
         data = store.serialize(ox.RdfFormat.N_TRIPLES, from_graph=name)
         chunks = chunk_ntriples(data, chunk_bytes)
