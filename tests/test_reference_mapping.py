@@ -120,6 +120,8 @@ def test_mission_to_estonia_ran_from_1993_02_15_to_2001_12_31(union) -> None:
 
 
 def test_programme_office_in_astana_keeps_one_iri_through_its_renamings(union) -> None:
+    # mfa.kz: renamed Centre in Astana by PC decision of 21 June 2007, Programme Office from
+    # January 2015; osce.org/programme-office-in-astana/106449: back to Astana on 23 September 2022.
     rows = ask(
         union,
         """SELECT ?date ?old ?new WHERE {
@@ -128,7 +130,7 @@ def test_programme_office_in_astana_keeps_one_iri_through_its_renamings(union) -
                 schema:startDate ?date ; osce:oldName ?old ; osce:newName ?new } ORDER BY ?date""",
     )
     assert [(str(d), str(o), str(n)) for d, o, n in rows] == [
-        ("2007-01-01", "OSCE Centre in Almaty", "OSCE Centre in Astana"),
+        ("2007-06-21", "OSCE Centre in Almaty", "OSCE Centre in Astana"),
         ("2015-01-01", "OSCE Centre in Astana", "OSCE Programme Office in Astana"),
         ("2019-01-01", "OSCE Programme Office in Astana", "OSCE Programme Office in Nur-Sultan"),
         ("2022-09-23", "OSCE Programme Office in Nur-Sultan", "OSCE Programme Office in Astana"),

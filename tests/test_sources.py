@@ -88,7 +88,7 @@ def test_real_data_reads(data: Path) -> None:
         ("posts.csv", {"person": "Ján Kubiš"}, "role", "kingRole", "expected one of"),
         ("posts.csv", {"person": "Ján Kubiš"}, "structure", "ministry", "structure"),
         ("partners.csv", {"iso2": "JP"}, "group", "pacific", "expected one of"),
-        ("renamings.csv", {"operation": "programme-office-in-astana", "date": "2015"}, "old_name", "OSCE Centre in Almaty", "does not continue"),
+        ("renamings.csv", {"operation": "programme-office-in-astana", "date": "2015-01"}, "old_name", "OSCE Centre in Almaty", "does not continue"),
         ("renamings.csv", {"operation": "mission-to-skopje"}, "new_name", "OSCE Mission in Skopje", "last renaming"),
         ("renamings.csv", {"operation": "mission-to-skopje"}, "date", "1990", "outside the operation's lifetime"),
         ("fields_of_work.csv", {"key": "media-laws"}, "broader", "media-laws", "top-level field of work"),
