@@ -61,6 +61,29 @@ def test_mongolia_joined_on_2012_11_21(built_store: GraphStore) -> None:
     assert [r["date"] for r in rows] == [Literal("2012-11-21", datatype=XSD.date)]
 
 
+# Facts of issue 2's acceptance list, each stated by the source its data row cites (osce.org node
+# 43973 for Estonia, osce.org/albania/48346 for Albania) or read off the seed page itself.
+ACCEPTANCE_FACTS = {
+    "Spain held the Chairpersonship in 2007": """
+        ASK { ?c a osce:Chairpersonship ; osce:year "2007"^^xsd:gYear ; osce:chairState id:country\\/ES }""",
+    "the Presence in Albania: host Albania, seat Tirana, opened 1997": """
+        ASK { ?op a osce:Presence ; osce:host id:country\\/AL ; org:hasPrimarySite id:place\\/tirana ;
+                  schema:foundingDate ?d FILTER(YEAR(?d) = 1997) }""",
+    "the Mission to Estonia ran from 1993-02-15 to 2001-12-31": """
+        ASK { ?op a osce:Mission ; osce:host id:country\\/EE ;
+                  schema:foundingDate "1993-02-15"^^xsd:date ; schema:dissolutionDate "2001-12-31"^^xsd:date }""",
+    "the seed release: 2007-12-12, Vienna, the Secretariat, Rule of law and Policing": """
+        ASK { ?doc a osce:PressRelease ; dct:date "2007-12-12"^^xsd:date ; osce:issuedBy id:structure\\/secretariat ;
+                   osce:fieldOfWork id:field\\/rule-of-law , id:field\\/policing ;
+                   osce:reports [ schema:location id:place\\/vienna ] }""",
+}
+
+
+@pytest.mark.parametrize("fact", list(ACCEPTANCE_FACTS))
+def test_acceptance_facts(fact: str, built_store: GraphStore) -> None:
+    assert built_store.query(PREFIXES + ACCEPTANCE_FACTS[fact]) is True, fact
+
+
 def test_each_source_graph_has_its_provenance(built_store: GraphStore) -> None:
     # Reference graphs have their record in graph/provenance; a page graph carries its own
     # (the pages package writes both in the page's one transaction).
