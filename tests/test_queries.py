@@ -8,10 +8,12 @@ import hashlib
 import re
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from osce_kg import iri
+from osce_kg.cli import main
 from osce_kg.paths import DATA_DIR, QUERIES_DIR
 from osce_kg.query.catalog import load_catalog
 from osce_kg.query.local import run_local
@@ -75,6 +77,20 @@ def test_catalogue_covers_every_query_form_the_cli_renders():
     forms = {q.form for q in CATALOG.values()}
     assert {"SELECT", "ASK", "CONSTRUCT"} <= forms
     assert query_form("DESCRIBE <urn:x>") == "DESCRIBE"
+
+
+def test_every_named_query_has_a_test_here():
+    source = open(__file__, encoding="utf-8").read()
+    untested = [name for name in CATALOG if f'"{name}"' not in source.split("def test_every_named_query_has_a_test_here")[-1]]
+    assert not untested
+
+
+def test_queries_command_lists_them(tmp_path):
+    result = CliRunner().invoke(main, ["queries"])
+    assert result.exit_code == 0
+    for name, q in CATALOG.items():
+        assert f"{name}  ({q.form})  {q.title}" in result.output
+    assert "--param date=<date>  default: today" in result.output
 
 
 def test_readme_lists_every_query():

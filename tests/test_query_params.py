@@ -123,6 +123,8 @@ def test_limit_is_added_or_lowered_never_raised():
     assert with_limit("SELECT * WHERE { ?s ?p ?o }", 5).rstrip().endswith("LIMIT 5")
     assert with_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 100", 5).endswith("LIMIT 5")
     assert with_limit("SELECT * WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3", 5).endswith("LIMIT 3")
+    assert with_limit("SELECT * WHERE { ?s ?p ?o } LIMIT 30 OFFSET 2", 5).endswith("LIMIT 5 OFFSET 2")
+    assert with_limit("SELECT * WHERE { ?s ?p ?o } # LIMIT 2 in a comment", 5).endswith("comment\nLIMIT 5\n")
 
 
 # --- injection ----------------------------------------------------------------------------------

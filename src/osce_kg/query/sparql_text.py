@@ -22,6 +22,7 @@ _TOKEN = re.compile(
   | (?P<open>\{)
   | (?P<close>\})
   | (?P<word>[?$]?[A-Za-z_][\w\-.]*:?[\w\-.:%]*)
+  | (?P<number>\d+)
   | (?P<other>.)
     """,
     re.VERBOSE | re.DOTALL,
@@ -96,9 +97,9 @@ def solution_modifiers_start(query: str) -> int:
 def with_limit(query: str, limit: int) -> str:
     """The query with a top-level LIMIT of at most `limit` (an existing smaller LIMIT is kept)."""
     tail_at = solution_modifiers_start(query)
-    tail = query[tail_at:]
-    m = re.search(r"\bLIMIT\s+(\d+)", tail, re.IGNORECASE)
-    if m:
-        kept = min(int(m.group(1)), limit)
-        return query[:tail_at] + tail[: m.start()] + f"LIMIT {kept}" + tail[m.end():]
+    toks = [t for t in tokens(query) if t.start >= tail_at]
+    for keyword, number in zip(toks, toks[1:]):
+        if _is_keyword(keyword, "LIMIT") and number.text.isdigit():
+            kept = min(int(number.text), limit)
+            return f"{query[: keyword.start]}LIMIT {kept}{query[number.end:]}"
     return query.rstrip() + f"\nLIMIT {limit}\n"
