@@ -21,7 +21,20 @@ from osce_kg.sources.isodate import parse_iso
 
 CSV_FILES = sorted(paths.DATA_DIR.glob("*.csv"))
 SEED = paths.PAGES_DIR / "000_edd890b92ae4faef.txt"
-DATE_COLUMNS = {"joined", "left", "since", "until", "start", "end", "founded", "dissolved", "opened", "closed", "decided", "date"}
+DATE_COLUMNS = {
+    "joined",
+    "left",
+    "since",
+    "until",
+    "start",
+    "end",
+    "founded",
+    "dissolved",
+    "opened",
+    "closed",
+    "decided",
+    "date",
+}
 KEY_COLUMNS = {"iso2", "iso3166_3", "key", "year"}
 # Menu lines that are navigation, not entries of the list above them.
 NOT_FIELDS = {"Field operations", "Projects"}

@@ -157,8 +157,17 @@ def test_states_are_labelled_in_the_six_osce_languages(union) -> None:
     )
     assert len(rows) == 57
     assert {int(n) for _, n in rows} == {6}
-    germany = {str(lbl.language): str(lbl) for (lbl,) in ask(union, "SELECT ?l WHERE { id:country\\/DE rdfs:label ?l }")}
-    assert germany == {"en": "Germany", "fr": "Allemagne", "de": "Deutschland", "it": "Germania", "ru": "Германия", "es": "Alemania"}
+    germany = {
+        str(lbl.language): str(lbl) for (lbl,) in ask(union, "SELECT ?l WHERE { id:country\\/DE rdfs:label ?l }")
+    }
+    assert germany == {
+        "en": "Germany",
+        "fr": "Allemagne",
+        "de": "Deutschland",
+        "it": "Germania",
+        "ru": "Германия",
+        "es": "Alemania",
+    }
 
 
 def test_osce_spelling_is_the_label_and_former_names_are_alternatives(union) -> None:

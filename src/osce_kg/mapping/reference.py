@@ -69,7 +69,9 @@ def _describe(graph: Graph, node: URIRef, label: str, prov: Provenance, alt: Ite
         graph.add((node, SKOS.note, _en(prov.note)))
 
 
-def _dates(graph: Graph, node: URIRef, start: IsoDate | None, end: IsoDate | None, props: tuple[URIRef, URIRef]) -> None:
+def _dates(
+    graph: Graph, node: URIRef, start: IsoDate | None, end: IsoDate | None, props: tuple[URIRef, URIRef]
+) -> None:
     if start is not None:
         graph.add((node, props[0], date_literal(start)[0]))
     if end is not None:
@@ -89,7 +91,9 @@ def _membership(
     _describe(graph, node, label, Provenance(prov.file, prov.line, prov.sources))
 
 
-def _state_core(graph: Graph, code: str, name: str, wikidata: str | None, prov: Provenance, alt: Iterable[str]) -> URIRef:
+def _state_core(
+    graph: Graph, code: str, name: str, wikidata: str | None, prov: Provenance, alt: Iterable[str]
+) -> URIRef:
     """A State with its OSCE-spelt English label, CLDR names in the other languages and ISO names."""
     node = iri.country(code)
     graph.add((node, RDF.type, OSCE.State))
@@ -283,7 +287,10 @@ def field_operations_graph(operations: Iterable[FieldOperation]) -> Graph:
         graph.add((node, OSCE.status, OSCE.Closed if op.closed else OSCE.Open))
         if op.closed is not None:
             _closure(graph, op.key, op.name.removeprefix("OSCE ").removeprefix("CSCE "), op.closed, op.prov)
-        for key, forward, backward in ((op.successor, OSCE.successor, OSCE.predecessor), (op.predecessor, OSCE.predecessor, OSCE.successor)):
+        for key, forward, backward in (
+            (op.successor, OSCE.successor, OSCE.predecessor),
+            (op.predecessor, OSCE.predecessor, OSCE.successor),
+        ):
             if key:
                 graph.add((node, forward, iri.structure(key)))
                 graph.add((iri.structure(key), backward, node))

@@ -113,7 +113,9 @@ def _period(row: Row, start_col: str, end_col: str, start: IsoDate | None, end: 
 
 
 def read_states(path: Path) -> list[ParticipatingState]:
-    rows = read_table(path, ["iso2", "osce_name", "former_names", "adjectives", "wikidata", "joined", "founding", "source", "note"])
+    rows = read_table(
+        path, ["iso2", "osce_name", "former_names", "adjectives", "wikidata", "joined", "founding", "source", "note"]
+    )
     check_unique(rows, "iso2")
     return [
         ParticipatingState(
@@ -131,7 +133,9 @@ def read_states(path: Path) -> list[ParticipatingState]:
 
 
 def read_former_states(path: Path) -> list[FormerState]:
-    rows = read_table(path, ["iso3166_3", "name", "other_names", "wikidata", "joined", "left", "successors", "source", "note"])
+    rows = read_table(
+        path, ["iso3166_3", "name", "other_names", "wikidata", "joined", "left", "successors", "source", "note"]
+    )
     check_unique(rows, "iso3166_3")
     out = []
     for r in rows:
@@ -153,7 +157,9 @@ def read_former_states(path: Path) -> list[FormerState]:
 
 
 def read_partners(path: Path) -> list[Partner]:
-    rows = read_table(path, ["iso2", "osce_name", "group", "since", "until", "adjectives", "wikidata", "source", "note"])
+    rows = read_table(
+        path, ["iso2", "osce_name", "group", "since", "until", "adjectives", "wikidata", "source", "note"]
+    )
     check_unique(rows, "iso2")
     out = []
     for r in rows:
@@ -247,7 +253,11 @@ def read_chairpersonships(path: Path) -> list[Chairpersonship]:
 
 def read_tenures(path: Path) -> list[Tenure]:
     rows = read_table(path, ["structure", "post", "post_label", "role", "person", "start", "end", "source", "note"])
-    check_unique(rows, "start", key=lambda r: "|".join((r.text("structure"), r.text("post"), slug(r.required("person")), r.text("start"))))
+    check_unique(
+        rows,
+        "start",
+        key=lambda r: "|".join((r.text("structure"), r.text("post"), slug(r.required("person")), r.text("start"))),
+    )
     out = []
     for r in rows:
         start, end = r.date("start", required=True), r.date("end")
@@ -270,7 +280,21 @@ def read_tenures(path: Path) -> list[Tenure]:
 def read_structures(path: Path) -> list[Structure]:
     rows = read_table(
         path,
-        ["key", "name", "class", "abbreviations", "alt_names", "parent", "seat", "founded", "dissolved", "successor", "fields", "source", "note"],
+        [
+            "key",
+            "name",
+            "class",
+            "abbreviations",
+            "alt_names",
+            "parent",
+            "seat",
+            "founded",
+            "dissolved",
+            "successor",
+            "fields",
+            "source",
+            "note",
+        ],
     )
     check_unique(rows, "key")
     out = []
@@ -356,7 +380,9 @@ def read_concepts(path: Path, *, hierarchical: bool = False) -> list[Concept]:
     out = []
     for r in rows:
         broader = r.optional("broader") if hierarchical else None
-        out.append(Concept(_key(r), r.required("label"), tuple(r.items("alt_labels")), broader, broader is None, _prov(r)))
+        out.append(
+            Concept(_key(r), r.required("label"), tuple(r.items("alt_labels")), broader, broader is None, _prov(r))
+        )
     return out
 
 
@@ -426,7 +452,13 @@ def _check_references(ref: Reference, data_dir: Path) -> None:
         for code in fs.successors:
             need(code, participating, "successor (not in participating_states.csv)", fs.prov, "successors")
     for pl in ref.places:
-        need(pl.within, states | territories, "State or territory (not in any States file or territories.csv)", pl.prov, "within")
+        need(
+            pl.within,
+            states | territories,
+            "State or territory (not in any States file or territories.csv)",
+            pl.prov,
+            "within",
+        )
     for person in ref.people:
         need(person.nationality, states, "State (not in any States file)", person.prov, "nationality")
     for ch in ref.chairpersonships:
@@ -439,7 +471,12 @@ def _check_references(ref: Reference, data_dir: Path) -> None:
     clash = structures & operations
     for op in ref.field_operations:
         if op.key in clash:
-            raise InputError("column 'key': key already used in structures.csv", path=data_dir / op.prov.file, line=op.prov.line, value=op.key)
+            raise InputError(
+                "column 'key': key already used in structures.csv",
+                path=data_dir / op.prov.file,
+                line=op.prov.line,
+                value=op.key,
+            )
     for s in ref.structures:
         need(s.parent, structures, "parent structure (not in structures.csv)", s.prov, "parent")
         need(s.seat, places, "place (not in places.csv)", s.prov, "seat")
@@ -448,7 +485,13 @@ def _check_references(ref: Reference, data_dir: Path) -> None:
             need(f, fields, "field of work (not in fields_of_work.csv)", s.prov, "fields")
     for op in ref.field_operations:
         for h in op.hosts:
-            need(h, participating | former | territories, "host (not a participating or former State or territory)", op.prov, "hosts")
+            need(
+                h,
+                participating | former | territories,
+                "host (not a participating or former State or territory)",
+                op.prov,
+                "hosts",
+            )
         need(op.seat, places, "place (not in places.csv)", op.prov, "seat")
         need(op.predecessor, operations, "field operation (not in field_operations.csv)", op.prov, "predecessor")
         need(op.successor, operations, "field operation (not in field_operations.csv)", op.prov, "successor")
