@@ -157,6 +157,8 @@ def test_url_variants_are_one_document_and_translations_are_linked(store, tmp_pa
 def test_interrupted_run_keeps_what_was_committed(store, tmp_path, monkeypatch):
     for name in ("d01_plain_vienna_forum.txt", "d02_plain_multicity.txt", "d03_plain_valletta.txt"):
         shutil.copy(GOOD_PAGES / name, tmp_path / name)
+    ingest_paths(store, [tmp_path / "d01_plain_vienna_forum.txt"])
+    before = dump(store)
     real_read = PageReader.read
 
     def read(self, path, *args, **kwargs):
@@ -167,10 +169,11 @@ def test_interrupted_run_keeps_what_was_committed(store, tmp_path, monkeypatch):
     monkeypatch.setattr(PageReader, "read", read)
     with pytest.raises(KeyboardInterrupt):
         ingest_paths(store, [tmp_path])
-    assert len(page_graphs(store)) == 1
+    assert dump(store) == before, "an interrupted run leaves what was committed, and nothing half-written"
     monkeypatch.undo()
     report = ingest_paths(store, [tmp_path])
     assert [o.status for o in report.outcomes] == ["unchanged", "ingested", "ingested"]
+    assert len(page_graphs(store)) == 3
 
 
 def test_stop_on_error_stops_at_the_first_reject(store, tmp_path):
