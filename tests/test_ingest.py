@@ -212,12 +212,14 @@ def test_menu_differences_with_the_reference_data(store):
     from osce_kg.parse.records import MenuSection
     from tests.pages_support import gazetteer_of
 
-    states = ["Albania", "Czech Republic", "Finland – OSCE Chairpersonship 2024", "Switzerland – OSCE Chairpersonship 2026", "Atlantis"]
+    states = ["Albania", "Atlantis", "Czech Republic", "Finland – OSCE Chairpersonship 2024",
+              "Switzerland – OSCE Chairpersonship 2026", "Asian Partners for Co-operation"]
     menu = [MenuSection("Participating States", states),
             MenuSection("Meetings and conferences", ["Gender Equality Review Conferences"])]
     found = {(d.kind, d.entry) for d in compare_menu(menu, gazetteer_of(store), store)}
     assert ("renamed", "Czech Republic") in found
     assert ("new", "Atlantis") in found
+    assert ("unplaced", "Asian Partners for Co-operation") in found
     assert ("chairpersonship", "Finland 2024") in found
     assert not any(kind == "chairpersonship" and entry.startswith("Switzerland") for kind, entry in found)
     assert ("missing", "Spain") in found and ("missing", "Albania") not in found

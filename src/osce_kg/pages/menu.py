@@ -1,6 +1,7 @@
 """The site menu as dated evidence: compare a page's menu lists with the reference data.
 
-Differences are reported, not corrected: a menu entry the reference data lacks is "new", one that
+Differences are reported, not corrected: a menu entry the reference data lacks is "new" (or
+"unplaced" when it follows the section's last known entry, see compare_menu), one that
 matches only a former or alternative name is "renamed", a current reference entity the menu leaves
 out is "missing", and the chairpersonship marker ("Finland – OSCE Chairpersonship 2025") is checked
 against the Chairpersonship of that year.
@@ -60,20 +61,29 @@ class MenuDifference:
 def compare_menu(menu: list[MenuSection], gazetteer: Gazetteer, store: GraphStore) -> list[MenuDifference]:
     """Every difference between the menu's lists and the reference data."""
     out: list[MenuDifference] = []
+    titles = {s.title.lower() for s in menu}
     for section in menu:
         name = section.title.lower()
         kind = SECTION_KINDS.get(name)
         if kind is None:
             continue
         matched: set[str] = set()
-        for entry in section.entries:
-            if entry.lower() in ("all",):
+        resolved = [_entity(CHAIR_MARKER.sub(r"\g<state>", e), kind, gazetteer) for e in section.entries]
+        last_known = max((i for i, r in enumerate(resolved) if r), default=-1)
+        for position, entry in enumerate(section.entries):
+            if entry.lower() in ("all",) or entry.lower() in titles:
                 continue
             marker = CHAIR_MARKER.match(entry)
             if marker:
                 out += _check_chair(section.title, marker["state"], int(marker["year"]), gazetteer, store)
                 entry = marker["state"]
-            found = _entity(entry, kind, gazetteer)
+            found = resolved[position]
+            if found is None and position > last_known:
+                # A text rendering flattens the menu: entries after a nested section's last known one
+                # may be siblings of that section ("Closed field activities" after the operations).
+                out.append(MenuDifference(section.title, "unplaced", entry,
+                                          "after the section's known entries: new, or an entry of the enclosing menu"))
+                continue
             if found is None:
                 out.append(MenuDifference(section.title, "new", entry, "not in the reference data"))
                 continue
