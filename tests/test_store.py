@@ -126,3 +126,16 @@ def test_provenance_record_names_source_hash_and_location() -> None:
         bindings={"g": G1},
     )
     assert rows == [{"g": G1, "loc": Literal("data/states.csv")}]
+
+
+def test_dump_graphs_keeps_or_merges_graphs() -> None:
+    import pyoxigraph as ox
+
+    store = GraphStore.open(None)
+    store.replace_graphs({G1: _graph("a"), G2: _graph("a", "b")})
+    quads = store.dump_graphs(ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+    assert len(quads) == 3 and sum(f"<{G1}>" in q for q in quads) == 1
+    triples = store.dump_graphs(ox.RdfFormat.N_TRIPLES).decode("utf-8").splitlines()
+    assert len(triples) == 2  # the triple in both graphs is written once
+    merged = Graph().parse(data=store.dump_graphs(ox.RdfFormat.JSON_LD, [G2], merged=True).decode("utf-8"), format="json-ld")
+    assert isomorphic(merged, _graph("a", "b"))

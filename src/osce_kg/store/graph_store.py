@@ -153,13 +153,15 @@ class GraphStore:
         format: ox.RdfFormat,
         names: Iterable[URIRef] | None = None,
         prefixes: Mapping[str, str] | None = None,
+        merged: bool = False,
     ) -> bytes:
         """Some named graphs (default: all) in an RDF format, written by pyoxigraph.
 
-        Quad formats (N-Quads, TriG) keep each graph; triple formats get the union of them.
+        Dataset formats (N-Quads, TriG, JSON-LD) keep each graph unless `merged`; triple formats,
+        and merged output, get the union of the graphs' triples.
         """
         selected = self.graph_names() if names is None else [URIRef(n) for n in names]
-        if format.supports_datasets:
+        if format.supports_datasets and not merged:
             quads = (
                 q for name in selected for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))
             )
