@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from osce_kg import iri
+from osce_kg import __version__, iri
 from osce_kg.iri import ORG, OSCE, SCHEMA
+from osce_kg.parse.page import PARSER_VERSION
 from osce_kg.parse.records import DocumentRecord, MenuSection
 from osce_kg.store.provenance import provenance_record
 
@@ -87,7 +88,8 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     _people(g, d, doc, lang, cited)
     if menu and doc.captured:
         _menu(g, d, doc, menu)
-    g += provenance_record(name, source.path, source.content_hash, source.url, source.captured)
+    g += provenance_record(name, source.path, source.content_hash, source.url, source.captured,
+                           generator_version=f"{__version__}+{PARSER_VERSION}")
     return name, g
 
 
