@@ -137,3 +137,31 @@ def test_pylode_documents_the_ontology(tmp_path: Path, ontology: Graph) -> None:
         assert str(ontology.value(cls, RDFS.label)) in html
     assert str(ontology.value(OSCE.host, SKOS.definition)) in html
     assert "0.1.0" in html
+
+
+def test_every_class_and_property_the_data_uses_is_declared(ontology: Graph) -> None:
+    """The bundled reference data, the bundled pages and a provenance record use only declared terms."""
+    from osce_kg.mapping.reference import reference_graphs
+    from osce_kg.pages.ingest import ingest_paths
+    from osce_kg.store import GraphStore
+    from osce_kg.store.provenance import content_hash, provenance_record
+
+    store = GraphStore.open(None)
+    try:
+        for source in reference_graphs(paths.DATA_DIR):
+            store.replace_graph(source.name, source.graph)
+        ingest_paths(store, [paths.PAGES_DIR], keep_going=False)
+        data = store.union_graph()
+    finally:
+        store.close()
+    data += provenance_record(URIRef("https://w3id.org/osce-kg/graph/data/test"), "data/test.csv",
+                              content_hash(b"row"), source_url="https://example.org/page", captured="2026-01-01")
+
+    builtin = (str(RDF), str(RDFS), str(OWL))
+    declared = {s for t in TERM_TYPES for s in ontology.subjects(RDF.type, t)}
+    used_properties = {p for p in data.predicates() if not str(p).startswith(builtin)}
+    used_classes = {c for c in data.objects(None, RDF.type) if not str(c).startswith(builtin)}
+    assert any(str(c).startswith(str(OSCE)) for c in used_classes), "the data was read"
+    assert used_properties - declared == set(), "properties used by the data but not declared in osce.ttl"
+    assert {c for c in used_classes if (c, RDF.type, OWL.Class) not in ontology} == set(), \
+        "classes used by the data but not declared as owl:Class in osce.ttl"
