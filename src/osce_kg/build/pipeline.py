@@ -1,7 +1,8 @@
 """The build: sources -> map -> validate -> store, published atomically, then dist/ exports.
 
 Every source becomes one named graph (the ontology, each reference CSV, each page) with a PROV
-record in graph/provenance. The new store is written into a fresh folder and published only when
+record: in graph/provenance for the ontology and the CSVs, inside the page's own graph for a page
+(the pages package writes both in one transaction, so re-ingesting a page stays atomic). The new store is written into a fresh folder and published only when
 the data conforms to the shapes, so a failed or interrupted build never replaces a good store.
 """
 
