@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from osce_kg import iri, paths
 from osce_kg.build import atomic, pipeline
 from osce_kg.build.pipeline import BuildOptions, build
 from osce_kg.build.progress import Steps
-from osce_kg.build.summary import entities_per_class
+from osce_kg.build.summary import BuildSummary, entities_per_class
 from osce_kg.cli import main
 from osce_kg.export.formats import data_graphs
 from osce_kg.store import GraphStore
@@ -220,6 +222,40 @@ def test_successful_rebuild_replaces_store_and_removes_old_build(workspace: Path
     assert new != old and not old.exists()
     assert _counts(workspace / "store") == before  # same sources, same triples, readable after the swap
     assert "Triples per graph:" in result.stdout and "Validation: conforms" in result.stdout
+
+
+def test_ctrl_c_in_a_real_build_keeps_store(workspace: Path) -> None:
+    """SIGINT to a running `osce-kg build` (as Ctrl-C sends it) once the new store is loaded."""
+    exe = shutil.which("osce-kg")
+    assert exe, "the osce-kg console script is not installed (pip install -e .)"
+    before = _counts(workspace / "store")
+    published_dir = atomic.published_dir(workspace / "store")
+    proc = subprocess.Popen(
+        [exe, "build", "--store", str(workspace / "store"), "--data", str(workspace / "data"), "--no-dist", "--no-pages"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if "loading the store" in line:  # validation (seconds) comes next
+            proc.send_signal(signal.SIGINT)
+            break
+    proc.communicate(timeout=120)
+    assert proc.returncode != 0, seen
+    assert _counts(workspace / "store") == before
+    assert list(atomic.builds_dir(workspace / "store").iterdir()) == [published_dir]
+
+
+def test_summary_folds_many_pages_into_one_line() -> None:
+    pages = {iri.graph("page", f"node-{i}"): 10 + i for i in range(7)}
+    summary = BuildSummary(triples={iri.graph("data", "states"): 100, **pages}, entities={"osce:State": 3})
+    text = summary.render()
+    assert f"graph/page/* (7 pages)  {sum(pages.values()):>8}" in text
+    assert "graph/page/node-1 " not in text
+    assert text.splitlines()[3].split()[-1] == str(100 + sum(pages.values()))  # the total line
 
 
 # --- the atomic swap itself --------------------------------------------------------------------
