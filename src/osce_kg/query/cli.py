@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,17 +22,14 @@ from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
 
 
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(2)
-
-
-def _open_store(store_dir: Path | None) -> GraphStore:
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Bad input and endpoint failures end the command with 'error: ...' on stderr and exit 2."""
     try:
-        return GraphStore.open_read_only(store_dir or default_store())
-    except (FileNotFoundError, OSError) as exc:
-        _fail(str(exc))
-        raise
+        yield
+    except (InputError, EndpointError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
 
 
 @click.command("query")
@@ -44,7 +43,7 @@ def _open_store(store_dir: Path | None) -> GraphStore:
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
 def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None, endpoint: str | None, timeout: float, store_dir: Path | None, show_query: bool) -> None:
     """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."""
-    try:
+    with _reported():
         named = resolve(ref)
         text = named.bound(parse_assignments(list(params)))
         if limit is not None:
@@ -55,22 +54,17 @@ def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None
         if endpoint:
             result = run_remote(endpoint, text, timeout=timeout)
         else:
-            result = run_local(_open_store(store_dir), text)
+            result = run_local(GraphStore.open_read_only(store_dir or default_store()), text)
         if limit is not None and isinstance(result, Solutions):
             result.rows = result.rows[:limit]
         click.echo(render(result, fmt), nl=False)
-    except (InputError, EndpointError) as exc:
-        _fail(str(exc))
 
 
 @click.command("queries")
 def queries_command() -> None:
     """List the named queries with their descriptions and parameters."""
-    try:
+    with _reported():
         catalog = load_catalog()
-    except InputError as exc:
-        _fail(str(exc))
-        return
     for name, q in catalog.items():
         click.echo(f"{name}  ({q.form})  {q.title}")
         for line in textwrap.wrap(q.description, 96):
@@ -91,10 +85,10 @@ def queries_command() -> None:
 @click.option("--dry-run", is_flag=True, help="Report what would be sent without sending anything.")
 def push_command(endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, retries: int, dry_run: bool) -> None:
     """Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."""
-    try:
+    with _reported():
         credentials = Credentials.from_env()
         target = store_url or graph_store_url(endpoint, credentials)
-        store = _open_store(store_dir)
+        store = GraphStore.open_read_only(store_dir or default_store())
         report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout, attempts=retries + 1)
         if not dry_run:
             counts = remote_counts(endpoint, [g.name for g in report.graphs], credentials)
@@ -104,5 +98,3 @@ def push_command(endpoint: str, store_url: str | None, store_dir: Path | None, c
         short = [g for g in report.graphs if g.remote_triples is not None and g.remote_triples != g.triples]
         for g in short:
             click.echo(f"warning: {g.name} has {g.remote_triples} triples remotely, {g.triples} locally", err=True)
-    except (InputError, EndpointError) as exc:
-        _fail(str(exc))
