@@ -43,6 +43,12 @@ _ROLE_BEFORE = re.compile(
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
 _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
 _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME}),")
+# a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
+_NAME_COMMA_ROLE = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:Deputy |Senior |Special |Chief |Acting |Personal |Permanent )?"
+    rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
+    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
+)
 ROLE_NOUNS = re.compile(
     r"\b(Representative|Commissioner|Director|Secretary|Chairperson|Chairman|Co-ordinator|Coordinator|Head|"
     r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair)\b"
@@ -181,6 +187,11 @@ class EntityReader:
             if name:
                 role = m["role"].strip()
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        for m in _NAME_COMMA_ROLE.finditer(paragraph):
+            name = self._clean_name(m["name"])
+            if name:
+                role = m["role"].strip()
+                found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_COMMA_NAME.finditer(paragraph):
             name = self._clean_name(m["name"])
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m["role"].strip())
@@ -209,7 +220,8 @@ class EntityReader:
             if known.name == person.name or known.name.endswith(" " + person.name) or person.name.endswith(" " + known.name):
                 if len(person.name) > len(known.name):
                     known.name = person.name
-                known.role = known.role or person.role
+                if person.role and (not known.role or known.role in person.role):
+                    known.role = person.role
                 known.affiliation = known.affiliation or person.affiliation
                 return
         people.append(person)
