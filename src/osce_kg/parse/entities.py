@@ -72,12 +72,11 @@ PARTICIPANT_WORDS = (
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "some": None, "dozens": None,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100,
 }
 _PARTICIPANTS = re.compile(
     rf"\b(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately)\s+)?"
-    rf"(?P<n>\d[\d,]*|{'|'.join(k for k, v in NUMBER_WORDS.items() if v)})\s+"
+    rf"(?P<n>\d[\d,]*|{'|'.join(NUMBER_WORDS)})\s+"
     rf"(?:[a-z][a-z-]+\s+){{0,3}}?(?:{PARTICIPANT_WORDS})\b",
     re.I,
 )
