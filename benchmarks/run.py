@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -34,11 +35,6 @@ QUERY_RUNS = 20
 
 # phases (each runs in a child process) -----------------------------------------------------------
 
-def _rss_mb() -> float:
-    """Peak resident set of this process in MB (Linux reports ru_maxrss in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def phase_generate(n: int, seed: int, pages: str, start: int = 0) -> dict:
     from osce_kg.bench.generator import generate
     from osce_kg.bench.vocabulary import load_vocabulary
@@ -56,10 +52,34 @@ def _page_paths(pages: str) -> list[Path]:
 
 
 def _load_reference(store) -> None:
-    """Load the ontology and reference graphs the way `osce-kg build` does before any page."""
-    from osce_kg.build import load_reference
+    """Load the ontology and the reference graphs with their PROV records, as `osce-kg build` does
+    before any page (its step "loading the store")."""
+    from osce_kg import iri
+    from osce_kg.build.pipeline import provenance_of, read_ontology
+    from osce_kg.mapping.reference import reference_graphs
+    from osce_kg.paths import DATA_DIR, ONTOLOGY_DIR
 
-    load_reference(store)
+    sources = [read_ontology(ONTOLOGY_DIR), *reference_graphs(DATA_DIR)]
+    store.load_graphs({s.name: s.graph for s in sources})
+    store.add_triples(iri.PROVENANCE_GRAPH, provenance_of(sources, DATA_DIR))
+
+
+def _time_validation() -> list[float]:
+    """Accumulate the seconds ingest spends in SHACL (wraps the validate that ingest calls)."""
+    import osce_kg.pages.ingest as ingest
+
+    spent = [0.0]
+    real = ingest.validate
+
+    def timed(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    ingest.validate = timed
+    return spent
 
 
 def phase_ingest(pages: str, store: str, dump: str) -> dict:
@@ -69,6 +89,7 @@ def phase_ingest(pages: str, store: str, dump: str) -> dict:
     from osce_kg.store import GraphStore
 
     paths = _page_paths(pages)
+    shacl = _time_validation()
     t0 = time.perf_counter()
     gs = GraphStore.open(Path(store))
     _load_reference(gs)
@@ -80,18 +101,16 @@ def phase_ingest(pages: str, store: str, dump: str) -> dict:
     graphs = len(gs.graph_names())
     Path(dump).write_bytes(gs.serialize(ox.RdfFormat.N_QUADS))
     gs.close()
-    return {"reference_s": t1 - t0, "ingest_s": t2 - t1, "seconds": t2 - t0, "quads": quads,
+    return {"reference_s": t1 - t0, "ingest_s": t2 - t1, "seconds": t2 - t0, "shacl_s": shacl[0], "quads": quads,
             "graphs": graphs, "pages": len(paths), "report": _report_summary(report)}
 
 
 def _report_summary(report) -> dict:
-    """The counts of an IngestReport (whatever of them it has), for the JSON."""
-    out = {}
-    for name in ("ingested", "documents", "rejected", "unchanged", "warnings", "errors"):
-        value = getattr(report, name, None)
-        if value is not None:
-            out[name] = value if isinstance(value, int) else len(value)
-    return out
+    """The counts of an IngestReport, and the first rejects (a benchmark page should have none)."""
+    rejected = [o for o in report.outcomes if o.status == "rejected"]
+    return {"ingested": report.count("ingested") + report.count("warnings"), "with_warnings": report.count("warnings"),
+            "rejected": len(rejected), "unchanged": report.count("unchanged"), "documents": report.documents,
+            "first_rejects": [f"{o.path.name}: {'; '.join(o.messages)}" for o in rejected[:3]]}
 
 
 def phase_oxigraph_load(dump: str, store: str) -> dict:
@@ -143,40 +162,54 @@ def phase_shacl_increment(store: str, pages: str) -> dict:
     from osce_kg.store import GraphStore
 
     paths = _page_paths(pages)
+    shacl = _time_validation()
     gs = GraphStore.open(Path(store))
     t0 = time.perf_counter()
     report = ingest_paths(gs, paths)
     seconds = time.perf_counter() - t0
     gs.close()
-    return {"seconds": seconds, "pages": len(paths), "report": _report_summary(report)}
+    return {"seconds": seconds, "increment_validate_s": shacl[0], "pages": len(paths), "report": _report_summary(report)}
 
 
-def phase_queries(store: str, dump: str, runs: int = QUERY_RUNS) -> dict:
+def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
+    """Each named query with its default parameters bound (as `osce-kg query NAME` binds them):
+    GraphStore.query (rows as rdflib terms) against raw pyoxigraph on the same text."""
     import pyoxigraph as ox
+    from rdflib import Graph
 
-    from osce_kg.query import load_queries
+    from osce_kg.query.catalog import load_catalog
     from osce_kg.store import GraphStore
-    from osce_kg.store.terms import to_ox
 
     gs = GraphStore.open_read_only(Path(store))
     raw = ox.Store.read_only(store)
     results = {}
-    for q in load_queries():
-        bindings = q.default_bindings()
-        subs = {ox.Variable(k): to_ox(v) for k, v in bindings.items()} or None
+    for name, named in load_catalog().items():
+        text = named.bound(_required_from_example(named))
 
         def ours() -> object:
-            return gs.query(q.sparql, bindings)
+            return gs.query(text)
 
         def engine() -> object:
-            out = raw.query(q.sparql, use_default_graph_as_union=True, substitutions=subs)
-            return list(out) if isinstance(out, ox.QuerySolutions) else out
+            out = raw.query(text, use_default_graph_as_union=True)
+            return list(out) if isinstance(out, (ox.QuerySolutions, ox.QueryTriples)) else bool(out)
 
         first = ours()
-        rows = len(first) if isinstance(first, list) else None
+        rows = len(first) if isinstance(first, list | Graph) else None
         engine()
-        results[q.name] = {"rows": rows, "ours": _timings(ours, runs), "raw": _timings(engine, runs)}
+        results[name] = {"rows": rows, "runs": runs, "ours": _timings(ours, runs), "raw": _timings(engine, runs)}
     return {"queries": results}
+
+
+def _required_from_example(named) -> dict[str, str]:
+    """Values for the required parameters, taken from the query's own first example call."""
+    from osce_kg.query.params import REQUIRED
+
+    required = {p.name for p in named.params if p.default == REQUIRED}
+    for example in named.examples:
+        given = {k: v.strip("'\"") for k, v in re.findall(r"--param\s+(\w+)=(\S+)", example)}
+        if required <= set(given):
+            return {k: v for k, v in given.items() if k in required}
+    return {}
 
 
 def _timings(fn: Callable[[], object], runs: int) -> dict:
@@ -202,7 +235,9 @@ PHASES: dict[str, Callable[..., dict]] = {
 
 def _child(phase: str, params: str) -> None:
     result = PHASES[phase](**json.loads(params))
-    result["peak_rss_mb"] = _rss_mb()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    result["peak_rss_mb"] = usage.ru_maxrss / 1024
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime
     print(json.dumps(result))
 
 
@@ -218,7 +253,8 @@ def run_phase(phase: str, **params: object) -> dict:
         raise RuntimeError(f"phase {phase} failed (exit {proc.returncode})")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall_s"] = time.perf_counter() - t0
-    print(f"  {phase}: {result.get('seconds', result['wall_s']):.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB",
+    print(f"  {phase}: {result.get('seconds', result['wall_s']):.1f} s (process CPU {result['cpu_s']:.1f} s), "
+          f"peak RSS {result['peak_rss_mb']:.0f} MB, load {os.getloadavg()[0]:.1f}",
           file=sys.stderr, flush=True)
     return result
 
@@ -238,7 +274,7 @@ def bench_size(n: int, seed: int, work: Path, rdflib_max: int) -> dict:
     shutil.rmtree(raw)
     if n <= rdflib_max:
         out["rdflib_pipeline"] = run_phase("rdflib_pipeline", pages=str(pages))
-    out["queries"] = run_phase("queries", store=str(store), dump=str(dump))
+    out["queries"] = run_phase("queries", store=str(store))
     out["shacl_full"] = run_phase("shacl_full", store=str(store))
     out["shacl_increment"] = run_phase("shacl_increment", store=str(store), pages=str(extra))
     return out

@@ -17,6 +17,9 @@ from pathlib import Path
 from osce_kg.bench.vocabulary import City, Issuer, State, Vocabulary
 
 YEARS = range(1995, 2027)
+LAST_MONTH = 10
+"""Releases of 2026 stop in October: the shapes reject a date in the future, and the output must
+not depend on the day the generator runs."""
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -70,8 +73,17 @@ class Release:
     paragraphs: tuple[str, ...]
 
 
+def _topic(label: str) -> str:
+    """A field's label inside a sentence: 'Rule of law' -> 'rule of law', 'Roma and Sinti' kept."""
+    return label if any(c.isupper() for c in label[1:]) else label[0].lower() + label[1:]
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
 def _display(issuer: Issuer) -> str:
-    return issuer.name if issuer.name.startswith("OSCE") else f"OSCE {issuer.name}"
+    return issuer.name if issuer.name.startswith(("OSCE", "CSCE")) else f"OSCE {issuer.name}"
 
 
 class PageGenerator:
@@ -135,13 +147,13 @@ class PageGenerator:
     def release(self) -> Release:
         rng = self.rng
         year = rng.choices(YEARS, weights=self.year_weights)[0]
-        month, day = rng.randint(1, 12), rng.randint(1, 28)
+        month, day = rng.randint(1, LAST_MONTH if year == YEARS[-1] else 12), rng.randint(1, 28)
         issuer = self._issuer(year)
         shown = _display(issuer)
         fields = self._fields(issuer)
         cities = self._cities(issuer)
         city = cities[0]
-        topic = fields[0].lower()
+        topic = _topic(fields[0])
         event, audience, verb = rng.choice(_EVENTS), rng.choice(_AUDIENCES), rng.choice(_VERBS)
         a, b = self._state(), self._state()
         funder = self._state()
@@ -152,12 +164,12 @@ class PageGenerator:
             f"{shown} {verb} {event} for {audience}",
         ))
         count = rng.randint(8, 120)
-        lead = (f"The {shown} {verb} a {event} on {topic} for {count} {audience} from {a.name} and "
+        lead = (f"The {shown} {verb} {_a(event)} on {topic} for {count} {audience} from {a.name} and "
                 f"{b.name}, which began in {city} today.")
         body = [
             lead,
             f"The {event} is part of a project of the {shown} funded by {funder.name}. "
-            f"It focuses on {', '.join(f.lower() for f in fields)} and brings together national and local institutions.",
+            f"It focuses on {', '.join(_topic(f) for f in fields)} and brings together national and local institutions.",
         ]
         speakers = rng.sample(self.people[issuer.name], rng.choice((1, 1, 2)))
         if rng.random() < 0.4:
