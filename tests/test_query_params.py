@@ -197,3 +197,20 @@ def test_cli_reports_bad_parameters_with_exit_2(tmp_path):
     assert result.exit_code == 2 and "did you mean states-as-of" in result.output
     result = runner.invoke(main, ["query", "co-mentioned-states", "-p", "state=ES } DROP ALL", "--show-query"])
     assert result.exit_code == 2 and "ISO 3166" in result.output
+
+
+def test_cli_runs_a_query_file_and_standard_input(built_store, tmp_path):
+    runner = CliRunner()
+    rq = tmp_path / "members.rq"
+    rq.write_text(
+        "# title: Members on a day\n# param: day | date | required | the day\n"
+        "PREFIX org: <http://www.w3.org/ns/org#>\nPREFIX schema: <https://schema.org/>\n"
+        "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m org:member ?s ; schema:startDate ?d FILTER (STR(?d) <= STR(?day)) }\n"
+    )
+    store = ["--store", str(built_store.path)]
+    early = runner.invoke(main, ["query", str(rq), "-p", "day=1975-08-01", "-f", "csv", *store])
+    later = runner.invoke(main, ["query", str(rq), "-p", "day=2012-11-21", "-f", "csv", *store])
+    assert early.exit_code == 0 and later.exit_code == 0
+    assert 0 < int(early.output.split()[1]) < int(later.output.split()[1])
+    described = runner.invoke(main, ["query", "-", "-f", "turtle", *store], input="DESCRIBE <https://w3id.org/osce-kg/id/country/MN>")
+    assert described.exit_code == 0 and "Mongolia" in described.output

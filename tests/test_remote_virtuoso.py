@@ -64,6 +64,14 @@ def test_cli_query_with_endpoint_matches_local_rows(built_store, virtuoso):
     assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines())
 
 
+def test_digest_credentials_reach_the_authenticated_query_endpoint(virtuoso):
+    server, _ = virtuoso
+    secured = server.query_url.replace("/sparql", "/sparql-auth")
+    assert run_remote(secured, "ASK { ?s ?p ?o }", credentials=server.credentials) is True
+    with pytest.raises(EndpointError, match="HTTP 401, credentials missing or wrong"):
+        run_remote(secured, "ASK { ?s ?p ?o }")
+
+
 def test_errors_are_clear(virtuoso):
     server, _ = virtuoso
     with pytest.raises(EndpointError, match="HTTP 400, the endpoint says the query is malformed: .*SP030"):

@@ -3,8 +3,8 @@
 Answers come back as SPARQL JSON (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE) and are parsed
 into the same objects as local answers, so every output format and every comparison works the
 same on both sides. Credentials come only from the environment (OSCE_KG_ENDPOINT_USER,
-OSCE_KG_ENDPOINT_PASSWORD, OSCE_KG_ENDPOINT_AUTH=basic|digest) so they never appear in a shell
-history or a process list.
+OSCE_KG_ENDPOINT_PASSWORD, OSCE_KG_ENDPOINT_AUTH=basic|digest, OSCE_KG_ENDPOINT_REALM for digest,
+default "SPARQL") so they never appear in a shell history or a process list.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -46,6 +47,7 @@ class Credentials:
     user: str
     password: str
     scheme: str = "basic"
+    realm: str = "SPARQL"
 
     @classmethod
     def from_env(cls) -> Credentials | None:
@@ -55,7 +57,8 @@ class Credentials:
         scheme = os.environ.get("OSCE_KG_ENDPOINT_AUTH", "basic").lower()
         if scheme not in ("basic", "digest"):
             raise EndpointError(f"OSCE_KG_ENDPOINT_AUTH must be 'basic' or 'digest', not {scheme!r}")
-        return cls(user, os.environ.get("OSCE_KG_ENDPOINT_PASSWORD", ""), scheme)
+        realm = os.environ.get("OSCE_KG_ENDPOINT_REALM", "SPARQL")
+        return cls(user, os.environ.get("OSCE_KG_ENDPOINT_PASSWORD", ""), scheme, realm)
 
 
 def brief(body: object, limit: int = 400) -> str:
@@ -77,7 +80,17 @@ def run_remote(endpoint: str, query: str, *, timeout: float = 60.0, credentials:
     creds = credentials or Credentials.from_env()
     if creds:
         client.setHTTPAuth(DIGEST if creds.scheme == "digest" else BASIC)
-        client.setCredentials(creds.user, creds.password)
+        client.setCredentials(creds.user, creds.password, realm=creds.realm)
+    try:
+        return _ask(client, endpoint, form, timeout)
+    finally:
+        if creds and creds.scheme == "digest":
+            # SPARQLWrapper installs a process-wide urllib opener for digest auth: do not let the
+            # credentials ride along on later, unrelated requests
+            urllib.request.install_opener(None)
+
+
+def _ask(client: SPARQLWrapper, endpoint: str, form: str, timeout: float) -> QueryResult:
     try:
         response = client.query().response
         body = response.read()
