@@ -224,3 +224,17 @@ def test_menu_differences_with_the_reference_data(store):
     assert not any(kind == "chairpersonship" and entry.startswith("Switzerland") for kind, entry in found)
     assert ("missing", "Spain") in found and ("missing", "Albania") not in found
     assert ("renamed", "Gender Equality Review Conferences") in found
+
+
+def test_a_person_keeps_one_english_label_across_pages(store, tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text("Envoy visits Prague\nPRAGUE, 4 May 2004 - Ambassador Jiří Novák, Head of the OSCE Mission to Serbia, visited Prague today.\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("Envoy visits Belgrade\nBELGRADE, 5 May 2004 - Ambassador Jiri Novak, Head of the OSCE Mission to Serbia, returned to Belgrade today.\n", encoding="utf-8")
+    assert ingest_paths(store, [first, second]).ok
+    person = iri.person("Jiří Novák")
+    assert person == iri.person("Jiri Novak")
+    labels = store.query("""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?p ?l ?alt WHERE { ?p rdfs:label ?l . OPTIONAL { ?p skos:altLabel ?alt } }""", {"p": person})
+    assert {str(r["l"]) for r in labels} == {"Jiří Novák"}
+    assert {str(r["alt"]) for r in labels if "alt" in r} == {"Jiri Novak"}

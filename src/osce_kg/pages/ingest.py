@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.compare import isomorphic
 
 from osce_kg import iri, paths
@@ -41,6 +42,9 @@ SELECT ?g ?hash ?loc WHERE {
 }"""
 NAMES = "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(f"<{p}>" for p in NAME_PREDICATES)
 TYPES = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
+KNOWN_LABEL = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?p ?page ?label WHERE { GRAPH ?g { ?p rdfs:label ?label } FILTER(LANG(?label) = "en" && ?g != ?page) }"""
 
 VALIDATION_BATCH = 100
 """Files read and mapped before one SHACL run. A pyshacl run has a fixed cost (ontology mix-in,
@@ -185,6 +189,8 @@ class Ingester:
 
     def _commit(self, item: _Mapped) -> tuple[PageOutcome, list[MenuDifference]]:
         path, page, previous, graphs = item.path, item.page, item.previous, item.graphs
+        for name, graph in graphs.items():
+            self._keep_known_names(name, graph)
         graphs = {name: g for name, g in graphs.items() if not self._stored_as_is(name, g)}
         stale = {g: Graph() for g in previous if g not in graphs and g not in page_names(page)}
         if not graphs and not stale:
@@ -229,6 +235,22 @@ class Ingester:
             else:
                 graphs[name] = graph
         return graphs
+
+    def _keep_known_names(self, name: URIRef, graph: Graph) -> None:
+        """A person already named in another graph keeps that English label; the page's spelling
+        becomes an skos:altLabel ('Jiri Dienstbier' for 'Jiří Dienstbier'), so the union of all
+        graphs has one English label per person, as the shapes require."""
+        for person in set(graph.subjects(RDF.type, OSCE.Person)):
+            rows = self.store.query(KNOWN_LABEL, {"p": person, "page": name})
+            assert isinstance(rows, list)
+            known = sorted(str(r["label"]) for r in rows)
+            if not known:
+                continue
+            for label in list(graph.objects(person, RDFS.label)):
+                if label.language == "en" and str(label) != known[0]:
+                    graph.remove((person, RDFS.label, label))
+                    graph.add((person, RDFS.label, Literal(known[0], lang="en")))
+                    graph.add((person, SKOS.altLabel, label))
 
     def _implicated(self, batch: list[_Mapped]) -> set[int]:
         """One SHACL run over the batch plus the types of what it points to; the ids of the files
