@@ -238,3 +238,17 @@ def test_a_person_keeps_one_english_label_across_pages(store, tmp_path):
         SELECT ?p ?l ?alt WHERE { ?p rdfs:label ?l . OPTIONAL { ?p skos:altLabel ?alt } }""", {"p": person})
     assert {str(r["l"]) for r in labels} == {"Jiří Novák"}
     assert {str(r["alt"]) for r in labels if "alt" in r} == {"Jiri Novak"}
+
+
+def test_a_new_sub_topic_keeps_one_label_across_pages(store, tmp_path):
+    def page(n: int, subtopic: str) -> str:
+        return (f"Skip Links\nNews\nRelease {n}\nDate:\n{n} May 2015\nSource:\nODIHR\nFields of work:\n"
+                f"Tolerance and non-discrimination, {subtopic}\nWARSAW, {n} May 2015 - ODIHR published data.\n")
+    (tmp_path / "one.txt").write_text(page(1, "Hate crime reporting"), encoding="utf-8")
+    (tmp_path / "two.txt").write_text(page(2, "Hate Crime Reporting"), encoding="utf-8")
+    assert ingest_paths(store, [tmp_path]).ok
+    concept = iri.concept("field", "hate-crime-reporting")
+    rows = store.query("""PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?c ?l ?b WHERE { ?c skos:prefLabel ?l ; skos:broader ?b }""", {"c": concept})
+    assert {str(r["l"]) for r in rows} == {"Hate crime reporting"}
+    assert {r["b"] for r in rows} == {iri.concept("field", "tolerance-and-non-discrimination")}

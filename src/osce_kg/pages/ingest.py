@@ -21,7 +21,7 @@ from rdflib.namespace import SKOS
 from rdflib.compare import isomorphic
 
 from osce_kg import iri, paths
-from osce_kg.iri import OSCE, SCHEMA
+from osce_kg.iri import ORG, OSCE, SCHEMA
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import NAME_PREDICATES, Gazetteer
 from osce_kg.mapping.pages import PageSource, document_graph
@@ -42,9 +42,8 @@ SELECT ?g ?hash ?loc WHERE {
 }"""
 NAMES = "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(f"<{p}>" for p in NAME_PREDICATES)
 TYPES = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
-KNOWN_LABEL = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?p ?page ?label WHERE { GRAPH ?g { ?p rdfs:label ?label } FILTER(LANG(?label) = "en" && ?g != ?page) }"""
+KNOWN_LABEL = """SELECT ?p ?page ?label WHERE { GRAPH ?g { ?p %s ?label } FILTER(LANG(?label) = "en" && ?g != ?page) }"""
+MINTED_TYPES = (OSCE.Person, OSCE.FieldOfWork, ORG.Organization)
 
 VALIDATION_BATCH = 100
 """Files read and mapped before one SHACL run. A pyshacl run has a fixed cost (ontology mix-in,
@@ -237,20 +236,23 @@ class Ingester:
         return graphs
 
     def _keep_known_names(self, name: URIRef, graph: Graph) -> None:
-        """A person already named in another graph keeps that English label; the page's spelling
-        becomes an skos:altLabel ('Jiri Dienstbier' for 'Jiří Dienstbier'), so the union of all
-        graphs has one English label per person, as the shapes require."""
-        for person in set(graph.subjects(RDF.type, OSCE.Person)):
-            rows = self.store.query(KNOWN_LABEL, {"p": person, "page": name})
-            assert isinstance(rows, list)
-            known = sorted(str(r["label"]) for r in rows)
-            if not known:
-                continue
-            for label in list(graph.objects(person, RDFS.label)):
-                if label.language == "en" and str(label) != known[0]:
-                    graph.remove((person, RDFS.label, label))
-                    graph.add((person, RDFS.label, Literal(known[0], lang="en")))
-                    graph.add((person, SKOS.altLabel, label))
+        """An entity minted from pages (a person, a new sub-topic, a partner organisation) that
+        another graph already names keeps that English label; this page's spelling becomes an
+        skos:altLabel ('Jiri Dienstbier' for 'Jiří Dienstbier'), so the union of all graphs has one
+        English label per entity, as the shapes require."""
+        minted = {s for t in MINTED_TYPES for s in graph.subjects(RDF.type, t)}
+        for entity in minted:
+            for predicate in (RDFS.label, SKOS.prefLabel):
+                rows = self.store.query(KNOWN_LABEL % predicate.n3(), {"p": entity, "page": name})
+                assert isinstance(rows, list)
+                known = sorted(str(r["label"]) for r in rows)
+                if not known:
+                    continue
+                for label in list(graph.objects(entity, predicate)):
+                    if label.language == "en" and str(label) != known[0]:
+                        graph.remove((entity, predicate, label))
+                        graph.add((entity, predicate, Literal(known[0], lang="en")))
+                        graph.add((entity, SKOS.altLabel, label))
 
     def _implicated(self, batch: list[_Mapped]) -> set[int]:
         """One SHACL run over the batch plus the types of what it points to; the ids of the files
