@@ -2,7 +2,8 @@
 
 Errors become exit codes here, once for every command: bad input (osce_kg.errors.InputError)
 prints `error: file:line: message (value: ...)` and exits 2; a graph that does not conform
-(ValidationFailed) prints its report and exits 1. No traceback for either.
+(ValidationFailed) prints its report and exits 1. No traceback for either. Ctrl-C exits 130, the
+shell's code for SIGINT, rather than click's 1, which here means "does not conform".
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ class Main(click.Group):
         except ValidationFailed as exc:
             click.echo(str(exc), err=True)
             ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
