@@ -139,3 +139,14 @@ def test_dump_graphs_keeps_or_merges_graphs() -> None:
     assert len(triples) == 2  # the triple in both graphs is written once
     merged = Graph().parse(data=store.dump_graphs(ox.RdfFormat.JSON_LD, [G2], merged=True).decode("utf-8"), format="json-ld")
     assert isomorphic(merged, _graph("a", "b"))
+
+
+def test_graph_names_are_checked_before_they_reach_sparql() -> None:
+    store = GraphStore.open(None)
+    store.replace_graph(G1, _graph("a"))
+    hostile = URIRef("urn:x> } ; DROP ALL ; INSERT DATA { <urn:y")
+    with pytest.raises(ValueError):
+        store.drop_graph(hostile)
+    with pytest.raises(ValueError):
+        store.count(hostile)
+    assert store.count() == 1

@@ -31,7 +31,6 @@ FORMATS: dict[str, str] = {
     "trig": "TriG with prefixes (every named graph kept)",
 }
 QUAD_FORMATS = frozenset({"nq", "trig"})
-EXTENSIONS = {"turtle": "ttl", "jsonld": "jsonld", "nt": "nt", "nq": "nq", "trig": "trig"}
 DATA_KINDS = frozenset({"data", "page"})
 """The graphs of facts: reference data and pages, without the ontology and the provenance."""
 

@@ -105,19 +105,11 @@ class GraphStore:
                 self._store.add_graph(ox.NamedNode(str(name)))
 
     def drop_graph(self, name: URIRef) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{name}>")
-
-    def load_quads(self, data: bytes, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
-        """Bulk-load a serialisation (N-Quads by default); not transactional, for fresh stores."""
-        self._store.bulk_load(data, format)
+        self._store.update(f"DROP SILENT GRAPH {ox.NamedNode(str(name))}")
 
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
             self._store.flush()
-
-    def optimize(self) -> None:
-        if self.path is not None and not self.read_only:
-            self._store.optimize()
 
     def close(self) -> None:
         """Release the store; pyoxigraph closes the database when the object is collected."""
@@ -134,7 +126,7 @@ class GraphStore:
         if name is None:
             query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
         else:
-            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"
+            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {ox.NamedNode(str(name))} {{ ?s ?p ?o }} }}"
         return int(next(iter(self._store.query(query)))["n"].value)
 
     def counts(self) -> dict[URIRef, int]:
