@@ -124,6 +124,20 @@ def test_dist_exports_round_trip(bundled_build, built_store: GraphStore) -> None
     assert "<html" in html.lower() and "ParticipatingState" in html
 
 
+def test_build_command_prints_summary_progress_and_writes_dist(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--store", str(tmp_path / "store"), "--dist", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+    assert "validating with SHACL: conforms" in result.stderr  # a progress line with its timing
+    assert "Triples per graph:" in result.stdout and "Validation: conforms" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["ontology.html", "osce.jsonld", "osce.trig", "osce.ttl"]
+    store = GraphStore.open_read_only(tmp_path / "store")
+    try:
+        total = next(line for line in result.stdout.splitlines() if line.strip().startswith("total"))
+        assert int(total.split()[-1]) == store.count()
+    finally:
+        store.close()
+
+
 # --- failure paths: a copied data folder, a published store ------------------------------------
 
 
