@@ -10,15 +10,22 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import random
+import time
+
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Page, sync_playwright
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from osce_kg import iri, paths
 from osce_kg.cli import main
+from osce_kg.iri import OSCE, ORG, SCHEMA
 from osce_kg.store import GraphStore
 from osce_kg.viz import projections
+from osce_kg.viz.html import write_html
 from viz_fixtures import cytoscape_installed  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
@@ -205,4 +212,48 @@ def test_network_page_has_a_force_layout(open_viewer, pages, built_store) -> Non
     assert len(set(positions)) == graph.number_of_nodes()  # placed apart, not stacked
     assert viewer.page.is_disabled("#show-closed")  # nothing closed in this projection
     viewer.screenshot("viz-people")
+    viewer.offline_checks()
+
+
+def _large_graph(operations: int = 330, states: int = 320, releases: int = 700) -> Graph:
+    """A made-up OSCE far larger than the real one: many operations, many States named together."""
+    rng = random.Random(5)
+    g = Graph()
+    root = iri.structure("osce")
+    g.add((root, RDF.type, OSCE.Organization))
+    g.add((root, RDFS.label, Literal("Organization for Security and Co-operation in Europe", lang="en")))
+    state = [URIRef(f"urn:test:state-{i}") for i in range(states)]
+    for i, s in enumerate(state):
+        g.add((s, RDF.type, OSCE.State))
+        g.add((s, RDFS.label, Literal(f"Stateland {i}", lang="en")))
+    for i in range(operations):
+        op = URIRef(f"urn:test:operation-{i}")
+        g.add((op, RDF.type, OSCE.Mission))
+        g.add((op, RDFS.label, Literal(f"Test Mission number {i}", lang="en")))
+        g.add((op, ORG.subOrganizationOf, root))
+        g.add((op, OSCE.host, state[i % 40]))
+    for i in range(releases):
+        doc = URIRef(f"urn:test:doc-{i}")
+        g.add((doc, RDF.type, OSCE.PressRelease))
+        g.add((doc, DCTERMS.date, Literal(f"{2000 + i % 20}-01-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))))
+        for s in rng.sample(state, 3):
+            g.add((doc, SCHEMA.mentions, s))
+    return g
+
+
+@pytest.mark.parametrize("name", ["structure", "comention"])
+def test_300_plus_nodes_open_quickly_and_stay_readable(open_viewer, cytoscape_installed, tmp_path, name) -> None:
+    graph = projections.PROJECTIONS[name](_large_graph())
+    assert graph.number_of_nodes() > 300
+    path = write_html(graph, tmp_path / f"{name}.html", title=f"{graph.number_of_nodes()} nodes")
+    started = time.monotonic()
+    viewer = open_viewer(path)
+    assert time.monotonic() - started < 30
+    assert viewer.total() == viewer.shown() == graph.number_of_nodes()
+    positions = viewer.page.evaluate("cy.nodes().map(n => [Math.round(n.position('x')), Math.round(n.position('y'))].join(','))")
+    assert len(set(positions)) == graph.number_of_nodes()
+    labelled_now = viewer.page.evaluate(
+        "cy.nodes().filter(n => cy.zoom() * n.numericStyle('font-size') >= n.numericStyle('min-zoomed-font-size')).length")
+    assert labelled_now >= 30  # names readable without zooming in
+    viewer.screenshot(f"viz-large-{name}")
     viewer.offline_checks()

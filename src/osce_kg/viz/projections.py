@@ -17,6 +17,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from osce_kg import iri
+from osce_kg.store import GraphStore
 from osce_kg.viz.entities import (
     FIELD_CLASSES,
     PERSON_CLASSES,
@@ -27,8 +28,8 @@ from osce_kg.viz.entities import (
     Source,
     describe,
     document_dates,
-    document_urls,
     narrower_closure,
+    queryable,
     select,
     to_date,
     values,
@@ -57,6 +58,7 @@ def structure(source: Source, as_of: date | None = None, include_closed: bool = 
     today (and past chairpersonships); `include_closed=False` leaves them out, together with
     host States left with no edge. With `as_of`, that day's structure under that day's names.
     """
+    source = queryable(source)
     today = as_of or date.today()
     structures = _existing(describe(source, STRUCTURE_CLASSES), as_of)
     places = describe(source, PLACE_CLASSES)
@@ -79,7 +81,7 @@ def structure(source: Source, as_of: date | None = None, include_closed: bool = 
     return graph
 
 
-def _releases(source: Source, as_of: date | None, years: tuple[int, int] | None = None) -> dict[URIRef, date | None]:
+def _releases(source: GraphStore, as_of: date | None, years: tuple[int, int] | None = None) -> dict[URIRef, date | None]:
     """Documents that count: dated up to `as_of` and within `years` when those are given."""
     dates = document_dates(source)
     docs: dict[URIRef, date | None] = {}
@@ -99,6 +101,7 @@ def fields(source: Source, as_of: date | None = None) -> nx.DiGraph:
 
     Declared fields (osce:worksOn) are drawn too, with `declared=True` and their release count.
     """
+    source = queryable(source)
     day = as_of
     docs = _releases(source, as_of)
     structures = _existing(describe(source, STRUCTURE_CLASSES), as_of)
@@ -135,6 +138,7 @@ def comention(
     as 'rule-of-law', or its IRI) keeps releases on that field or one of its sub-topics.
     Node attribute `releases` = releases naming that State.
     """
+    source = queryable(source)
     if years is not None and years[0] > years[1]:
         raise ValueError(f"years must run forward: {years[0]}-{years[1]}")
     docs = _releases(source, as_of, years)
@@ -172,6 +176,7 @@ def people(source: Source, as_of: date | None = None) -> nx.DiGraph:
     Chairpersons-in-Office, and from role statements in releases (affiliation named in a
     release; weight = releases). `relations` lists which of these support the edge.
     """
+    source = queryable(source)
     persons = describe(source, PERSON_CLASSES)
     orgs = _existing({**describe(source, PLACE_CLASSES), **describe(source, STRUCTURE_CLASSES)}, as_of)
     links: dict[tuple[URIRef, URIRef], dict[str, object]] = {}

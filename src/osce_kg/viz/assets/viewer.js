@@ -11,7 +11,14 @@
   const maxEdge = maxOf(data.edges.map((e) => e.data.weight || 1));
   for (const n of data.nodes) {
     n.data.colour = data.colours[n.data.kind] || data.colours.Other;
-    n.data.size = 14 + 34 * Math.sqrt((nodeWeight(n) || 0) / maxNode);
+    n.data.size = data.nodes.length > 80 ? 10 + 24 * Math.sqrt((nodeWeight(n) || 0) / maxNode)
+      : 14 + 34 * Math.sqrt((nodeWeight(n) || 0) / maxNode);
+  }
+  // In a large network only the heaviest nodes are labelled at overview zoom; the others' labels
+  // appear on zooming in, so 300+ nodes stay legible instead of a carpet of overlapping names.
+  if (data.layout !== "tree" && data.nodes.length > 80) {
+    const ranked = [...data.nodes].sort((a, b) => (nodeWeight(b) || 0) - (nodeWeight(a) || 0));
+    ranked.forEach((n, i) => { n.data.minor = i >= 40; });
   }
   // Equal weights (the structure tree) get thin lines; weighted networks scale up to 8 px.
   for (const e of data.edges) e.data.width = maxEdge > 1 ? 1 + 7 * Math.sqrt((e.data.weight || 1) / maxEdge) : 1.5;
@@ -29,10 +36,11 @@
         "text-valign": "center", "text-halign": data.layout === "tree" ? "right" : "center",
         "text-margin-x": data.layout === "tree" ? 4 : 0, "text-margin-y": data.layout === "tree" ? 0 : -4,
         "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
+      { selector: "node[?minor]", style: { "min-zoomed-font-size": 14, "font-size": 10 } },
       { selector: "node[?closed]", style: { "border-style": "dashed", "border-width": 2, opacity: 0.75 } },
       { selector: "edge", style: {
         width: "data(width)", "line-color": "#a9b1bf", "curve-style": data.layout === "tree" ? "taxi" : "haystack",
-        "taxi-direction": "rightward", opacity: 0.7 } },
+        "taxi-direction": "rightward", opacity: data.edges.length > 300 ? 0.35 : 0.7 } },
       { selector: ".hidden", style: { display: "none" } },
       { selector: ".faded", style: { opacity: 0.12 } },
       { selector: ".match", style: { "border-width": 4, "border-color": "#d6336c", "font-weight": "bold", "z-index": 9 } },
