@@ -86,9 +86,11 @@
       const pos = treePositions(shownNodes().toArray());
       visible.layout({ name: "preset", positions: (n) => pos[n.id()], animate: false, fit: false }).run();
     } else {
+      // Dense networks need more room per node than cytoscape's defaults give, or names overlap.
+      const large = visible.nodes().length > 150;
       visible.layout({
-        name: "cose", animate: false, randomize: false, nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 90, numIter: 1500, gravity: 0.4, componentSpacing: 60,
+        name: "cose", animate: false, randomize: false, nodeRepulsion: () => (large ? 400000 : 9000),
+        idealEdgeLength: () => (large ? 160 : 90), nodeOverlap: 40, numIter: 1500, gravity: 0.4, componentSpacing: 60,
       }).run();
     }
     if (data.layout === "tree") readableTree(); else cy.fit(shownNodes(), 30);
