@@ -89,4 +89,6 @@ def validate_command(files: tuple[Path, ...], store: Path | None, shapes: Path |
         what = f"{len(data)} graphs"
     if not outcome.conforms:
         raise ValidationFailed(outcome.text)
+    if outcome.violations:
+        click.echo(outcome.text, err=True)
     click.echo(f"Validation: {outcome.headline()} ({what})")

@@ -32,7 +32,10 @@ class Outcome:
         return cls(report.conforms, len(report.violations), report.text())
 
     def headline(self) -> str:
-        return "conforms" if self.conforms else f"does NOT conform ({self.violations} violations)"
+        if self.conforms:
+            # Results of severity sh:Warning or sh:Info do not break conformance but are listed.
+            return f"conforms, with {self.violations} warnings" if self.violations else "conforms"
+        return f"does NOT conform ({self.violations} violations)"
 
 
 def read_rdf(path: Path) -> Graph:
@@ -54,6 +57,6 @@ def _with_graphs(store: GraphStore, violation: Violation) -> Violation:
 def validate_store(store: GraphStore, shapes: Graph, ontology: Graph, data_graphs: Iterable[URIRef]) -> Outcome:
     """Validate the union of `data_graphs` against the shapes, the ontology given as ont_graph;
     each violation names the graph(s) stating its focus node."""
-    report = validate(store.union_graph(list(data_graphs)), shapes=shapes, ontology=ontology)
+    report = validate(store.union_graph(list(data_graphs)), shapes=shapes, ontology=ontology, inplace=True)
     report.violations = [_with_graphs(store, v) for v in report.violations]
     return Outcome.of(report)
