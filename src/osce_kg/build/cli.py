@@ -78,7 +78,7 @@ def validate_command(files: tuple[Path, ...], store: Path | None, shapes: Path |
 
         ontology = read_ontology(paths.ONTOLOGY_DIR).graph
         outcome = Outcome.of(validate_files([Path(f) for f in files], shapes=shapes_graph, ontology=ontology))
-        what = f"{len(files)} files"
+        what = f"{len(files)} file{'s' if len(files) != 1 else ''}"
     else:
         opened = GraphStore.open_read_only(store or paths.default_store())
         try:
