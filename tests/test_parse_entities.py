@@ -62,3 +62,11 @@ def test_one_name_across_mentions_is_one_person(reader):
                                '"Borders must be open," said Eugen Wollfarth.'], None)
     assert [p.name for p in found.people] == ["Eugen Wollfarth"]
     assert found.people[0].affiliation == str(iri.structure("presence-in-albania"))
+
+
+def test_a_list_of_adjectives_ending_the_phrase_is_a_language(reader):
+    found = reader.read(None, ["Pupils study in Latvian and Russian. Latvian and Estonian officials and the Hungarian, "
+                               "Romanian and Russian minorities took part."], None)
+    assert {s.iri for s in found.states} == {str(iri.country(c)) for c in ("LV", "EE", "HU", "RO", "RU")}
+    found = reader.read(None, ["The leaflet is printed in Latvian and Russian."], None)
+    assert found.states == []

@@ -31,6 +31,7 @@ KIND_PREFIX = {
 }
 NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
 PREFERRED = (SKOS.prefLabel, RDFS.label)
+ADJECTIVES = (OSCE.adjective, OSCE.demonym)
 BODY_LANGUAGES = {None, "en"}
 
 
@@ -43,6 +44,8 @@ class Match:
     text: str
     start: int
     end: int
+    form: str = "name"
+    """'name' for a name or abbreviation, 'adjective' for an adjective or demonym ('Albanian')."""
 
 
 def _kind(subject: str) -> str | None:
@@ -60,12 +63,12 @@ def _lower(text: str) -> str:
 class Gazetteer:
     """All names of the graph's entities, matched in text on word boundaries."""
 
-    def __init__(self, names: Iterable[tuple[str, str, str]], preferred: dict[str, str]) -> None:
+    def __init__(self, names: Iterable[tuple[str, str, str, str]], preferred: dict[str, str]) -> None:
         self.preferred = preferred
         self.by_kind: dict[str, dict[str, str]] = {}
         self._automaton = ahocorasick.Automaton()
-        entries: dict[str, set[tuple[str, str, str]]] = {}
-        for iri, kind, name in names:
+        entries: dict[str, set[tuple[str, str, str, str]]] = {}
+        for iri, kind, name, form in names:
             name = " ".join(name.split())
             if len(name) < 2:
                 continue
@@ -73,7 +76,7 @@ class Gazetteer:
             variants = [name, name[4:]] if name.startswith("The ") and len(name) > 6 else [name]
             for variant in variants:
                 self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
-                entries.setdefault(_lower(variant), set()).add((iri, kind, variant))
+                entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, tuple(sorted(values))))
         if entries:
@@ -83,7 +86,7 @@ class Gazetteer:
     @classmethod
     def from_graph(cls, graph: Graph) -> Gazetteer:
         """Read the names of States, territories, structures, cities and fields from a graph."""
-        names: list[tuple[str, str, str]] = []
+        names: list[tuple[str, str, str, str]] = []
         preferred: dict[str, str] = {}
         for predicate in NAME_PREDICATES:
             for subject, obj in graph.subject_objects(predicate):
@@ -92,7 +95,8 @@ class Gazetteer:
                 kind = _kind(str(subject))
                 if kind is None or obj.language not in BODY_LANGUAGES:
                     continue
-                names.append((str(subject), kind, str(obj)))
+                form = "adjective" if predicate in ADJECTIVES else "name"
+                names.append((str(subject), kind, str(obj), form))
                 if predicate in PREFERRED and (str(subject) not in preferred or predicate == SKOS.prefLabel):
                     preferred[str(subject)] = str(obj)
         return cls(names, preferred)
@@ -118,12 +122,12 @@ class Gazetteer:
             if end + 1 < len(text) and text[end + 1].isalnum():
                 continue
             written = text[start:end + 1]
-            for iri, kind, name in values:
+            for iri, kind, name, form in values:
                 if wanted is not None and kind not in wanted:
                     continue
                 if not _case_fits(name, written):
                     continue
-                found.append(Match(iri, kind, written, start, end + 1))
+                found.append(Match(iri, kind, written, start, end + 1, form))
         return _longest(found)
 
     def lookup(self, name: str, kind: str, *, cutoff: float = 88.0) -> str | None:

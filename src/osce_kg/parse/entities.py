@@ -98,6 +98,8 @@ _PARTNERS = re.compile(
 _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
+_ADJECTIVE_LINK = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)")
+_PHRASE_END = re.compile(r"^\s*(?:[.;:!?)]|,\s+(?![A-Z])|$)")
 POST_STRUCTURES = {
     "Secretary General": "Secretariat",
     "Secretary-General": "Secretariat",
@@ -139,8 +141,7 @@ class EntityReader:
     def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
-        matches = [m for text in texts for m in self.gazetteer.find(text, ("state", "structure"))
-                   if not (m.kind == "state" and _LANGUAGE_USE.match(text[m.end:]))]
+        matches = [m for text in texts for m in _without_languages(self.gazetteer.find(text, ("state", "structure")), text)]
         out.states = _refs([m for m in matches if m.kind == "state"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
@@ -302,6 +303,28 @@ class EntityReader:
         if n in NUMBER_WORDS:
             return NUMBER_WORDS[n]
         return int(n.replace(",", ""))
+
+
+def _without_languages(matches: list[Match], text: str) -> list[Match]:
+    """Drop adjectives used as the name of a language: 'Estonian language', 'Russian-speaking', and
+    a list of adjectives that ends the phrase ('study in Latvian and Russian.'), where an adjective
+    of a State would be followed by its noun ('Latvian and Estonian officials')."""
+    adjectives = sorted((m for m in matches if m.kind == "state" and m.form == "adjective"), key=lambda m: m.start)
+    starts = {m.start for m in adjectives}
+    dropped: set[Match] = set()
+    chain: list[Match] = []
+    for m in adjectives:
+        chain.append(m)
+        after = text[m.end:]
+        link = _ADJECTIVE_LINK.match(after)
+        if link and m.end + link.end() in starts:
+            continue
+        if _LANGUAGE_USE.match(after):
+            dropped.add(m)
+        elif _PHRASE_END.match(after):
+            dropped.update(chain)
+        chain = []
+    return [m for m in matches if m not in dropped]
 
 
 def _role_with_title(honorific: str | None, role: str | None) -> str | None:
