@@ -75,10 +75,10 @@ def test_mixed_folder_ingests_the_good_and_explains_each_reject(store, mixed):
     assert "6 rejected" in report.text()
 
 
-def test_same_folder_twice_leaves_the_store_unchanged(store, mixed):
-    ingest_paths(store, [mixed])
+def test_same_folder_twice_leaves_the_store_unchanged(store):
+    ingest_paths(store, [GOOD_PAGES, BROKEN_PAGES])
     before = dump(store)
-    again = ingest_paths(store, [mixed])
+    again = ingest_paths(store, [GOOD_PAGES, BROKEN_PAGES])
     assert again.count("ingested") == again.count("warnings") == 0
     assert again.count("rejected") == len(REJECTED)
     assert dump(store) == before

@@ -40,7 +40,12 @@ PREFIX osce: <https://w3id.org/osce-kg/ontology#>
 SELECT ?g ?hash ?loc WHERE {
   GRAPH ?g { ?g prov:wasDerivedFrom ?src ; osce:contentHash ?hash . ?src prov:atLocation ?loc }
 }"""
-NAMES = "CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(f"<{p}>" for p in NAME_PREDICATES)
+# The gazetteer reads the reference data only: a sub-topic or person minted from a page is defined in
+# that page's graph, and every page naming it states it again, so no page depends on another.
+NAMES = (
+    "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { VALUES ?p { %s } ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), \"%s\")) }"
+    % (" ".join(f"<{p}>" for p in NAME_PREDICATES), iri.graph("page", "x")[:-1])
+)
 TYPES = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
 KNOWN_LABEL = """SELECT ?p ?page ?label WHERE { GRAPH ?g { ?p %s ?label } FILTER(LANG(?label) = "en" && ?g != ?page) }"""
 MINTED_TYPES = (OSCE.Person, OSCE.FieldOfWork, ORG.Organization)
@@ -269,7 +274,7 @@ class Ingester:
         for obj in set(data.objects()):
             if isinstance(obj, URIRef) and obj not in owners:
                 data += self.types.triples((obj, RDF.type, None))
-        report = validate(data)
+        report = validate(data, inplace=True)
         return {owner for v in report.violations if v.severity == "Violation" for owner in owners.get(v.focus, [])}
 
     def _validate(self, graphs: dict[URIRef, Graph]) -> list[str]:
@@ -282,7 +287,7 @@ class Ingester:
             for obj in set(graph.objects()):
                 if isinstance(obj, URIRef) and obj not in own:
                     data += self.types.triples((obj, RDF.type, None))
-            report = validate(data)
+            report = validate(data, inplace=True)
             for v in report.violations:
                 if v.focus in own and v.severity == "Violation":
                     problems.append(f"SHACL: {v.line()}")
