@@ -91,8 +91,13 @@ class Report:
         return "\n".join([head, *(v.line() for v in self.violations)])
 
 
-def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
-    """Validate `data` against the shapes (default ontology/shapes.ttl) with the ontology (default ontology/osce.ttl)."""
+def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None, inplace: bool = False) -> Report:
+    """Validate `data` against the shapes (default ontology/shapes.ttl) with the ontology (default ontology/osce.ttl).
+
+    inplace=True lets pyshacl mix the ontology into `data` itself rather than into a copy, for
+    callers whose graph is already a copy made for validation: the copy took a third of pyshacl's
+    time on 300 pages (2.95 s -> 1.9 s CPU, same results) and a third of its memory (issue 6).
+    """
     shapes = shapes if shapes is not None else default_shapes()
     ontology = ontology if ontology is not None else default_ontology()
     conforms, results, _ = pyshacl_validate(
@@ -100,6 +105,7 @@ def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None
         shacl_graph=shapes,
         ont_graph=ontology,
         inference="none",
+        inplace=inplace,
         advanced=True,
         abort_on_first=False,
         allow_infos=True,
@@ -117,7 +123,7 @@ def validate_dataset(dataset: Dataset, *, shapes: Graph | None = None, ontology:
     union = Graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         union.add((s, p, o))
-    report = validate(union, shapes=shapes, ontology=ontology)
+    report = validate(union, shapes=shapes, ontology=ontology, inplace=True)
     report.violations = [_with_graphs(v, dataset) for v in report.violations]
     return report
 
