@@ -18,7 +18,7 @@ from osce_kg.parse.page import PageReader
 from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, reference_store
 
 REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt", "no_date.txt", "unknown_layout.txt"}
-WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt"}
+WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt", "utf16_page.txt"}
 
 
 def page_graphs(store) -> list:
@@ -66,6 +66,7 @@ def test_mixed_folder_ingests_the_good_and_explains_each_reject(store, mixed):
     by_name = {o.path.name: o for o in report.outcomes}
     assert "decoded as cp1252" in by_name["cp1252_page.txt"].messages[0]
     assert "byte-order mark" in by_name["bom_page.txt"].messages[0]
+    assert "decoded as utf-16" in by_name["utf16_page.txt"].messages[0]
     assert any("truncated" in m for m in by_name["truncated_page.txt"].messages)
     documents = {d for o in report.outcomes for d in o.documents}
     # the listing's text and HTML copies hold the same three items: one document each, not two

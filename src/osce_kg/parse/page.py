@@ -30,9 +30,19 @@ _SENTENCE_END = re.compile(r"[.!?\"”’)\]…]$")
 
 
 def decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
-    """Text of a file, the encoding used and warnings; rejects empty, binary and garbled files."""
+    """Text of a file, the encoding used and warnings; rejects empty, binary and garbled files.
+
+    The order is: UTF-16 and UTF-8 byte-order marks, UTF-8, cp1252, latin-1 (which decodes any
+    byte, so garbled input is caught by counting control characters afterwards).
+    """
     if not data.strip():
         raise InputError("empty file: nothing to read" if not data else "empty file: only white space", path, 1)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"file starts with a UTF-16 byte-order mark but is not UTF-16: {error.reason}", path, 1) from error
+        return text, "utf-16", ["file is UTF-16 (byte-order mark); decoded as utf-16"]
     if b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes): not a text or HTML page", path, _line_of(data, data.index(b"\x00")))
     warnings: list[str] = []
