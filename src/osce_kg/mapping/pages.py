@@ -69,11 +69,11 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
             g.add((node, DCTERMS.date, _date(stated.iso)))
     if doc.issuer:
         g.add((d, OSCE.issuedBy, URIRef(doc.issuer)))
-    for ref in doc.fields:
-        concept = URIRef(ref.iri) if ref.iri else _new_subtopic(g, ref.label, ref.broader, cited)
+    for field in doc.fields:
+        concept = URIRef(field.iri) if field.iri else _new_subtopic(g, field.label, field.broader, cited)
         g.add((d, OSCE.fieldOfWork, concept))
-    for ref in doc.states + doc.structures:
-        g.add((d, SCHEMA.mentions, URIRef(ref.iri)))
+    for entity in doc.states + doc.structures:
+        g.add((d, SCHEMA.mentions, URIRef(entity.iri)))
     if doc.canonical_url:
         g.add((d, OSCE.canonicalURL, URIRef(doc.canonical_url)))
     for url in doc.urls:

@@ -212,7 +212,7 @@ class Ingester:
     def _previous(self, location: str) -> dict[URIRef, str]:
         rows = self.store.query(GRAPHS_OF_PATH, {"loc": Literal(location)})
         assert isinstance(rows, list)
-        return {URIRef(r["g"]): str(r["hash"]) for r in rows}
+        return {URIRef(str(r["g"])): str(r["hash"]) for r in rows}
 
     def _stored_as_is(self, name: URIRef, graph: Graph) -> bool:
         """True when the store already holds this document with the same facts (another copy of one page).
@@ -254,7 +254,7 @@ class Ingester:
                 if not known:
                     continue
                 for label in list(graph.objects(entity, predicate)):
-                    if label.language == "en" and str(label) != known[0]:
+                    if isinstance(label, Literal) and label.language == "en" and str(label) != known[0]:
                         graph.remove((entity, predicate, label))
                         graph.add((entity, predicate, Literal(known[0], lang="en")))
                         graph.add((entity, SKOS.altLabel, label))

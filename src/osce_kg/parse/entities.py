@@ -240,8 +240,8 @@ class EntityReader:
             if at >= 0 and iri:
                 candidates.append((at, iri))
         if issuer and self._short_reference(issuer, [role]):
-            m = re.search(r"\bthe (Mission|Presence|Centre|Office)\b", role)
-            candidates.append((m.start() if m else len(role), issuer))
+            short = re.search(r"\bthe (Mission|Presence|Centre|Office)\b", role)
+            candidates.append((short.start() if short else len(role), issuer))
         if not candidates:
             return None
         return min(candidates)[1]
