@@ -38,8 +38,10 @@ GRAPHS_OF_PATH = """
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX osce: <https://w3id.org/osce-kg/ontology#>
 SELECT ?g ?hash ?loc WHERE {
-  GRAPH ?g { ?g prov:wasDerivedFrom ?src ; osce:contentHash ?hash . ?src prov:atLocation ?loc }
+  GRAPH ?g { ?src prov:atLocation ?loc . ?g prov:wasDerivedFrom ?src ; osce:contentHash ?hash }
 }"""
+# The bound ?loc pattern comes first: in the other order Oxigraph scanned every page graph for each
+# file (7.6 ms at 300 pages, growing with the store; 0.09 ms in this order).
 # The gazetteer reads the reference data only: a sub-topic or person minted from a page is defined in
 # that page's graph, and every page naming it states it again, so no page depends on another.
 NAMES = (
@@ -220,7 +222,8 @@ class Ingester:
         The URLs under which earlier copies were seen are kept (schema:url), so copies of one page
         under several URLs add up to one document that lists them all.
         """
-        if not self.store.count(name):  # not graph_names(): listing every graph per document is quadratic
+        # an ASK, not graph_names() or count(): both read the whole store for each document
+        if not self.store.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"):
             return False
         stored = self.store.graph(name)
         for document in graph.subjects(RDF.type, OSCE.Document):
