@@ -32,6 +32,7 @@ def _rows(size: dict) -> dict[str, str]:
     n = size["n"]
     ing, ox_load = size["ingest"], size["oxigraph_load"]
     rdf = size.get("rdflib_pipeline")
+    ours = size.get("ingest_on_rdflib_subset", ing)
     full, inc = size["shacl_full"], size["shacl_increment"]
     rss = max(p["peak_rss_mb"] for k, p in size.items() if isinstance(p, dict) and "peak_rss_mb" in p and k != "generate")
     scaled = n == TARGET_SIZE
@@ -46,18 +47,19 @@ def _rows(size: dict) -> dict[str, str]:
         "  pages per second": _fmt(n / ing["ingest_s"]),
         "raw pyoxigraph bulk load of the same quads, s": _fmt(ox_load["seconds"]),
         "ingest / raw load": _fmt(ing["seconds"] / ox_load["seconds"], "x"),
-        "rdflib-only pipeline, s": (f"{_fmt(rdf['seconds'])} (CPU {_fmt(rdf['cpu_s'])})" if rdf else "not run at this size"),
-        "speed-up over rdflib": (_fmt(rdf["seconds"] / ing["seconds"], "x")
-                                 + f" ({_mark(rdf['seconds'] / ing['seconds'] >= TARGETS['rdflib_speedup'])})") if rdf else "–",
+        "rdflib-only pipeline, s (CPU s)": (f"{_fmt(rdf['seconds'])} ({_fmt(rdf['cpu_s'])})"
+                                           + (f" on the first {rdf['pages']:,} pages" if rdf["pages"] != n else "")) if rdf else "–",
+        "  ours on the same pages, s (CPU s)": f"{_fmt(ours['seconds'])} ({_fmt(ours['cpu_s'])})" if rdf else "–",
+        "speed-up over rdflib, wall (CPU)": (f"{_fmt(rdf['seconds'] / ours['seconds'], 'x')} ({_fmt(rdf['cpu_s'] / ours['cpu_s'], 'x')})"
+                                             + f" ({_mark(rdf['seconds'] / ours['seconds'] >= TARGETS['rdflib_speedup'])})") if rdf else "–",
         "SHACL whole graph (as the build runs it), s": _fmt(full["seconds"]) + (f" ({_mark(full['seconds'] <= TARGETS['shacl_full_s'])})" if scaled else ""),
         "  conforms (violations)": f"{full['conforms']} ({full['violations']})",
-        f"ingest of a {inc['pages']}-page increment (validated), s": _fmt(inc["seconds"])
-        + f" ({_mark(inc['seconds'] <= TARGETS['shacl_increment_s'])})",
+        f"SHACL of a {inc['pages']}-page increment (one ingest batch), s": _fmt(inc["increment_validate_s"])
+        + f" ({_mark(inc['increment_validate_s'] <= TARGETS['shacl_increment_s'])})",
+        f"  ingest of that increment into the built store, s": _fmt(inc["seconds"]),
         "peak RSS ingest / SHACL whole graph, MB": f"{_fmt(ing['peak_rss_mb'])} / {_fmt(full['peak_rss_mb'])}",
         "peak RSS of any phase, MB": _fmt(rss) + f" ({_mark(rss <= TARGETS['peak_rss_mb'])})",
     }
-    if "increment_validate_s" in inc:
-        rows["  of which SHACL of the increment, s"] = _fmt(inc["increment_validate_s"])
     return rows
 
 
@@ -78,14 +80,15 @@ def markdown_table(results: dict) -> str:
         out.append(f"| {label} | " + " | ".join(rows.get(label, "–") for rows in per_size) + " |")
     for s in sizes:
         queries = s["queries"]["queries"]
-        out += ["", f"Named queries at N = {s['n']:,} ({next(iter(queries.values()), {}).get('runs', 20)} runs each; "
-                "ours = GraphStore.query, raw = pyoxigraph Store.query, same SPARQL and parameters):", "",
-                "| query | rows | ours p50 / p95, ms | raw p50 / p95, ms | p50 ratio | target |", "|---|---:|---:|---:|---:|---|"]
+        out += ["", f"Named queries at N = {s['n']:,} (ours = GraphStore.query, rows as rdflib terms; raw = pyoxigraph "
+                "Store.query; same SPARQL text and parameter values; runs alternate between the two):", "",
+                "| query | rows | runs | ours p50 / p95, ms | raw p50 / p95, ms | p50 ratio | target |",
+                "|---|---:|---:|---:|---:|---:|---|"]
         for name, q in sorted(queries.items()):
             ours, raw = q["ours"], q["raw"]
             ratio = ours["p50"] / raw["p50"] if raw["p50"] else float("inf")
             ok = ratio <= TARGETS["query_ratio"] and ours["p50"] < TARGETS["query_p50_s"]
-            out.append(f"| {name} | {q['rows'] if q['rows'] is not None else '–'} | "
+            out.append(f"| {name} | {q['rows'] if q['rows'] is not None else '–'} | {q.get('runs', 20)} | "
                        f"{ours['p50'] * 1e3:.1f} / {ours['p95'] * 1e3:.1f} | {raw['p50'] * 1e3:.1f} / {raw['p95'] * 1e3:.1f} | "
                        f"{ratio:.2f}x | {_mark(ok)} |")
     return "\n".join(out) + "\n"
