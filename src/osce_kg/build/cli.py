@@ -8,6 +8,7 @@ import click
 
 from osce_kg import paths
 from osce_kg.build.pipeline import ONTOLOGY_GRAPH, BuildOptions, build, read_ontology
+from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
 from osce_kg.build.validation import Outcome, read_rdf, validate_store
 from osce_kg.errors import ValidationFailed
@@ -36,8 +37,6 @@ def build_command(store: Path | None, data: Path | None, dist: Path | None, no_d
     A build that fails (bad input: exit 2; data not conforming to the shapes: exit 1) or is
     interrupted leaves the previously published store as it was.
     """
-    from osce_kg.build.progress import Steps
-
     options = BuildOptions(
         store=store or paths.default_store(),
         data=data or paths.DATA_DIR,
