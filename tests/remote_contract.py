@@ -4,13 +4,14 @@ query's rows with the embedded store's, push again, and turn HTTP failures into 
 Rows are compared as multisets (row order is not compared: ties under ORDER BY may come in any
 order). Terms are compared by value where the SPARQL results formats allow a server to differ:
 a plain literal and an xsd:string literal are the same; numbers compare by numeric value whatever
-their integer or decimal datatype; language tags are compared case-insensitively; blank nodes only
+their integer or decimal datatype; xsd:dateTime by instant ('Z' = '+00:00'); language tags are compared case-insensitively; blank nodes only
 as 'a blank node' (their labels are local to each answer). Everything else (IRIs, dates, language
 strings) must be identical.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -43,6 +44,8 @@ def normal(term: Node) -> tuple:
         return ("string", str(term))
     if term.datatype in NUMERIC:
         return ("number", Decimal(str(term)))
+    if term.datatype == XSD.dateTime:
+        return ("dateTime", term.toPython())
     return ("typed", str(term), str(term.datatype))
 
 
@@ -50,14 +53,22 @@ def row_multiset(result: Solutions) -> Counter:
     return Counter(tuple(sorted((var, normal(t)) for var, t in row.items())) for row in result.rows)
 
 
-def bound_text(query: NamedQuery) -> str:
-    given = {p.name: REQUIRED_VALUES[p.name] for p in query.params if p.default == "required"}
-    return query.bound(given)
+def calls() -> list[tuple[str, dict[str, str]]]:
+    """Each named query with its defaults, and with the parameters of each of its example calls."""
+    out = []
+    for name, query in CATALOG.items():
+        required = {p.name: REQUIRED_VALUES[p.name] for p in query.params if p.default == "required"}
+        out.append((name, required))
+        for example in query.examples:
+            given = {**required, **dict(re.findall(r"--param\s+(\w+)=(\S+)", example))}
+            if (name, given) not in out:
+                out.append((name, given))
+    return out
 
 
-def assert_same_answer(store: GraphStore, endpoint: str, query: NamedQuery) -> int:
+def assert_same_answer(store: GraphStore, endpoint: str, query: NamedQuery, given: dict[str, str]) -> int:
     """The remote answer equals the local one; returns the number of rows (or triples) compared."""
-    text = bound_text(query)
+    text = query.bound(given)
     local = run_local(store, text)
     remote = run_remote(endpoint, text)
     if isinstance(local, Graph):

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from osce_kg.cli import main
 from osce_kg.query.push import push
 from osce_kg.query.remote import EndpointError, run_remote
-from remote_contract import CATALOG, assert_push_matches_store, assert_pushing_twice_replaces, assert_same_answer
+from remote_contract import CATALOG, assert_push_matches_store, assert_pushing_twice_replaces, assert_same_answer, calls
 from servers import free_port, oxigraph_server
 
 pytestmark = pytest.mark.server
@@ -28,10 +28,10 @@ def test_push_sends_every_graph(built_store, oxigraph):
     assert_push_matches_store(built_store, server, report)
 
 
-@pytest.mark.parametrize("name", sorted(CATALOG))
-def test_named_query_gives_the_same_rows_remotely(built_store, oxigraph, name):
+@pytest.mark.parametrize(("name", "given"), calls(), ids=lambda v: v if isinstance(v, str) else ",".join(v.values()) or "defaults")
+def test_named_query_gives_the_same_rows_remotely(built_store, oxigraph, name, given):
     server, _ = oxigraph
-    assert_same_answer(built_store, server.query_url, CATALOG[name])
+    assert_same_answer(built_store, server.query_url, CATALOG[name], given)
 
 
 def test_pushing_twice_leaves_the_same_triples(built_store, oxigraph):
