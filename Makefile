@@ -4,13 +4,18 @@ APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
 
 .PHONY: build test install install-test apt-packages
 
+# cytoscape.js for the offline structure browser comes from the npm lock file in viz/js.
+JS_DIR = src/osce_kg/viz/js
+
 install:
 	$(PYTHON) -m pip install --quiet -e .
+	npm ci --prefix $(JS_DIR) --no-audit --no-fund --loglevel=error
 
 build: install
 	$(PYTHON) -m osce_kg build
+	$(PYTHON) -m osce_kg viz structure -o dist/structure.html
 
-install-test:
+install-test: install
 	$(PYTHON) -m pip install --quiet -e '.[test]'
 
 # Debian packages the tests need (one per line in .ci/apt-packages.txt), installed only when
