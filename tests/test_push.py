@@ -56,7 +56,10 @@ class _Flaky(BaseHTTPRequestHandler):
         if b"bad" in body:
             self.send_response(400)
         elif self.failures:
-            self.send_response(self.failures.pop(0))
+            code = self.failures.pop(0)
+            self.send_response(code)
+            if code == 429:
+                self.send_header("Retry-After", "2")
         else:
             self.received.append(body)
             self.send_response(201)
@@ -84,7 +87,7 @@ def test_transient_errors_are_retried_with_backoff(flaky):
     _Flaky.received.clear()
     waits: list[float] = []
     retries = send(http_opener(None, flaky), "PUT", flaky, b"<urn:a> <urn:p> 1 .\n", timeout=5, backoff=0.1, sleep=waits.append)
-    assert retries == 2 and waits == [0.1, 0.2]
+    assert retries == 2 and waits == [0.1, 2.0], "exponential backoff, or longer when Retry-After asks"
     assert _Flaky.received == [b"<urn:a> <urn:p> 1 .\n"]
 
 

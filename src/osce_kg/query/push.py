@@ -138,6 +138,12 @@ def _is_transient(exc: Exception) -> bool:
     return isinstance(exc, (ConnectionError, HTTPException, TimeoutError))
 
 
+def _retry_after(exc: Exception, cap: float = 60.0) -> float:
+    """Seconds a 429/503 answer asks us to wait (Retry-After in seconds), capped; 0 if it says nothing."""
+    value = exc.headers.get("Retry-After", "") if isinstance(exc, urllib.error.HTTPError) and exc.headers else ""
+    return min(float(value), cap) if value.strip().isdigit() else 0.0
+
+
 def send(
     opener: urllib.request.OpenerDirector,
     method: str,
@@ -158,7 +164,7 @@ def send(
             return attempt
         except (urllib.error.URLError, HTTPException, ConnectionError, TimeoutError) as exc:
             if attempt + 1 < attempts and _is_transient(exc):
-                sleep(backoff * 2**attempt)
+                sleep(max(backoff * 2**attempt, _retry_after(exc)))
                 continue
             tries = f" after {attempt + 1} attempts" if attempt else ""
             if isinstance(exc, urllib.error.HTTPError):
