@@ -4,7 +4,7 @@ Each named graph is sent with HTTP PUT (which replaces the graph, so pushing twi
 copy), in chunks of bounded size: the first chunk is PUT, the rest are POSTed (appended). Triples
 that share a blank node always travel in the same chunk, because a blank node label only means
 the same node within one request. Transient failures (connection refused or reset, HTTP 429 and
-5xx) are retried with exponential backoff.
+5xx) are retried with exponential backoff, or after the Retry-After the server asks for.
 """
 
 from __future__ import annotations
