@@ -353,6 +353,9 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
             if outcome.status == "rejected" and not keep_going:
                 report.seconds = time.perf_counter() - started
                 raise InputError("page rejected: " + "; ".join(outcome.messages), outcome.path)
+        # Oxigraph holds written data in RocksDB memtables until a flush: flushing each batch keeps
+        # memory flat (383 -> 218 MB after 1,000 pages; issue 6)
+        store.flush()
     report.seconds = time.perf_counter() - started
     return report
 
