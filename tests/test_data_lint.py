@@ -36,13 +36,6 @@ DATE_COLUMNS = {
     "date",
 }
 KEY_COLUMNS = {"iso2", "iso3166_3", "key", "year"}
-# Menu lines that are navigation, not entries of the list above them.
-NOT_FIELDS = {"Field operations", "Projects"}
-NOT_MEETINGS = {"Partnerships"}
-NOT_STATES = {"Asian Partners for Co-operation", "Mediterranean Partners for Co-operation"}
-NOT_UNITS = {"Secretary General", "Institutions"}
-NOT_OPERATIONS = {"Closed field activities", "Parliamentary Assembly", "Court of Conciliation and Arbitration",
-                  "Organizational structure", "About us"}  # fmt: skip
 CHAIR_SUFFIX = re.compile(r"^(?P<name>.+?) – OSCE Chairpersonship (?P<year>\d{4})$")
 
 
@@ -66,6 +59,12 @@ def menu_section(heading: str) -> list[str]:
 @pytest.fixture(scope="module")
 def ref():
     return read_reference(paths.DATA_DIR)
+
+
+def listed(ref, heading: str) -> list[str]:
+    """The seed page's entries under `heading` less the menu's navigation entries (menu_entries.csv)."""
+    navigation = {m.entry for m in ref.menu_entries}
+    return [e for e in menu_section(heading) if e not in navigation]
 
 
 def test_every_reference_file_is_present_and_nothing_else() -> None:
@@ -124,9 +123,7 @@ def test_all_references_resolve(ref) -> None:
 
 def test_57_participating_states_as_the_menu_names_them(ref) -> None:
     menu = []
-    for entry in menu_section("Participating States"):
-        if entry in NOT_STATES:
-            continue
+    for entry in listed(ref, "Participating States"):
         match = CHAIR_SUFFIX.match(entry)
         menu.append(match["name"] if match else entry)
     assert len(ref.states) == 57
@@ -162,26 +159,56 @@ def test_one_chairpersonship_per_year_1991_to_2026(ref) -> None:
 
 
 def test_23_top_level_fields_of_work_as_in_the_menu(ref) -> None:
-    menu = [e for e in menu_section("Fields of work") if e not in NOT_FIELDS]
+    menu = listed(ref, "Fields of work")
     top = [f.label for f in ref.fields_of_work if f.top]
     assert len(top) == 23
     assert sorted(top) == sorted(menu)
 
 
 def test_meeting_types_as_in_the_menu(ref) -> None:
-    menu = [e for e in menu_section("Meetings and conferences") if e not in NOT_MEETINGS]
+    menu = listed(ref, "Meetings and conferences")
     assert sorted(m.label for m in ref.meeting_types) == sorted(menu)
 
 
 def test_every_secretariat_unit_of_the_menu_is_a_structure(ref) -> None:
     units = {s.name for s in ref.structures if s.kind == "SecretariatUnit"}
-    menu = [e for e in menu_section("Secretariat") if e not in NOT_UNITS]
+    menu = listed(ref, "Secretariat")
     assert len(menu) == 11
     assert set(menu) <= units
 
 
 def test_the_menus_field_operations_are_the_open_ones(ref) -> None:
-    menu = [e for e in menu_section("Field operations") if e not in NOT_OPERATIONS]
+    # the flattened list ends with structures of the enclosing menu (Parliamentary Assembly, ...)
+    structures = {name for s in ref.structures for name in (s.name, *s.alt_names)}
+    menu = [e for e in listed(ref, "Field operations") if e not in structures]
     open_ops = [o.short_name for o in ref.field_operations if o.closed is None]
     assert len(menu) == 12
     assert sorted(open_ops) == sorted(menu)
+
+
+def test_menu_entries_link_to_classes_of_the_ontology_and_nest_in_one_tree(ref) -> None:
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import OWL, RDF
+
+    from osce_kg.iri import OSCE
+
+    ontology = Graph().parse(paths.ONTOLOGY_DIR / "osce.ttl")
+    for m in ref.menu_entries:
+        if m.links_to == "class":
+            assert (URIRef(OSCE[m.target]), RDF.type, OWL.Class) in ontology, f"{m.entry}: {m.target}"
+    parent = {m.entry: m.section for m in ref.menu_entries if m.links_to == "section"}
+    for section in {m.section for m in ref.menu_entries}:
+        chain = [section]
+        while chain[-1] in parent:
+            chain.append(parent[chain[-1]])
+            assert len(chain) == len(set(chain)), f"menu sections nest in a cycle: {chain}"
+        assert chain[-1] == "Main menu"
+
+
+def test_every_heading_of_the_seed_menu_is_a_reference_menu_section(ref) -> None:
+    from osce_kg.parse.blocks import text_blocks
+    from osce_kg.parse.layouts import read_menu
+
+    sections = {m.entry for m in ref.menu_entries if m.links_to == "section"}
+    headings = {s.title for s in read_menu(text_blocks(SEED.read_text(encoding="utf-8")))}
+    assert headings and headings <= sections

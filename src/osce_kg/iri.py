@@ -187,6 +187,11 @@ def event(document_key: str) -> URIRef:
     return entity("event", document_key)
 
 
+def menu_section(heading: str) -> URIRef:
+    """A section of the reference menu (data/menu_entries.csv), keyed by the slug of its heading."""
+    return entity("menu", slug(heading))
+
+
 def organization(name: str) -> URIRef:
     """An organisation outside the OSCE named on a page (a partner), keyed by the slug of its name."""
     return entity("organization", slug(name))

@@ -25,6 +25,7 @@ from osce_kg.sources.records import (
     Concept,
     FieldOperation,
     FormerState,
+    MenuEntry,
     ParticipatingState,
     Partner,
     Person,
@@ -343,6 +344,25 @@ def concepts_graph(concepts: Iterable[Concept], scheme_key: str, kind: str, cls:
     return graph
 
 
+def menu_entries_graph(entries: Iterable[MenuEntry]) -> Graph:
+    """The navigation entries of the menu, per section (`osce:MenuSection` with `osce:menuEntry`);
+    a nested section is `dct:hasPart` of its enclosing one, so that a menu read from a page can be
+    checked against where each entry belongs."""
+    graph = _new_graph()
+    for m in entries:
+        node = iri.menu_section(m.section)
+        graph.add((node, RDF.type, OSCE.MenuSection))
+        graph.add((node, RDFS.label, _en(m.section)))
+        graph.add((node, OSCE.menuEntry, Literal(m.entry)))
+        for url in m.prov.sources:
+            graph.add((node, DCTERMS.source, URIRef(url)))
+        target = f" {m.target}" if m.target else ""
+        graph.add((node, SKOS.note, _en(f"{m.entry}: links to {m.links_to}{target}" + (f"; {m.prov.note}" if m.prov.note else ""))))
+        if m.links_to == "section":
+            graph.add((node, DCTERMS.hasPart, iri.menu_section(m.entry)))
+    return graph
+
+
 def graphs_of(ref: Reference) -> dict[str, Graph]:
     """Reference attribute (see sources.FILES) -> its graph."""
     state_names = {s.code: s.osce_name for s in ref.states} | {s.code: s.name for s in ref.former_states}
@@ -358,6 +378,7 @@ def graphs_of(ref: Reference) -> dict[str, Graph]:
         "structures": structures_graph(ref.structures),
         "field_operations": field_operations_graph(ref.field_operations),
         "renamings": renamings_graph(ref.renamings),
+        "menu_entries": menu_entries_graph(ref.menu_entries),
     }
     for attribute, (scheme_key, kind, cls, title) in SCHEMES.items():
         graphs[attribute] = concepts_graph(getattr(ref, attribute), scheme_key, kind, cls, title)

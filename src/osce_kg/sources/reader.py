@@ -18,6 +18,7 @@ from osce_kg.sources.records import (
     Concept,
     FieldOperation,
     FormerState,
+    MenuEntry,
     ParticipatingState,
     Partner,
     Person,
@@ -46,6 +47,7 @@ FILES = {
     "fields_of_work": "fields_of_work.csv",
     "meeting_types": "meeting_types.csv",
     "content_types": "content_types.csv",
+    "menu_entries": "menu_entries.csv",
 }
 """Reference attribute -> file name in the data folder."""
 
@@ -85,6 +87,12 @@ CHAIR_TITLES = (
     "Chair-in-Office",
 )
 PARTNER_GROUPS = ("asian", "mediterranean")
+MENU_LINKS = ("section", "class", "post", "group", "overview")
+"""What a menu entry links to: a nested section, the list of a class's instances (the `target`
+class of ontology/osce.ttl), a post (`target` structure.post of posts.csv), a group the ontology
+has no class for, or an overview page that is no entity."""
+MENU_TOP = "Main menu"
+"""The section that holds the menu's top-level entries (a text rendering drops their heading)."""
 
 
 def _prov(row: Row) -> Provenance:
@@ -386,6 +394,19 @@ def read_concepts(path: Path, *, hierarchical: bool = False) -> list[Concept]:
     return out
 
 
+def read_menu_entries(path: Path) -> list[MenuEntry]:
+    rows = read_table(path, ["section", "entry", "links_to", "target", "source", "note"])
+    check_unique(rows, "entry", key=lambda r: f"{r.text('section')}|{r.text('entry')}".lower())
+    out = []
+    for r in rows:
+        links_to = r.choice("links_to", MENU_LINKS)
+        target = r.optional("target")
+        if (target is None) != (links_to in ("section", "group", "overview")):
+            raise r.error("target", f"a {links_to} entry {'needs a' if target is None else 'takes no'} target", target)
+        out.append(MenuEntry(r.required("section"), r.required("entry"), links_to, target, _prov(r)))
+    return out
+
+
 def read_reference(data_dir: Path) -> Reference:
     """Read every reference file of `data_dir` and check the references between them."""
     p = {name: data_dir / file for name, file in FILES.items()}
@@ -404,6 +425,7 @@ def read_reference(data_dir: Path) -> Reference:
         fields_of_work=read_concepts(p["fields_of_work"], hierarchical=True),
         meeting_types=read_concepts(p["meeting_types"]),
         content_types=read_concepts(p["content_types"]),
+        menu_entries=read_menu_entries(p["menu_entries"]),
     )
     _check_references(ref, data_dir)
     return ref
@@ -500,6 +522,12 @@ def _check_references(ref: Reference, data_dir: Path) -> None:
     for f in ref.fields_of_work:
         need(f.broader, top_fields, "top-level field of work (not a top row of fields_of_work.csv)", f.prov, "broader")
     _check_renamings(ref, data_dir, need, operations)
+    posts = {f"{t.structure}.{t.post}" for t in ref.tenures}
+    sections = {MENU_TOP} | {m.entry for m in ref.menu_entries if m.links_to == "section"}
+    for m in ref.menu_entries:
+        need(m.section, sections, f"menu section (neither {MENU_TOP!r} nor a section row's entry)", m.prov, "section")
+        if m.links_to == "post":
+            need(m.target, posts, "post (no structure.post of posts.csv)", m.prov, "target")
 
 
 def _check_renamings(ref: Reference, data_dir: Path, need: Callable[..., None], operations: set[str]) -> None:

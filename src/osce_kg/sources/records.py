@@ -167,6 +167,18 @@ class Concept:
     prov: Provenance
 
 
+@dataclass(frozen=True)
+class MenuEntry:
+    """A navigation entry of the osce.org menu: a link to a nested section, a class's list, a post,
+    a group or an overview page, rather than to one entity of the reference data."""
+
+    section: str
+    entry: str
+    links_to: str
+    target: str | None
+    prov: Provenance
+
+
 @dataclass
 class Reference:
     """Everything in data/*.csv, read and cross-checked."""
@@ -185,3 +197,4 @@ class Reference:
     fields_of_work: list[Concept] = field(default_factory=list)
     meeting_types: list[Concept] = field(default_factory=list)
     content_types: list[Concept] = field(default_factory=list)
+    menu_entries: list[MenuEntry] = field(default_factory=list)
