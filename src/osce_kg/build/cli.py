@@ -30,18 +30,24 @@ STORE_OPTION = click.option(
               help="Folder for the exports (default: the project's dist/).")
 @click.option("--no-dist", is_flag=True, help="Do not write exports and documentation.")
 @click.option("--no-pages", is_flag=True, help="Leave out the pages of data/pages/.")
+@click.option("--fresh", is_flag=True,
+              help="Build from ontology/ and data/ only: do not carry over the pages ingested from elsewhere.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
-def build_command(store: Path | None, data: Path | None, dist: Path | None, no_dist: bool, no_pages: bool, quiet: bool) -> None:
+def build_command(store: Path | None, data: Path | None, dist: Path | None, no_dist: bool, no_pages: bool,
+                  fresh: bool, quiet: bool) -> None:
     """Build the store from ontology/ and data/, validate it, publish it atomically, write dist/.
 
-    A build that fails (bad input: exit 2; data not conforming to the shapes: exit 1) or is
-    interrupted leaves the previously published store as it was.
+    The page graphs of the previous store that came from outside data/pages/ (`osce-kg ingest`)
+    are carried over and validated with the rest, unless --fresh. A build that fails (bad input:
+    exit 2; data not conforming to the shapes: exit 1) or is interrupted leaves the previously
+    published store as it was.
     """
     options = BuildOptions(
         store=store or paths.default_store(),
         data=data or paths.DATA_DIR,
         dist=None if no_dist else (dist or paths.DIST_DIR),
         pages=not no_pages,
+        fresh=fresh,
     )
     summary = build(options, Steps(quiet=quiet))
     click.echo(summary.render())

@@ -4,6 +4,8 @@ Every source becomes one named graph (the ontology, each reference CSV, each pag
 record: in graph/provenance for the ontology and the CSVs, inside the page's own graph for a page
 (the pages package writes both in one transaction, so re-ingesting a page stays atomic). The new store is written into a fresh folder and published only when
 the data conforms to the shapes, so a failed or interrupted build never replaces a good store.
+Pages ingested earlier from outside data/pages/ are no source of the build: their graphs are
+carried over from the previous store (unless `fresh`) and validated with the rest.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
 from osce_kg import iri, paths
-from osce_kg.build.atomic import publish, staged_build
+from osce_kg.build.atomic import published_dir, publish, staged_build
 from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
 from osce_kg.build.validation import read_rdf, validate_store
@@ -38,6 +40,8 @@ class BuildOptions:
     ontology: Path = paths.ONTOLOGY_DIR
     dist: Path | None = paths.DIST_DIR
     pages: bool = True
+    fresh: bool = False
+    """Build from the sources only: leave out the pages the previous store holds from elsewhere."""
 
 
 def repo_relative(path: Path, data_dir: Path) -> str:
@@ -80,6 +84,41 @@ def ingest_pages(store: GraphStore, folder: Path) -> tuple[int, list[str]]:
     return len(report.outcomes), list(report.warnings)
 
 
+PAGE_LOCATIONS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?prefix ?g ?loc WHERE { GRAPH ?g { ?g prov:wasDerivedFrom ?src . OPTIONAL { ?src prov:atLocation ?loc } }
+  FILTER(STRSTARTS(STR(?g), STR(?prefix))) }"""
+
+
+def carried_pages(previous: GraphStore, produced: set[URIRef], pages_dir: Path) -> list[URIRef]:
+    """The page graphs of the previous store that this build must carry over: every one it did
+    not produce itself and that does not come from its own pages folder (whose files the build
+    has just ingested again, so that a page graph of a removed or changed file there is gone)."""
+    from osce_kg.pages.ingest import recorded_path
+
+    own = recorded_path(pages_dir) + "/"
+    rows = previous.query(PAGE_LOCATIONS, {"prefix": Literal(str(iri.graph("page", "x"))[:-1])})
+    assert isinstance(rows, list)
+    locations: dict[URIRef, set[str]] = {}
+    for row in rows:
+        locations.setdefault(URIRef(str(row["g"])), set()).update([str(row["loc"])] if "loc" in row else [])
+    return sorted(g for g, locs in locations.items() if g not in produced and not any(loc.startswith(own) for loc in locs))
+
+
+def carry_over_pages(store: GraphStore, previous_dir: Path | None, pages_dir: Path) -> int:
+    """Copy the previous store's page graphs that this build does not produce (see carried_pages)."""
+    if previous_dir is None:
+        return 0
+    produced = {g for g in store.graph_names() if iri.graph_kind(g) == "page"}
+    previous = GraphStore.open_read_only(previous_dir)
+    try:
+        carried = carried_pages(previous, produced, pages_dir)
+        store.copy_graphs(previous, carried)
+    finally:
+        previous.close()
+    return len(carried)
+
+
 def render_docs(ontology_path: Path) -> bytes:
     """The ontology's HTML documentation, made by pyLODE (through the validate package)."""
     from osce_kg.validate.docs import generate_docs
@@ -120,6 +159,7 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
         notes.append(f"{len(references)} files, {sum(len(s.graph) for s in references)} triples")
     pages = options.data / "pages" if options.pages and (options.data / "pages").is_dir() else None
     warnings = [w for s in references for w in s.warnings]
+    previous = None if options.fresh else published_dir(target)
 
     with staged_build(target) as folder:
         store = GraphStore.open(folder)
@@ -135,6 +175,11 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
                     warnings += page_warnings
                     page_graphs = sum(1 for g in store.graph_names() if iri.graph_kind(g) == "page")
                     notes.append(f"{files} files, {page_graphs} page graphs")
+            carried: int | None = None
+            if not options.fresh:
+                with steps.step("carrying over the pages ingested from elsewhere") as notes:
+                    carried = carry_over_pages(store, previous, options.data / "pages")
+                    notes.append(f"{carried} page graphs")
             with steps.step("validating with SHACL") as notes:
                 data = [g for g in store.graph_names() if g != ONTOLOGY_GRAPH]
                 outcome = validate_store(store, shapes, ontology.graph, data)
@@ -147,7 +192,7 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
                     exports = render_dist(store, options.ontology / "context.jsonld")
                     exports["ontology.html"] = render_docs(options.ontology / "osce.ttl")
                     notes.append(", ".join(exports))
-            summary = BuildSummary.of_store(store, validation=outcome.headline(), warnings=warnings)
+            summary = BuildSummary.of_store(store, validation=outcome.headline(), warnings=warnings, carried_over=carried)
         finally:
             store.close()
         publish(target, folder)

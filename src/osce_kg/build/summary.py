@@ -44,6 +44,8 @@ class BuildSummary:
     validation: str = ""
     seconds: float | None = None
     warnings: list[str] = field(default_factory=list)
+    carried_over: int | None = None
+    """Page graphs taken from the previous store (None: not a build, or a --fresh one)."""
 
     @classmethod
     def of_store(cls, store: GraphStore, **kwargs: object) -> BuildSummary:
@@ -70,6 +72,9 @@ class BuildSummary:
             lines += [f"  {c:<{width}}  {n:>8}" for c, n in self.entities.items()]
         else:
             lines.append("  (none)")
+        if self.carried_over is not None:
+            lines.append(f"Pages carried over from the previous store: {self.carried_over} "
+                         "(ingested from outside the data's pages/; --fresh leaves them out)")
         if self.validation:
             lines.append(f"Validation: {self.validation}")
         lines += [f"Warning: {w}" for w in self.warnings]
