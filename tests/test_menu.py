@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from osce_kg import paths
+from osce_kg.errors import InputError
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.pages.menu import compare_menu
 from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import MenuSection
+from osce_kg.sources import read_reference
 from tests.pages_support import gazetteer_of, reference_store
 
 SEED = paths.DATA_DIR / "pages" / "000_edd890b92ae4faef.txt"
@@ -85,3 +88,23 @@ def test_ingesting_the_seed_page_reports_no_menu_difference(tmp_path: Path) -> N
         assert report.ok and report.menu_differences == []
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("Sidebar,Projects,overview,,https://www.osce.org/,", "unknown menu section"),
+        ("Secretariat,Deputy,post,secretariat.deputy,https://www.osce.org/,", "unknown post"),
+        ("Secretariat,Archive,overview,Archive,https://www.osce.org/,", "takes no target"),
+        ("Countries,All,overview,,https://www.osce.org/,", "duplicate key"),
+    ],
+)
+def test_a_bad_menu_entry_row_names_file_line_and_value(tmp_path: Path, row: str, message: str) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, data, ignore=shutil.ignore_patterns("pages"))
+    menu = data / "menu_entries.csv"
+    lines = menu.read_text(encoding="utf-8").splitlines()
+    menu.write_text("\n".join([*lines, row]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_reference(data)
+    assert message in str(error.value) and f"menu_entries.csv:{len(lines) + 1}" in str(error.value)
