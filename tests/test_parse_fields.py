@@ -20,6 +20,8 @@ from osce_kg.parse.records import StatedDate
     ("DUSHANBE 2 December 2009 -- The Office", ["DUSHANBE"], "2 December 2009"),
     ("THE HAGUE, 3 October 2017 - The", ["THE HAGUE"], "3 October 2017"),
     ("12 July – The hotline", [], "12 July"),
+    ("DUSHANBE, 21 June 2012 Thirty-five border officers", ["DUSHANBE"], "21 June 2012"),
+    ("VIENNA/GENEVA, 1 December 2020 The guide", ["VIENNA", "GENEVA"], "1 December 2020"),
 ])
 def test_datelines(text, places, date):
     dateline = parse_dateline(text)
@@ -34,6 +36,8 @@ def test_datelines(text, places, date):
     "Ambassador Smith - speaking today",
     "Vienna - the lower-case rest is no body start",
     "Some 30 border police officers attend the course.",
+    "Vienna, 12 May 2012 The meeting",
+    "DUSHANBE, 21 June Thirty-five border officers",
 ])
 def test_not_datelines(text):
     assert parse_dateline(text) is None

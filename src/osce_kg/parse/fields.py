@@ -48,6 +48,10 @@ _DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
 DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_SEP}")
 DATE_ONLY_DATELINE = re.compile(rf"^{_DATE_TEXT}{_SEP}")
+# Mirrors sometimes drop the separator ('DUSHANBE, 21 June 2012 Thirty-five ...'); without it only a
+# full date after a comma marks where the dateline ends, so the year is required here.
+UNSEPARATED_DATELINE = re.compile(
+    rf"^{_PLACES}\s*,\s*(?P<date>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+")
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 
 
@@ -101,7 +105,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None when it does not start with one."""
     m = DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
     if not m:
-        return None
+        m = UNSEPARATED_DATELINE.match(paragraph)
+        if not m or not m["places"].isupper():
+            return None
     places = [p.strip() for p in (m.groupdict().get("places") or "").split("/") if p.strip()]
     if places and not all(_is_city_token(p) for p in places):
         return None
