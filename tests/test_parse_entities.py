@@ -70,3 +70,11 @@ def test_a_list_of_adjectives_ending_the_phrase_is_a_language(reader):
     assert {s.iri for s in found.states} == {str(iri.country(c)) for c in ("LV", "EE", "HU", "RO", "RU")}
     found = reader.read(None, ["The leaflet is printed in Latvian and Russian."], None)
     assert found.states == []
+
+
+def test_according_to_a_name_with_an_organisation_before_the_post(reader):
+    text = ("The guide was funded by Germany, according to Helga Brandstetter, the OSCE Special Representative "
+            "and Co-ordinator for Combating Trafficking in Human Beings.")
+    [person] = reader.read(None, [text], None).people
+    assert person.name == "Helga Brandstetter"
+    assert person.role == "OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings"

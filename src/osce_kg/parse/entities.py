@@ -45,7 +45,7 @@ _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
 _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME}),")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:Deputy |Senior |Special |Chief |Acting |Personal |Permanent )?"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?(?:Deputy |Senior |Special |Chief |Acting |Personal |Permanent )?"
     rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
     rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
