@@ -78,3 +78,8 @@ def test_according_to_a_name_with_an_organisation_before_the_post(reader):
     [person] = reader.read(None, [text], None).people
     assert person.name == "Helga Brandstetter"
     assert person.role == "OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings"
+
+
+def test_a_state_named_in_a_street_name_is_not_a_state(reader):
+    found = reader.read(None, ["Experts from Latvia met at the training centre on Kazakhstan Street and in Ukraine Square."], None)
+    assert {s.iri for s in found.states} == {str(iri.country("LV"))}

@@ -98,6 +98,8 @@ _PARTNERS = re.compile(
 _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
+# "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
+_STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
 _ADJECTIVE_LINK = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)")
 _PHRASE_END = re.compile(r"^\s*(?:[.;:!?)]|,\s+(?![A-Z])|$)")
 POST_STRUCTURES = {
@@ -141,7 +143,8 @@ class EntityReader:
     def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
-        matches = [m for text in texts for m in _without_languages(self.gazetteer.find(text, ("state", "structure")), text)]
+        matches = [m for text in texts
+                   for m in _without_street_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
         out.states = _refs([m for m in matches if m.kind == "state"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
@@ -325,6 +328,11 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
             dropped.update(chain)
         chain = []
     return [m for m in matches if m not in dropped]
+
+
+def _without_street_names(matches: list[Match], text: str) -> list[Match]:
+    """Drop a State named only as part of a street or square name ('the centre on Kazakhstan Street')."""
+    return [m for m in matches if not (m.kind == "state" and _STREET.match(text[m.end:]))]
 
 
 def _role_with_title(honorific: str | None, role: str | None) -> str | None:
