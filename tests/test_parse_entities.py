@@ -83,3 +83,13 @@ def test_according_to_a_name_with_an_organisation_before_the_post(reader):
 def test_a_state_named_in_a_street_name_is_not_a_state(reader):
     found = reader.read(None, ["Experts from Latvia met at the training centre on Kazakhstan Street and in Ukraine Square."], None)
     assert {s.iri for s in found.states} == {str(iri.country("LV"))}
+
+
+def test_a_quote_attributed_by_surname_alone_goes_to_the_person_named_before(reader):
+    found = reader.read(None, ["The Belgian Foreign Minister, Marc Desmet, opened the conference.",
+                               "“Tolerance is learned, and it can be taught,” Desmet said.",
+                               "“Nobody is born with prejudice,” said Verhoeven, a delegate."], None)
+    assert [(q.speaker, q.text) for q in found.quotations] == [
+        ("Marc Desmet", "Tolerance is learned, and it can be taught"),
+        (None, "Nobody is born with prejudice"),
+    ]

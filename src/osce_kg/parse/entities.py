@@ -157,8 +157,10 @@ class EntityReader:
             for person in people:
                 self._merge(out.people, person)
             quotes = [q.group(1).strip().rstrip(",") for q in _QUOTE.finditer(paragraph)]
-            speaker = people[0].name if people else (last_speaker if quotes and re.search(
-                rf"\b(?:he|she|they)\s+{SPEECH}|{SPEECH}\s+(?:he|she)\b", paragraph) else None)
+            speaker = people[0].name if people else None
+            if speaker is None and quotes:
+                pronoun = re.search(rf"\b(?:he|she|they)\s+{SPEECH}|{SPEECH}\s+(?:he|she)\b", paragraph)
+                speaker = _speaker_by_surname(paragraph, out.people) or (last_speaker if pronoun else None)
             for quote in quotes:
                 if len(quote.split()) >= 4:
                     out.quotations.append(Quotation(quote, speaker))
@@ -333,6 +335,15 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
 def _without_street_names(matches: list[Match], text: str) -> list[Match]:
     """Drop a State named only as part of a street or square name ('the centre on Kazakhstan Street')."""
     return [m for m in matches if not (m.kind == "state" and _STREET.match(text[m.end:]))]
+
+
+def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
+    """'"...," Zannier said.': a speaker named by surname alone after an earlier paragraph gave the full name."""
+    for person in people:
+        surname = re.escape(person.name.split()[-1])
+        if re.search(rf"\b{surname}\s+{SPEECH}\b|\b{SPEECH}\s+{surname}\b", paragraph):
+            return person.name
+    return None
 
 
 def _role_with_title(honorific: str | None, role: str | None) -> str | None:
