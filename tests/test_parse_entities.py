@@ -93,3 +93,12 @@ def test_a_quote_attributed_by_surname_alone_goes_to_the_person_named_before(rea
         ("Marc Desmet", "Tolerance is learned, and it can be taught"),
         (None, "Nobody is born with prejudice"),
     ]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Thirty-five border officers from Tajikistan completed the course.", 35),
+    ("Some twenty-two judges attended.", 22),
+    ("Seventeen prosecutors took part.", 17),
+])
+def test_participants_written_as_compound_number_words(reader, text, number):
+    assert reader.read(None, [text], None).participants == number

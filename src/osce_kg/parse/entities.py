@@ -71,12 +71,16 @@ PARTICIPANT_WORDS = (
 )
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "hundred": 100,
 }
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# 'Thirty-five officers' is one number: the lookbehind keeps 'five' alone from matching inside it.
 _PARTICIPANTS = re.compile(
-    rf"\b(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately)\s+)?"
-    rf"(?P<n>\d[\d,]*|{'|'.join(NUMBER_WORDS)})\s+"
+    rf"(?<![\w-])(?:(?:more than|over|some|about|around|nearly|almost|up to|at least|approximately)\s+)?"
+    rf"(?P<n>\d[\d,]*|(?:{_TENS})-(?:{'|'.join(_UNITS)})|{'|'.join(NUMBER_WORDS)})\s+"
     rf"(?:[a-z][a-z-]+\s+){{0,3}}?(?:{PARTICIPANT_WORDS})\b",
     re.I,
 )
@@ -305,6 +309,9 @@ class EntityReader:
         if not m:
             return None
         n = m["n"].lower()
+        if "-" in n:
+            tens, unit = n.split("-")
+            return NUMBER_WORDS[tens] + _UNITS[unit]
         if n in NUMBER_WORDS:
             return NUMBER_WORDS[n]
         return int(n.replace(",", ""))
