@@ -4,6 +4,11 @@ The labels (tests/fixtures/labels/<page>.json) were written from the page text, 
 read the pages; each labelled page exists as text and as HTML, and both are scored. A field scores
 precision = correct / found and recall = correct / expected over all documents; the test prints
 the table and fails when any field falls under 0.95 overall.
+
+Pages x01-x16 are a held-out set written by a second author who had not read the parser: their labels
+were committed (0db3e38) before the parser first read them. Its first read, held-out pages alone,
+recall title 0.96, date 0.96, place 0.97, issuer 0.92, fields 0.94, states 0.93, people 0.89 (one
+page rejected), states precision 0.98; the causes were fixed in the commits that follow it.
 """
 
 from __future__ import annotations
