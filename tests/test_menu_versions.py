@@ -15,7 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rdflib.namespace import PROV
 
+from osce_kg import iri
+from osce_kg.iri import OSCE
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.parse.page import PageReader
 from osce_kg.query.catalog import load_catalog
@@ -38,15 +41,30 @@ def set_captured(path: Path, day: date) -> None:
     os.utime(path, (stamp, stamp))
 
 
+def edit_menu(path: Path, drop: str | None = None, add_after: tuple[str, str] | None = None) -> None:
+    """Change the menu of a fixture copy: drop an entry line, or add one after another."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if drop:
+        lines.remove(drop)
+    if add_after:
+        lines.insert(lines.index(add_after[0]) + 1, add_after[1])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @pytest.fixture
 def dated_pages(tmp_path: Path) -> Path:
-    """The layout-A text fixtures, each captured on another day of 2024 (a07 first, a01 last)."""
+    """The layout-A text fixtures, each captured on another day of 2024 (a07 first, a01 last);
+    the fixtures share one menu, so two copies get menus of their own (an entry left, one came)."""
     folder = tmp_path / "pages"
     folder.mkdir()
     pages = sorted(GOOD_PAGES.glob("a0*.txt"))
     for n, page in enumerate(pages):
         copy = folder / page.name
         shutil.copy(page, copy)
+        if n == 2:
+            edit_menu(copy, drop="- Czech Republic")
+        if n in (4, 5):
+            edit_menu(copy, add_after=("- Mission to Skopje", "- Mission to Moldova"))
         set_captured(copy, date(2024, 1 + len(pages) - n, 10 + n))
     return folder
 
@@ -83,3 +101,57 @@ def test_menu_changes_gives_first_and_last_day_and_snapshots_of_each_entry(store
     assert any(n > 1 for *_, n in expected)
     assert menu_changes(store) == expected
     assert menu_changes(store, section="field") == {row for row in expected if "field" in row[0].lower()}
+
+
+def menu_graphs(store) -> list:
+    return [g for g in store.graph_names() if iri.graph_kind(g) == "menu"]
+
+
+def distinct_menus(store, folder: Path) -> set[tuple]:
+    reader = PageReader(gazetteer_of(store))
+    return {tuple((s.title, tuple(s.entries)) for s in reader.read(p, p.read_bytes()).menu) for p in folder.glob("*.txt")}
+
+
+def test_each_distinct_menu_is_stored_once_and_pages_keep_a_dated_link(store, dated_pages: Path) -> None:
+    assert ingest_paths(store, [dated_pages]).ok
+    assert len(menu_graphs(store)) == len(distinct_menus(store, dated_pages)) == 3
+    rows = store.query("""PREFIX osce: <https://w3id.org/osce-kg/ontology#>
+        SELECT ?g ?version WHERE { GRAPH ?g { ?s osce:showsMenu ?version } }""")
+    pages = [g for g in store.graph_names() if iri.graph_kind(g) == "page"]
+    assert sorted(str(r["g"]) for r in rows) == sorted(str(g) for g in pages)
+    # a page graph holds no menu entry: the entries live in the version's graph, named by its hash
+    assert not store.query("ASK { GRAPH ?g { ?s <%s> ?e } FILTER(STRSTARTS(STR(?g), \"%s\")) }"
+                           % (OSCE.menuEntry, iri.graph("page", "x")[:-1]))
+    for version in {r["version"] for r in rows}:
+        assert iri.graph("menu", str(version).rsplit("/", 1)[1]) in menu_graphs(store)
+
+
+def test_a_version_another_page_shows_is_kept_and_one_nobody_shows_is_dropped(store, tmp_path: Path) -> None:
+    first, second = tmp_path / "a01.txt", tmp_path / "a02.txt"
+    shutil.copy(GOOD_PAGES / "a01_border_police_tirana.txt", first)
+    shutil.copy(GOOD_PAGES / "a02_witness_protection_podgorica.txt", second)
+    assert ingest_paths(store, [first, second]).ok
+    [shared] = menu_graphs(store)
+
+    edit_menu(first, drop="- Albania")
+    assert ingest_paths(store, [first]).ok
+    # the second page still shows the old menu: replacing the first page's graph must not drop it
+    assert shared in menu_graphs(store) and len(menu_graphs(store)) == 2
+    assert ("Participating States", "Albania") in {(s, e) for s, e, *_ in menu_changes(store)}
+
+    edit_menu(second, drop="- Albania")
+    assert ingest_paths(store, [second]).ok
+    # now nobody shows it: it went with the replaced graph, in the same commit
+    assert shared not in menu_graphs(store) and len(menu_graphs(store)) == 1
+    assert ("Participating States", "Albania") not in {(s, e) for s, e, *_ in menu_changes(store)}
+    assert {n for *_, n in menu_changes(store)} == {2}
+
+
+def test_the_menu_versions_graph_records_the_page_that_first_showed_it(store, dated_pages: Path) -> None:
+    first = sorted(dated_pages.glob("*.txt"))[0]
+    assert ingest_paths(store, [first]).ok
+    [name] = menu_graphs(store)
+    [doc] = PageReader(gazetteer_of(store)).read(first, first.read_bytes()).documents
+    assert (name, PROV.wasDerivedFrom, iri.document(doc.key or "")) in store.graph(name)
+    assert ingest_paths(store, [dated_pages]).ok
+    assert (name, PROV.wasDerivedFrom, iri.document(doc.key or "")) in store.graph(name)

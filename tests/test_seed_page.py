@@ -73,7 +73,8 @@ def test_seed_provenance(built_store):
 
 def test_seed_menu_is_recorded_as_dated_evidence(built_store):
     rows = built_store.query(PREFIXES + """
-        SELECT ?doc ?entry WHERE { ?m a osce:MenuSnapshot ; prov:wasDerivedFrom ?doc ; osce:menuSection ?s .
+        SELECT ?doc ?entry WHERE { ?m a osce:MenuSnapshot ; prov:wasDerivedFrom ?doc ; osce:showsMenu ?v .
+            ?v osce:menuSection ?s .
             ?s rdfs:label "Participating States"@en ; osce:menuEntry ?entry }""", {"doc": SEED})
     entries = {str(r["entry"]) for r in rows}
     assert len(entries) == 59 and "Finland – OSCE Chairpersonship 2025" in entries

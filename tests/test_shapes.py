@@ -277,8 +277,19 @@ CASES = [
          "DELETE WHERE { <" + ID + "document/node-1#role-1> osce:roleText ?t }"),
     case("menu-without-date", "MenuSnapshotShape", "document/node-1#menu", "MinCount", "dct:date",
          "DELETE WHERE { <" + ID + "document/node-1#menu> dct:date ?d }"),
-    case("menu-section-as-literal", "MenuSnapshotShape", "document/node-1#menu", "Class", "osce:menuSection",
-         'INSERT DATA { <' + ID + 'document/node-1#menu> osce:menuSection "Participating States" }'),
+    case("menu-snapshot-without-version", "MenuSnapshotShape", "document/node-1#menu", "MinCount", "osce:showsMenu",
+         "DELETE WHERE { <" + ID + "document/node-1#menu> osce:showsMenu ?v }"),
+    case("menu-snapshot-shows-two-versions", "MenuSnapshotShape", "document/node-1#menu", "MaxCount", "osce:showsMenu",
+         "INSERT DATA { <" + ID + "menu-version/fedcba9876543210> a osce:MenuVersion ; "
+         "osce:menuSection <" + ID + "document/node-1#menu-states> . "
+         "<" + ID + "document/node-1#menu> osce:showsMenu <" + ID + "menu-version/fedcba9876543210> }"),
+    case("menu-snapshot-shows-a-section", "MenuSnapshotShape", "document/node-1#menu", "Class", "osce:MenuVersion",
+         "DELETE WHERE { <" + ID + "document/node-1#menu> osce:showsMenu ?v } ; "
+         "INSERT DATA { <" + ID + "document/node-1#menu> osce:showsMenu <" + ID + "document/node-1#menu-states> }"),
+    case("menu-version-without-sections", "MenuVersionShape", "menu-version/0123456789abcdef", "MinCount", "osce:menuSection",
+         "DELETE WHERE { <" + ID + "menu-version/0123456789abcdef> osce:menuSection ?s }"),
+    case("menu-section-as-literal", "MenuVersionShape", "menu-version/0123456789abcdef", "Class", "osce:menuSection",
+         'INSERT DATA { <' + ID + 'menu-version/0123456789abcdef> osce:menuSection "Participating States" }'),
     case("menu-section-without-entries", "MenuSectionShape", "document/node-1#menu-states", "MinCount", "osce:menuEntry",
          "DELETE WHERE { <" + ID + "document/node-1#menu-states> osce:menuEntry ?e }"),
     # time

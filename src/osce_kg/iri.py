@@ -192,6 +192,12 @@ def menu_section(heading: str) -> URIRef:
     return entity("menu", slug(heading))
 
 
+def menu_version(digest: str) -> URIRef:
+    """One distinct site menu as captured pages show it, keyed by a hash of its normalised content
+    (osce_kg.mapping.pages.menu_digest), so every page showing the same menu points to one node."""
+    return entity("menu-version", digest)
+
+
 def organization(name: str) -> URIRef:
     """An organisation outside the OSCE named on a page (a partner), keyed by the slug of its name."""
     return entity("organization", slug(name))

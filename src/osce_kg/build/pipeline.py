@@ -113,7 +113,9 @@ def carry_over_pages(store: GraphStore, previous_dir: Path | None, pages_dir: Pa
     previous = GraphStore.open_read_only(previous_dir)
     try:
         carried = carried_pages(previous, produced, pages_dir)
-        store.copy_graphs(previous, carried)
+        from osce_kg.pages.ingest import menus_shown
+
+        store.copy_graphs(previous, carried + menus_shown(previous, carried))
     finally:
         previous.close()
     return len(carried)

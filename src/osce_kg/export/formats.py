@@ -31,8 +31,9 @@ FORMATS: dict[str, str] = {
     "trig": "TriG with prefixes (every named graph kept)",
 }
 QUAD_FORMATS = frozenset({"nq", "trig"})
-DATA_KINDS = frozenset({"data", "page"})
-"""The graphs of facts: reference data and pages, without the ontology and the provenance."""
+DATA_KINDS = frozenset({"data", "page", "menu"})
+"""The graphs of facts: reference data, pages and the menu versions pages show, without the ontology
+and the provenance."""
 
 _OXIGRAPH = {"nt": ox.RdfFormat.N_TRIPLES, "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
 

@@ -3,11 +3,15 @@
 The graph holds the document, the event it reports, its date statements, the people it names with
 their role statements and quotations, new sub-topics of the fields of work, and the PROV record of
 the page it came from (kept in the document's own graph so that replacing the graph replaces its
-provenance in the same transaction; see docs/DESIGN.md 'Provenance'). Knows nothing of files.
+provenance in the same transaction; see docs/DESIGN.md 'Provenance'). A page's site menu is a small
+dated snapshot in that graph pointing to a menu version, which has a graph of its own shared by every
+page showing the same menu (menu_version_graph). Knows nothing of files.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -87,7 +91,7 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     _event(g, d, doc, lang, cited)
     _people(g, d, doc, lang, cited)
     if menu and doc.captured:
-        _menu(g, d, doc, menu)
+        _menu_snapshot(g, d, doc, menu)
     g += provenance_record(name, source.path, source.content_hash, source.url, source.captured,
                            generator_version=f"{__version__}+{PARSER_VERSION}")
     return name, g
@@ -162,16 +166,46 @@ def _people(g: Graph, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef) 
             g.add((q, SCHEMA.creator, persons[quotation.speaker]))
 
 
-def _menu(g: Graph, d: URIRef, doc: DocumentRecord, menu: list[MenuSection]) -> None:
-    """The page's menu as dated evidence of the structure on the capture date."""
+def _menu_snapshot(g: Graph, d: URIRef, doc: DocumentRecord, menu: list[MenuSection]) -> None:
+    """The page's menu as dated evidence of the structure on the capture date: the date and the
+    menu version shown (a whole menu is ~150 triples, and most pages show the same one)."""
     snapshot = BNode()
     g.add((snapshot, RDF.type, OSCE.MenuSnapshot))
     g.add((snapshot, DCTERMS.date, _date(doc.captured or "")))
     g.add((snapshot, PROV.wasDerivedFrom, d))
-    for section in menu:
-        node = BNode()
-        g.add((snapshot, OSCE.menuSection, node))
+    g.add((snapshot, OSCE.showsMenu, iri.menu_version(menu_digest(menu))))
+
+
+def _normalised(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def menu_digest(menu: list[MenuSection]) -> str:
+    """The key of a menu version: 16 hex digits of the SHA-1 of its headings and entries in order,
+    NFC-normalised with whitespace collapsed (a re-wrapped or re-encoded copy is the same menu)."""
+    text = "\n".join("\t".join(_normalised(s) for s in [section.title, *section.entries]) for section in menu)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def menu_version_graph(menu: list[MenuSection], first_shown_by: URIRef) -> tuple[URIRef, Graph]:
+    """The named graph graph/menu/<digest> of one distinct menu and its IRI.
+
+    Its sections are hash IRIs on the version, not blank nodes, so that the copies mapped from
+    several pages of one run merge into one graph. The PROV record names the document of the page
+    that first showed the menu; the pages' snapshots say when and where it was seen.
+    """
+    digest = menu_digest(menu)
+    name = iri.graph("menu", digest)
+    version = iri.menu_version(digest)
+    g = Graph(identifier=name)
+    g.add((version, RDF.type, OSCE.MenuVersion))
+    for n, section in enumerate(menu, 1):
+        node = iri.part(version, f"section-{n}")
+        g.add((version, OSCE.menuSection, node))
         g.add((node, RDF.type, OSCE.MenuSection))
-        g.add((node, RDFS.label, Literal(section.title, lang="en")))
+        g.add((node, RDFS.label, Literal(_normalised(section.title), lang="en")))
         for entry in section.entries:
-            g.add((node, OSCE.menuEntry, Literal(entry)))
+            g.add((node, OSCE.menuEntry, Literal(_normalised(entry))))
+    g.add((name, RDF.type, PROV.Entity))
+    g.add((name, PROV.wasDerivedFrom, first_shown_by))
+    return name, g

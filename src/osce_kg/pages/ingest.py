@@ -4,8 +4,10 @@ Per file: an unchanged file (same content hash recorded for the same path) is sk
 each document becomes the named graph graph/page/<key>, validated with SHACL together with the
 types of the entities it points to, and committed with GraphStore.replace_graphs in one transaction
 that also drops the graphs this path produced before and no longer produces (a renamed key, a
-listing item that disappeared). A rejected file changes nothing; an interrupted run loses at most
-the file being written, never what was committed before.
+listing item that disappeared). A page's menu version (graph/menu/<digest>) is written by the first
+page showing it and dropped, in the same transaction, by the commit that leaves no page pointing to
+it. A rejected file changes nothing; an interrupted run loses at most the file being written, never
+what was committed before.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from osce_kg import iri, paths
 from osce_kg.iri import ORG, OSCE, SCHEMA
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import NAME_PREDICATES, Gazetteer
-from osce_kg.mapping.pages import PageSource, document_graph
+from osce_kg.mapping.pages import PageSource, document_graph, menu_digest, menu_version_graph
 from osce_kg.pages.menu import MenuDifference, compare_menu
 from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import PageRecord
@@ -51,6 +53,8 @@ NAMES = (
 TYPES = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
 KNOWN_LABEL = """SELECT ?p ?page ?label WHERE { GRAPH ?g { ?p %s ?label } FILTER(LANG(?label) = "en" && ?g != ?page) }"""
 MINTED_TYPES = (OSCE.Person, OSCE.FieldOfWork, ORG.Organization)
+MENUS_SHOWN = "SELECT DISTINCT ?m WHERE { VALUES ?g { %s } GRAPH ?g { ?s <%s> ?m } }"
+SHOWN_ELSEWHERE = "ASK { GRAPH ?g { ?s <%s> ?m } FILTER(?g NOT IN (%s)) }"
 
 VALIDATION_BATCH = 100
 """Files read and mapped before one SHACL run. A pyshacl run has a fixed cost (ontology mix-in,
@@ -195,12 +199,15 @@ class Ingester:
 
     def _commit(self, item: _Mapped) -> tuple[PageOutcome, list[MenuDifference]]:
         path, page, previous, graphs = item.path, item.page, item.previous, item.graphs
+        # decided again at commit: an earlier file of the batch may have written or dropped the menu version
+        graphs = {name: g for name, g in graphs.items() if iri.graph_kind(name) != "menu"} | self._menu_version(page)
         for name, graph in graphs.items():
             self._keep_known_names(name, graph)
         graphs = {name: g for name, g in graphs.items() if not self._stored_as_is(name, g)}
         stale = {g: Graph() for g in previous if g not in graphs and g not in page_names(page)}
         if not graphs and not stale:
             return PageOutcome(path, "unchanged", page.layout, sorted(str(iri.document(d.key or "")) for d in page.documents)), []
+        stale |= {g: Graph() for g in self._orphaned_menus(set(graphs) | set(stale), graphs)}
         self.store.replace_graphs({**graphs, **stale})
         for stale_name in stale:
             self.store.drop_graph(stale_name)
@@ -215,6 +222,23 @@ class Ingester:
         rows = self.store.query(GRAPHS_OF_PATH, {"loc": Literal(location)})
         assert isinstance(rows, list)
         return {URIRef(str(r["g"])): str(r["hash"]) for r in rows}
+
+    def _holds(self, name: URIRef) -> bool:
+        # an ASK, not graph_names() or count(): both read the whole store
+        return bool(self.store.query(f"ASK {{ GRAPH <{name}> {{ ?s ?p ?o }} }}"))
+
+    def _orphaned_menus(self, replaced: set[URIRef], graphs: dict[URIRef, Graph]) -> list[URIRef]:
+        """The graphs of the menu versions that the replaced graphs showed and that no graph shows
+        once they are replaced: a version is evidence only while a page showing it is stored."""
+        names = " ".join(f"<{g}>" for g in replaced)
+        rows = self.store.query(MENUS_SHOWN % (names, OSCE.showsMenu))
+        assert isinstance(rows, list)
+        still = {m for g in graphs.values() for m in g.objects(None, OSCE.showsMenu)}
+        orphaned = []
+        for version in {URIRef(str(r["m"])) for r in rows} - still:
+            if not self.store.query(SHOWN_ELSEWHERE % (OSCE.showsMenu, ", ".join(f"<{g}>" for g in replaced)), {"m": version}):
+                orphaned.append(iri.graph("menu", str(version).rsplit("/", 1)[1]))
+        return orphaned
 
     def _stored_as_is(self, name: URIRef, graph: Graph) -> bool:
         """True when the store already holds this document with the same facts (another copy of one page).
@@ -241,7 +265,16 @@ class Ingester:
                 graphs[name] += graph
             else:
                 graphs[name] = graph
-        return graphs
+        return graphs | self._menu_version(page)
+
+    def _menu_version(self, page: PageRecord) -> dict[URIRef, Graph]:
+        """The graph of the page's menu version when the store lacks it (the page is the first to show it)."""
+        if not page.menu or not page.documents:
+            return {}
+        if self._holds(iri.graph("menu", menu_digest(page.menu))):
+            return {}
+        name, graph = menu_version_graph(page.menu, iri.document(page.documents[0].key or ""))
+        return {name: graph}
 
     def _keep_known_names(self, name: URIRef, graph: Graph) -> None:
         """An entity minted from pages (a person, a new sub-topic, a partner organisation) that
@@ -315,6 +348,15 @@ class _Mapped:
     page: PageRecord
     previous: dict[URIRef, str]
     graphs: dict[URIRef, Graph]
+
+
+def menus_shown(store: GraphStore, page_graphs: list[URIRef]) -> list[URIRef]:
+    """The graphs of the menu versions that these page graphs show (to copy them together)."""
+    if not page_graphs:
+        return []
+    rows = store.query(MENUS_SHOWN % (" ".join(f"<{g}>" for g in page_graphs), OSCE.showsMenu))
+    assert isinstance(rows, list)
+    return sorted(iri.graph("menu", str(r["m"]).rsplit("/", 1)[1]) for r in rows)
 
 
 def page_names(page: PageRecord) -> set[URIRef]:
