@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from rdflib import Literal
 from rdflib.namespace import PROV
 
 from osce_kg import iri
@@ -153,6 +154,8 @@ def test_the_menu_versions_graph_records_the_page_that_first_showed_it(store, da
     [name] = menu_graphs(store)
     [doc] = PageReader(gazetteer_of(store)).read(first, first.read_bytes()).documents
     assert (name, PROV.wasDerivedFrom, iri.document(doc.key or "")) in store.graph(name)
+    [source] = [s for s in store.graph(name).objects(name, PROV.wasDerivedFrom) if s != iri.document(doc.key or "")]
+    assert (source, PROV.atLocation, Literal(first.resolve().as_posix())) in store.graph(name)
     assert ingest_paths(store, [dated_pages]).ok
     assert (name, PROV.wasDerivedFrom, iri.document(doc.key or "")) in store.graph(name)
 

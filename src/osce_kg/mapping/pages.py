@@ -187,12 +187,14 @@ def menu_digest(menu: list[MenuSection]) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def menu_version_graph(menu: list[MenuSection], first_shown_by: URIRef) -> tuple[URIRef, Graph]:
+def menu_version_graph(menu: list[MenuSection], first_shown_by: URIRef, source: PageSource) -> tuple[URIRef, Graph]:
     """The named graph graph/menu/<digest> of one distinct menu and its IRI.
 
     Its sections are hash IRIs on the version, not blank nodes, so that the copies mapped from
-    several pages of one run merge into one graph. The PROV record names the document of the page
-    that first showed the menu; the pages' snapshots say when and where it was seen.
+    several pages of one run merge into one graph. The PROV record names the document and the file
+    of the page that first showed the menu (the graph itself has no osce:contentHash: it belongs to
+    no file, and re-ingesting that file must not treat it as one of the file's graphs); the pages'
+    snapshots say when and where it was seen.
     """
     digest = menu_digest(menu)
     name = iri.graph("menu", digest)
@@ -208,4 +210,9 @@ def menu_version_graph(menu: list[MenuSection], first_shown_by: URIRef) -> tuple
             g.add((node, OSCE.menuEntry, Literal(_normalised(entry))))
     g.add((name, RDF.type, PROV.Entity))
     g.add((name, PROV.wasDerivedFrom, first_shown_by))
+    page_file = iri.source(source.content_hash)
+    g.add((name, PROV.wasDerivedFrom, page_file))
+    g.add((page_file, RDF.type, PROV.Entity))
+    g.add((page_file, PROV.atLocation, Literal(source.path)))
+    g.add((page_file, OSCE.contentHash, Literal(source.content_hash)))
     return name, g

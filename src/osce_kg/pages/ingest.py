@@ -200,7 +200,7 @@ class Ingester:
     def _commit(self, item: _Mapped) -> tuple[PageOutcome, list[MenuDifference]]:
         path, page, previous, graphs = item.path, item.page, item.previous, item.graphs
         # decided again at commit: an earlier file of the batch may have written or dropped the menu version
-        graphs = {name: g for name, g in graphs.items() if iri.graph_kind(name) != "menu"} | self._menu_version(page)
+        graphs = {name: g for name, g in graphs.items() if iri.graph_kind(name) != "menu"} | self._menu_version(page, recorded_path(path))
         for name, graph in graphs.items():
             self._keep_known_names(name, graph)
         graphs = {name: g for name, g in graphs.items() if not self._stored_as_is(name, g)}
@@ -265,15 +265,16 @@ class Ingester:
                 graphs[name] += graph
             else:
                 graphs[name] = graph
-        return graphs | self._menu_version(page)
+        return graphs | self._menu_version(page, location)
 
-    def _menu_version(self, page: PageRecord) -> dict[URIRef, Graph]:
+    def _menu_version(self, page: PageRecord, location: str) -> dict[URIRef, Graph]:
         """The graph of the page's menu version when the store lacks it (the page is the first to show it)."""
         if not page.menu or not page.documents:
             return {}
         if self._holds(iri.graph("menu", menu_digest(page.menu))):
             return {}
-        name, graph = menu_version_graph(page.menu, iri.document(page.documents[0].key or ""))
+        source = PageSource(location, page.content_hash)
+        name, graph = menu_version_graph(page.menu, iri.document(page.documents[0].key or ""), source)
         return {name: graph}
 
     def _keep_known_names(self, name: URIRef, graph: Graph) -> None:
