@@ -34,7 +34,8 @@ def _rows(size: dict) -> dict[str, str]:
     rdf = size.get("rdflib_pipeline")
     ours = size.get("ingest_on_rdflib_subset", ing)
     full, inc, sharded = size["shacl_full"], size["shacl_increment"], size.get("shacl_sharded")
-    rss = max(p["peak_rss_mb"] for k, p in size.items() if isinstance(p, dict) and "peak_rss_mb" in p and k != "generate")
+    rss = max(max(p["peak_rss_mb"], p.get("worker_peak_rss_mb", 0)) for k, p in size.items()
+              if isinstance(p, dict) and "peak_rss_mb" in p and k != "generate")
     scaled = n == TARGET_SIZE
     rows = {
         "pages (documents)": f"{n:,} ({ing['report'].get('documents', '?')})",
