@@ -8,10 +8,9 @@ holds no list of countries or operations; it holds the phrasing rules of press r
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from osce_kg.gazetteer import Gazetteer, Match
-from osce_kg.parse.records import EntityRef, PersonRef, Quotation
+from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
 
 HONORIFIC = (
     r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
@@ -111,18 +110,6 @@ POST_STRUCTURES = {
     "Secretary-General": "Secretariat",
 }
 SHORT_REFERENCES = ("Mission", "Presence", "Centre", "Office", "Programme Office", "Project Co-ordinator")
-
-
-@dataclass
-class BodyEntities:
-    states: list[EntityRef] = field(default_factory=list)
-    structures: list[EntityRef] = field(default_factory=list)
-    people: list[PersonRef] = field(default_factory=list)
-    quotations: list[Quotation] = field(default_factory=list)
-    funders: list[str] = field(default_factory=list)
-    organisers: list[str] = field(default_factory=list)
-    partners: list[str] = field(default_factory=list)
-    participants: int | None = None
 
 
 def _unique(values: list[str]) -> list[str]:

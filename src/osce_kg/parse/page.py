@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import fields
 from pathlib import Path
 
 from osce_kg.errors import InputError
@@ -17,7 +18,7 @@ from osce_kg.parse.entities import EntityReader
 from osce_kg.parse.fields import choose_date, issuer_names, parse_date, parse_dateline, parse_header_line, split_field_list
 from osce_kg.parse.html import html_blocks
 from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, RawDocument, detect_layout, split_page
-from osce_kg.parse.records import DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
+from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, item_key, url_key
 from osce_kg.store.provenance import content_hash
 
@@ -163,9 +164,8 @@ class PageReader:
         if raw.paragraphs and (dl := parse_dateline(paragraphs[0])):
             body_paragraphs = [dl.rest] + paragraphs[1:]
         found = self.entities.read(doc.title, body_paragraphs, doc.issuer)
-        doc.states, doc.structures, doc.people = found.states, found.structures, found.people
-        doc.quotations, doc.funders, doc.organisers = found.quotations, found.funders, found.organisers
-        doc.partners, doc.participants = found.partners, found.participants
+        for entity_field in fields(BodyEntities):
+            setattr(doc, entity_field.name, getattr(found, entity_field.name))
         return doc
 
     def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument) -> None:

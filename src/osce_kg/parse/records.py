@@ -64,8 +64,22 @@ class MenuSection:
     entries: list[str]
 
 
+@dataclass(kw_only=True)
+class BodyEntities:
+    """What a release's text names: States, structures, people, quotations, funders, numbers."""
+
+    states: list[EntityRef] = field(default_factory=list)
+    structures: list[EntityRef] = field(default_factory=list)
+    people: list[PersonRef] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+    organisers: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    participants: int | None = None
+
+
 @dataclass
-class DocumentRecord:
+class DocumentRecord(BodyEntities):
     """One document read from a page (a whole page, or one item of a listing page)."""
 
     source_path: Path
@@ -82,14 +96,6 @@ class DocumentRecord:
     issuer: str | None = None
     fields: list[FieldRef] = field(default_factory=list)
     body: str = ""
-    states: list[EntityRef] = field(default_factory=list)
-    structures: list[EntityRef] = field(default_factory=list)
-    people: list[PersonRef] = field(default_factory=list)
-    quotations: list[Quotation] = field(default_factory=list)
-    funders: list[str] = field(default_factory=list)
-    organisers: list[str] = field(default_factory=list)
-    partners: list[str] = field(default_factory=list)
-    participants: int | None = None
     canonical_url: str | None = None
     urls: list[str] = field(default_factory=list)
     language: str | None = None
