@@ -92,6 +92,13 @@ def _membership(
     _describe(graph, node, label, Provenance(prov.file, prov.line, prov.sources))
 
 
+def _other_language_labels(graph: Graph, node: URIRef, names: dict[str, str]) -> None:
+    """rdfs:label in the OSCE languages other than English (English is the OSCE's own spelling)."""
+    for language, text in names.items():
+        if language != "en":
+            graph.add((node, RDFS.label, Literal(text, lang=language)))
+
+
 def _state_core(
     graph: Graph, code: str, name: str, wikidata: str | None, prov: Provenance, alt: Iterable[str]
 ) -> URIRef:
@@ -101,9 +108,7 @@ def _state_core(
     names = cldr_names(code)
     english = [names["en"]] if "en" in names else []
     _describe(graph, node, name, prov, [iso_name(code), *english, *alt])
-    for language, text in names.items():
-        if language != "en":
-            graph.add((node, RDFS.label, Literal(text, lang=language)))
+    _other_language_labels(graph, node, names)
     graph.add((node, SKOS.notation, Literal(code)))
     if wikidata:
         graph.add((node, SCHEMA.sameAs, WD[wikidata]))
@@ -154,9 +159,8 @@ def territories_graph(territories: Iterable[Territory]) -> Graph:
         node = iri.territory(t.key)
         graph.add((node, RDF.type, OSCE.Territory))
         _describe(graph, node, t.name, t.prov, t.alt_names)
-        for language, text in (cldr_names(t.code) if t.code else {}).items():
-            if language != "en":
-                graph.add((node, RDFS.label, Literal(text, lang=language)))
+        if t.code:
+            _other_language_labels(graph, node, cldr_names(t.code))
         for adjective in t.adjectives:
             graph.add((node, OSCE.adjective, _en(adjective)))
         if t.wikidata:
