@@ -189,6 +189,11 @@ class GraphStore:
         }
         return ox.serialize(triples, format=format, prefixes=dict(prefixes or {}))
 
+    def serialize_union(self, names: Iterable[URIRef], format: ox.RdfFormat) -> bytes:
+        """The triples of some named graphs, one graph after the other, in a triple format written
+        by pyoxigraph (a triple stated in two graphs is written twice; RDF parsers read it once)."""
+        return b"".join(self._store.dump(format=format, from_graph=ox.NamedNode(str(n))) for n in names)
+
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph as an rdflib Graph."""
         g = Graph(identifier=name)

@@ -1,21 +1,32 @@
-"""SHACL validation of the graph with pyshacl, and a report that a person can act on.
+"""SHACL validation of the graph, and a report that a person can act on.
 
-How pyshacl is run, and why:
+Two engines give the same reports (tests/test_shacl_engines.py checks every case of the shape test
+suite, results compared on focus node, path, component, source shape, severity, value and message):
 
-* The ontology is passed as ``ont_graph``: pyshacl mixes it into (a copy of) the data, so that
-  ``sh:targetClass osce:Structure`` reaches a ``osce:Mission`` and ``sh:class org:Organization``
-  accepts an ``osce:Secretariat`` through the ontology's ``rdfs:subClassOf`` axioms.
-* ``inference="none"``, chosen by measurement on the bundled reference data (5.4k triples plus
-  the ontology): "none" took 1.8-2.5 s and "rdfs" 3.9-4.7 s on this 2-core machine, and RDFS
+* ``turbo`` (default): pyshacl-turbo, a Rust SHACL engine with pyshacl's API. Chosen by
+  measurement for issue 6: 100 pages of releases (6.4k triples) take 0.05 s in the engine against
+  0.5 s in pyshacl, and the whole graph of 1,000 pages (94k quads) 1 s against 6 s. The shapes are
+  compiled once per process, and the data goes in as N-Triples text, so callers that hold the data
+  in the store (ingest, the build) never make rdflib graphs for validation.
+* ``pyshacl``: the reference implementation. Set ``OSCE_KG_SHACL_ENGINE=pyshacl`` (or pass
+  ``engine="pyshacl"``) to check a report against it.
+
+How either engine is run, and why:
+
+* The ontology is mixed into the data as pyshacl's ``ont_graph`` does (its ``inoculate``: the
+  RDFS/OWL axioms), so that ``sh:targetClass osce:Structure`` reaches a ``osce:Mission`` and
+  ``sh:class org:Organization`` accepts an ``osce:Secretariat`` through ``rdfs:subClassOf``. For
+  turbo the mix-in is computed once, by pyshacl's own ``inoculate`` on an empty graph, and appended
+  to the data text.
+* No inference (``inference="none"``), chosen by measurement on the bundled reference data (5.4k
+  triples plus the ontology): "none" took 1.8-2.5 s in pyshacl and "rdfs" 3.9-4.7 s, and RDFS
   inference also changes what is checked. It applies the ontology's ``rdfs:domain`` and
   ``rdfs:range`` axioms to the data: a value of ``osce:chairState`` becomes an ``osce:State``
-  whatever the data says, so ``sh:class`` checks on such values always pass (a wrong link is
-  then noticed only if the invented State lacks a required property), and (before
-  ``osce:lifetime`` had the domain ``org:Organization``) the OSCE itself was typed a Structure and
-  reported as a Structure of no kind. Validation should judge the data as written.
+  whatever the data says, so ``sh:class`` checks on such values always pass. Validation should
+  judge the data as written.
 * ``advanced=True`` for SHACL-AF SPARQL targets: each SPARQL rule of shapes.ttl selects its
   offending nodes with one whole-graph query (see the comment there), which cut validation of the
-  reference data from 11 s to 0.7 s against per-focus-node SPARQL constraints.
+  reference data in pyshacl from 11 s to 0.7 s against per-focus-node SPARQL constraints.
 * pyshacl is always given rdflib graphs: over a pyoxigraph store it was measured 50x slower and
   reported false violations on typed literals.
 
@@ -27,12 +38,15 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import pyshacl_turbo
 from pyshacl import validate as pyshacl_validate
+from pyshacl.rdfutil.inoculate import inoculate
 from rdflib import RDF, RDFS, SKOS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -44,6 +58,8 @@ from osce_kg.iri import PREFIXES
 from osce_kg.validate.rdf_files import load_dataset
 
 SH = "http://www.w3.org/ns/shacl#"
+ENGINES = ("turbo", "pyshacl")
+ENGINE_VARIABLE = "OSCE_KG_SHACL_ENGINE"
 SHAPES_FILE = "shapes.ttl"
 ONTOLOGY_FILE = "osce.ttl"
 
@@ -91,31 +107,82 @@ class Report:
         return "\n".join([head, *(v.line() for v in self.violations)])
 
 
-def validate(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None, inplace: bool = False) -> Report:
+def validate(
+    data: Graph | str,
+    *,
+    shapes: Graph | None = None,
+    ontology: Graph | None = None,
+    inplace: bool = False,
+    engine: str | None = None,
+    label: Callable[[Node], str | None] | None = None,
+) -> Report:
     """Validate `data` against the shapes (default ontology/shapes.ttl) with the ontology (default ontology/osce.ttl).
 
-    inplace=True lets pyshacl mix the ontology into `data` itself rather than into a copy, for
-    callers whose graph is already a copy made for validation: the copy took a third of pyshacl's
-    time on 300 pages (2.95 s -> 1.9 s CPU, same results) and a third of its memory (issue 6).
+    `data` is an rdflib Graph or N-Triples text (what the store writes: no rdflib graph is made
+    for the turbo engine). Each violation's focus node is labelled from the Graph, or by `label`
+    for text. inplace=True lets pyshacl mix the ontology into `data` itself rather than into a copy,
+    for callers whose graph is already a copy made for validation (the copy took a third of
+    pyshacl's time on 300 pages); turbo never changes `data`.
     """
+    engine = engine or os.environ.get(ENGINE_VARIABLE) or ENGINES[0]
+    if engine not in ENGINES:
+        raise ValueError(f"unknown SHACL engine {engine!r} (from ${ENGINE_VARIABLE}?): use one of {', '.join(ENGINES)}")
     shapes = shapes if shapes is not None else default_shapes()
     ontology = ontology if ontology is not None else default_ontology()
-    conforms, results, _ = pyshacl_validate(
-        data,
-        shacl_graph=shapes,
-        ont_graph=ontology,
-        inference="none",
-        inplace=inplace,
-        advanced=True,
-        abort_on_first=False,
-        allow_infos=True,
-        allow_warnings=True,
-    )
+    if engine == "turbo":
+        text = data if isinstance(data, str) else data.serialize(format="nt")
+        conforms, results, _ = _compiled(shapes).validate(
+            # the engine's own input record: N-Triples text with blank node labels kept, so that a
+            # result's focus node is the caller's node (pyshacl_turbo is pinned for this)
+            pyshacl_turbo.rdf.Input(text + "\n" + _mixin_ntriples(ontology), "nt", None, {}, {}, preserve_ids=True),
+            allow_infos=True,
+            allow_warnings=True,
+        )
+    else:
+        graph = data if isinstance(data, Graph) else Graph().parse(data=data, format="nt")
+        conforms, results, _ = pyshacl_validate(
+            graph,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference="none",
+            inplace=inplace,
+            advanced=True,
+            abort_on_first=False,
+            allow_infos=True,
+            allow_warnings=True,
+        )
+    if label is None:
+        graph_of_data = data if isinstance(data, Graph) else None
+
+        def label(node: Node) -> str | None:
+            return _label(graph_of_data, node) if graph_of_data is not None else None
+
     violations = sorted(
-        (_violation(results, r, data) for r in results.subjects(RDF.type, URIRef(SH + "ValidationResult"))),
+        (_violation(results, r, label) for r in results.subjects(RDF.type, URIRef(SH + "ValidationResult"))),
         key=lambda v: (str(v.focus), v.path or "", v.message, str(v.value)),
     )
     return Report(conforms=bool(conforms), violations=violations)
+
+
+_COMPILED: dict[int, tuple[Graph, pyshacl_turbo.CompiledShapes]] = {}
+_MIXINS: dict[int, tuple[Graph, str]] = {}
+
+
+def _compiled(shapes: Graph) -> pyshacl_turbo.CompiledShapes:
+    """The shapes compiled once per shapes graph (keyed by the object, which is kept alive)."""
+    cached = _COMPILED.get(id(shapes))
+    if cached is None or cached[0] is not shapes:
+        cached = _COMPILED[id(shapes)] = (shapes, pyshacl_turbo.CompiledShapes(shapes, advanced=True))
+    return cached[1]
+
+
+def _mixin_ntriples(ontology: Graph) -> str:
+    """What pyshacl's ont_graph adds to the data (its inoculate: the RDFS and OWL axioms), as
+    N-Triples, computed once per ontology graph."""
+    cached = _MIXINS.get(id(ontology))
+    if cached is None or cached[0] is not ontology:
+        cached = _MIXINS[id(ontology)] = (ontology, inoculate(Graph(), ontology).serialize(format="nt"))
+    return cached[1]
 
 
 def validate_dataset(dataset: Dataset, *, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
@@ -143,7 +210,7 @@ def default_ontology() -> Graph:
     return Graph().parse(paths.ONTOLOGY_DIR / ONTOLOGY_FILE, format="turtle")
 
 
-def _violation(results: Graph, result: Node, data: Graph) -> Violation:
+def _violation(results: Graph, result: Node, label: Callable[[Node], str | None]) -> Violation:
     def one(prop: str) -> Node | None:
         return results.value(result, URIRef(SH + prop))
 
@@ -156,7 +223,7 @@ def _violation(results: Graph, result: Node, data: Graph) -> Violation:
     component = one("sourceConstraintComponent")
     return Violation(
         focus=focus,
-        focus_label=_label(data, focus),
+        focus_label=label(focus),
         path=_path_text(results, path) if path is not None else None,
         message=str((english or messages or ["(no message)"])[0]),
         severity=str(severity).removeprefix(SH) if severity is not None else "Violation",
