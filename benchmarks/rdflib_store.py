@@ -1,16 +1,21 @@
 """Baseline 2: GraphStore's interface on rdflib's in-memory Dataset, so the same ingest pipeline runs on it.
 
-Only the engine underneath changes (rdflib's memory store and SPARQL engine instead of
-pyoxigraph); parsing, mapping and validation are the project's own code in both runs.
+Only the engines underneath change: rdflib's memory store and SPARQL engine instead of
+pyoxigraph, and (set by the benchmark) pyshacl instead of pyshacl-turbo, i.e. the rdflib stack;
+parsing and mapping are the project's own code in both runs. Terms cross the interface as
+pyoxigraph terms where GraphStore's do (raw_query, write_graphs, load_nquads), converted here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
+
+from osce_kg.store.terms import from_ox, to_ox
 
 
 class RdflibGraphStore:
@@ -39,6 +44,18 @@ class RdflibGraphStore:
 
     def load_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
         self.replace_graphs(graphs)
+
+    def write_graphs(self, graphs: Mapping[URIRef, Sequence[ox.Triple]], *, replace: Iterable[URIRef] = (),
+                     drop: Iterable[URIRef] = ()) -> None:
+        for name in {*replace, *drop}:
+            self._ds.remove_graph(URIRef(name))
+        for name, triples in graphs.items():
+            target = self._ds.graph(URIRef(name))
+            for t in triples:
+                target.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+
+    def load_nquads(self, data: bytes) -> None:
+        self._ds.parse(data=data.decode("utf-8"), format="nquads")
 
     def drop_graph(self, name: URIRef) -> None:
         self._ds.remove_graph(URIRef(name))
@@ -82,6 +99,23 @@ class RdflibGraphStore:
             for triple in part:
                 g.add(triple)
         return g
+
+    def serialize_union(self, names: Iterable[URIRef], format: ox.RdfFormat) -> bytes:
+        return self.union_graph(names).serialize(format="nt", encoding="utf-8")
+
+    def serialize(self, format: ox.RdfFormat, *, from_graph: URIRef | None = None) -> bytes:
+        if from_graph is not None:
+            return self.graph(from_graph).serialize(format="nt", encoding="utf-8")
+        return self._ds.serialize(format="nquads", encoding="utf-8")
+
+    def raw_query(self, sparql: str, bindings: Mapping[str, Node] | None = None):
+        """The answer with pyoxigraph's terms, as GraphStore.raw_query gives it (rows index by name)."""
+        result = self.query(sparql, bindings)
+        if isinstance(result, bool):
+            return result
+        if isinstance(result, Graph):
+            return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in result]
+        return [{name: to_ox(term) for name, term in row.items()} for row in result]
 
     def dataset(self) -> Dataset:
         return self._ds

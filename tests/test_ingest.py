@@ -255,3 +255,32 @@ def test_a_new_sub_topic_keeps_one_label_across_pages(store, tmp_path):
         SELECT ?c ?l ?b WHERE { ?c skos:prefLabel ?l ; skos:broader ?b }""", {"c": concept})
     assert {str(r["l"]) for r in rows} == {"Hate crime reporting"}
     assert {r["b"] for r in rows} == {iri.concept("field", "tolerance-and-non-discrimination")}
+
+
+def test_worker_processes_give_what_one_process_gives(tmp_path, mixed):
+    """Reading in two worker processes (as big runs do) gives the same outcomes, in file order, and
+    the same graphs as reading in the ingesting process."""
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+    from rdflib.namespace import PROV
+
+    folder = mixed / "all"
+    shutil.copytree(GOOD_PAGES, folder)
+    results = {}
+    for workers in (1, 2):
+        store = reference_store()
+        report = ingest_paths(store, [mixed], workers=workers)
+        graphs = {}
+        for name in page_graphs(store) + [g for g in store.graph_names() if iri.graph_kind(g) == "menu"]:
+            g = Graph()
+            g += ((s, p, o) for s, p, o in store.graph(name) if p not in (PROV.generatedAtTime, PROV.endedAtTime))
+            graphs[name] = g
+        results[workers] = ([(o.path, o.status, o.layout, o.documents, o.messages) for o in report.outcomes],
+                            report.menu_differences, graphs)
+        store.close()
+    one, two = results[1], results[2]
+    assert len(one[0]) > 130 and {s for _, s, *_ in one[0]} == {"ingested", "warnings", "rejected", "unchanged"}
+    assert one[0] == two[0]
+    assert one[1] == two[1]
+    assert one[2].keys() == two[2].keys()
+    assert all(isomorphic(one[2][n], two[2][n]) for n in one[2])

@@ -16,7 +16,7 @@ rdflib.term.Literal('x')
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -102,6 +102,44 @@ class GraphStore:
                 drops.append(f"CREATE SILENT GRAPH {target}")
         parts = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
         self._store.update(" ;\n".join(parts))
+
+    def write_graphs(
+        self,
+        graphs: Mapping[URIRef, Sequence[ox.Triple]],
+        *,
+        replace: Iterable[URIRef] = (),
+        drop: Iterable[URIRef] = (),
+    ) -> None:
+        """Write graphs of the store's own triples in one transaction: the graphs named in `replace`
+        are emptied before, those in `drop` are removed.
+
+        Graphs that replace nothing go in with one `extend` (atomic in Oxigraph) of their quads:
+        five times faster than the SPARQL update that a replacement needs (issue 6: 0.48 -> 0.09 ms
+        for a page's 90 triples).
+        """
+        emptied = sorted({*replace, *drop})
+        if not emptied:
+            self._store.extend(
+                ox.Quad(t.subject, t.predicate, t.object, target)
+                for name, triples in graphs.items()
+                for target in [ox.NamedNode(str(name))]
+                for t in triples
+            )
+            return
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(str(n))}" for n in emptied]
+        blocks = [
+            f"GRAPH {ox.NamedNode(str(name))} {{\n{ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode('utf-8')}\n}}"
+            for name, triples in graphs.items()
+            if triples
+        ]
+        if blocks:
+            parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+        self._store.update(" ;\n".join(parts))
+
+    def load_nquads(self, data: bytes) -> None:
+        """Add the quads of an N-Quads document in one transaction (Oxigraph's `load`; not bulk_load)."""
+        if data:
+            self._store.load(data, format=ox.RdfFormat.N_QUADS)
 
     def add_triples(self, name: URIRef, graph: Graph) -> None:
         """Add triples to a named graph (kept: what it held), in one transaction."""

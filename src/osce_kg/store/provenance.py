@@ -34,6 +34,22 @@ def provenance_record(
     across builds and a changed one is a new prov:Entity.
     """
     g = Graph()
+    for triple in provenance_triples(graph_name, source_path, content_hash, source_url, captured, generator_version, generated_at):
+        g.add(triple)
+    return g
+
+
+def provenance_triples(
+    graph_name: URIRef,
+    source_path: Path | str,
+    content_hash: str,
+    source_url: str | None = None,
+    captured: str | None = None,
+    generator_version: str = __version__,
+    generated_at: datetime | None = None,
+) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """provenance_record's triples as a list, for a caller that makes no rdflib graph (ingest)."""
+    g = _TripleList()
     source = iri.source(content_hash)
     activity = URIRef(f"{graph_name}#generation")
     when = Literal((generated_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"), datatype=XSD.dateTime)
@@ -62,3 +78,10 @@ def provenance_record(
     if captured:
         g.add((source, OSCE.capturedOn, Literal(captured, datatype=XSD.date)))
     return g
+
+
+class _TripleList(list):
+    """Triples in a list, added as to a Graph (g.add)."""
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
