@@ -17,7 +17,7 @@ from osce_kg.query.local import run_local
 from osce_kg.query.params import parse_assignments
 from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
 from osce_kg.query.remote import Credentials, EndpointError, run_remote
-from osce_kg.query.results import FORMATS, Solutions, render
+from osce_kg.query.results import FORMATS, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
 
@@ -32,10 +32,16 @@ def _reported() -> Iterator[None]:
         sys.exit(2)
 
 
+def output(result: object, fmt: str) -> bytes:
+    """What `osce-kg query` prints: the answer in the format, ending with a line end."""
+    data = write(result, fmt)
+    return data if data.endswith(b"\n") else data + b"\n"
+
+
 @click.command("query")
 @click.argument("ref", metavar="NAME|FILE|-")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable); typed and validated.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="csv/tsv/json/xml are the SPARQL 1.1 results formats; CONSTRUCT/DESCRIBE give turtle or jsonld.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="csv/tsv/json/xml are the SPARQL 1.1 results formats; CONSTRUCT/DESCRIBE give turtle, ntriples or jsonld.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows (rewrites the query's LIMIT).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
@@ -53,11 +59,12 @@ def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None
             return
         if endpoint:
             result = run_remote(endpoint, text, timeout=timeout)
+            if limit is not None and isinstance(result, Solutions):
+                # the embedded store honours the rewritten LIMIT; an endpoint is not trusted to
+                result.rows = result.rows[:limit]
         else:
             result = run_local(GraphStore.open_read_only(store_dir or default_store()), text)
-        if limit is not None and isinstance(result, Solutions):
-            result.rows = result.rows[:limit]
-        click.echo(render(result, fmt), nl=False)
+        click.echo(output(result, fmt), nl=False)
 
 
 @click.command("queries")

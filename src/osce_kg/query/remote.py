@@ -122,4 +122,4 @@ def _parse(body: bytes, content_type: str, form: str, endpoint: str) -> QueryRes
         raise EndpointError(f"{endpoint} sent an answer that is not valid {content_type or 'SPARQL results'}: {exc}; first bytes: {brief(body, 200)}") from None
     if isinstance(parsed, ox.QueryBoolean):
         return bool(parsed)
-    return Solutions.from_ox(parsed)
+    return Solutions.from_ox(parsed, again=lambda: ox.parse_query_results(body, ox.QueryResultsFormat.JSON))

@@ -1,16 +1,24 @@
 """Query answers and their formats.
 
-SELECT answers are written in the standard SPARQL 1.1 results formats: JSON is built here from the
-terms (it is the one format every engine reads), then pyoxigraph's serialisers turn that JSON
-into CSV, TSV and XML, so the three follow the W3C specifications without our own writer.
-`table` is for people: compact names, aligned columns. CONSTRUCT and DESCRIBE answers are RDF:
-Turtle or JSON-LD (compacted with the project's prefixes).
+SELECT and ASK answers are written in the standard SPARQL 1.1 results formats (CSV, TSV, JSON, XML)
+by pyoxigraph's serialisers, so the four follow the W3C specifications without our own writer.
+CONSTRUCT and DESCRIBE answers are RDF: Turtle and N-Triples by pyoxigraph's serialisers (with the
+project's prefixes), JSON-LD by rdflib (compacted with the project's prefixes). `table` is for
+people: compact names, aligned columns (Turtle for RDF answers).
+
+Answers are lazy. An answer straight from the engine keeps pyoxigraph's own result: written in a
+results format it goes from the engine to the serialiser without a Python object per term (what
+made big answers, and small ones' fixed cost, slower than the engine itself). The rows as rdflib
+terms (`Solutions.rows`) or the answer as an rdflib `Graph` are built on first use; if the
+engine's result was already written out, it is fetched again (the query is run again locally, the
+endpoint's answer parsed again) to build them.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -18,38 +26,194 @@ from rdflib.term import Node
 
 from osce_kg.errors import InputError
 from osce_kg.iri import PREFIXES
-from osce_kg.store.terms import from_ox
+from osce_kg.store.terms import from_ox, to_ox
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("turtle", "jsonld")
+GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
 FORMATS = SELECT_FORMATS + GRAPH_FORMATS
 
-_OX_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
+_RESULTS_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+_RDF_FORMATS = {"table": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+_PREFIXES = dict(PREFIXES)
 
 
-@dataclass
 class Solutions:
-    """A SELECT answer: the projected variables in order and one dict per row (unbound = absent)."""
+    """A SELECT answer: the projected variables in order and one dict per row (unbound = absent).
 
-    variables: list[str]
-    rows: list[dict[str, Node]]
+    Built from a list of rows, or lazily from pyoxigraph's solutions (`from_ox`): `rows` converts
+    them to rdflib terms on first use, and `serialize` and the table hand the engine's solutions to
+    pyoxigraph's serialisers untouched (fetched again if they were read already). Setting `rows`
+    makes the given rows the answer.
+    """
+
+    def __init__(self, variables: list[str], rows: list[dict[str, Node]] | None = None) -> None:
+        self.variables = variables
+        self._rows = rows if rows is not None else []
+        self._pending: ox.QuerySolutions | None = None
+        self._again: Callable[[], ox.QuerySolutions] | None = None
 
     @classmethod
-    def from_ox(cls, solutions: ox.QuerySolutions) -> Solutions:
-        names = [v.value for v in solutions.variables]
-        rows = [{n: from_ox(s[n]) for n in names if s[n] is not None} for s in solutions]
-        return cls(names, rows)
+    def from_ox(cls, solutions: ox.QuerySolutions, again: Callable[[], ox.QuerySolutions] | None = None) -> Solutions:
+        """The engine's solutions, converted only when needed. `again` gives the same solutions
+        afresh (run the query again, parse the answer again): with it, the engine's result can be
+        written out directly and the rows still built later; without it the rows are built now."""
+        answer = cls([v.value for v in solutions.variables])
+        if again is None:
+            answer._rows = _to_rows(solutions, answer.variables)
+        else:
+            answer._rows, answer._pending, answer._again = None, solutions, again
+        return answer
+
+    @property
+    def rows(self) -> list[dict[str, Node]]:
+        if self._rows is None:
+            self._rows = _to_rows(self._take(), self.variables)
+        return self._rows
+
+    @rows.setter
+    def rows(self, rows: list[dict[str, Node]]) -> None:
+        self._rows, self._pending, self._again = rows, None, None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Solutions):
+            return NotImplemented
+        return self.variables == other.variables and self.rows == other.rows
+
+    __hash__ = None  # type: ignore[assignment] - mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        state = f"{len(self._rows)} rows" if self._rows is not None else "not read yet"
+        return f"Solutions(variables={self.variables!r}, {state})"
+
+    def _take(self) -> ox.QuerySolutions:
+        """The engine's solutions, unread: the pending ones the first time, then fetched again."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            return pending
+        assert self._again is not None, "an answer either has rows or can fetch them"
+        return self._again()
+
+    def engine_solutions(self) -> ox.QuerySolutions | None:
+        """pyoxigraph's solutions, unread (None for an answer made of given rows): for writers,
+        which then write the terms exactly as the engine gives them (rdflib's terms normalise
+        some lexical forms, e.g. an xsd:dateTime's 'Z' becomes '+00:00')."""
+        if self._pending is None and self._again is None:
+            return None
+        return self._take()
+
+    def serialize(self, fmt: str) -> bytes:
+        """The answer in a SPARQL 1.1 results format: csv, tsv, json or xml."""
+        solutions = self.engine_solutions()
+        if solutions is None:
+            # rows built (or given): through the standard JSON, which keeps every term exactly
+            solutions = ox.parse_query_results(_json_bytes(self), ox.QueryResultsFormat.JSON)
+        return solutions.serialize(format=_RESULTS_FORMATS[fmt])
+
+
+def _to_rows(solutions: ox.QuerySolutions, names: list[str]) -> list[dict[str, Node]]:
+    """The solutions as dicts of rdflib terms; each distinct term converted once."""
+    seen: dict[object, Node] = {}
+    rows = []
+    for solution in solutions:
+        row = {}
+        for name, term in zip(names, solution):
+            if term is not None:
+                converted = seen.get(term)
+                if converted is None:
+                    converted = seen[term] = from_ox(term)
+                row[name] = converted
+        rows.append(row)
+    return rows
+
+
+class RdfAnswer(Graph):
+    """A CONSTRUCT or DESCRIBE answer: an rdflib Graph filled from the engine's triples on first use.
+
+    `engine_triples` hands the engine's triples to pyoxigraph's serialisers untouched (fetched
+    again if they were read already), until the graph is changed. Every rdflib access goes through
+    `triples`, `__len__`, `add`, `addN`, `remove` or `store`, which fill the graph first.
+    """
+
+    def __init__(self, triples: Iterable[ox.Triple], again: Callable[[], Iterable[ox.Triple]]) -> None:
+        self._pending: Iterable[ox.Triple] | None = triples
+        self._again: Callable[[], Iterable[ox.Triple]] | None = again
+        self._filled = False
+        super().__init__()
+
+    def _fill(self) -> None:
+        if self._filled:
+            return
+        self._filled = True
+        source = self._pending if self._pending is not None else self._again()
+        self._pending = None
+        seen: dict[object, Node] = {}
+
+        def term(t: object) -> Node:
+            converted = seen.get(t)
+            if converted is None:
+                converted = seen[t] = from_ox(t)
+            return converted
+
+        super().addN((term(t.subject), term(t.predicate), term(t.object), self) for t in source)
+
+    def engine_triples(self) -> Iterable[ox.Triple] | None:
+        """pyoxigraph's triples, unread (fetched again if read already); None once the graph was
+        changed (add, remove): the graph is then the answer."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            return pending
+        return self._again() if self._again is not None else None
+
+    def _changed(self) -> None:
+        self._fill()
+        self._again = None
+
+    def triples(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - rdflib's signature
+        self._fill()
+        return super().triples(*args, **kwargs)
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def add(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        self._changed()
+        return super().add(*args, **kwargs)
+
+    def addN(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201, N802
+        self._changed()
+        return super().addN(*args, **kwargs)
+
+    def remove(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        self._changed()
+        return super().remove(*args, **kwargs)
+
+    @property
+    def store(self):  # noqa: ANN201
+        self._fill()
+        return super().store
 
 
 QueryResult = Solutions | bool | Graph
 
 
-def from_ox_result(result: object) -> QueryResult:
-    """pyoxigraph's answer (solutions, boolean or triples) as one of ours."""
+def from_ox_result(result: object, again: Callable[[], object] | None = None) -> QueryResult:
+    """pyoxigraph's answer (solutions, boolean or triples) as one of ours. `again` gives the same
+    answer afresh (see Solutions.from_ox); without it, the answer is converted now."""
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QuerySolutions):
-        return Solutions.from_ox(result)
+        return Solutions.from_ox(result, again)
+    if again is not None:
+        return RdfAnswer(result, again)
     g = Graph()
     data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     if data:
@@ -72,64 +236,109 @@ def _json_term(term: Node) -> dict[str, str]:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def to_json(result: Solutions | bool) -> str:
-    """The SPARQL 1.1 Query Results JSON Format."""
+def _json_bytes(result: Solutions | bool) -> bytes:
     if isinstance(result, bool):
-        return json.dumps({"head": {}, "boolean": result})
+        return json.dumps({"head": {}, "boolean": result}).encode("utf-8")
     bindings = [{k: _json_term(v) for k, v in row.items()} for row in result.rows]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False)
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+
+
+def to_json(result: Solutions | bool) -> str:
+    """The SPARQL 1.1 Query Results JSON Format, as pyoxigraph writes it."""
+    return write(result, "json").decode("utf-8")
+
+
+@lru_cache(maxsize=16)
+def _boolean(answer: bool, fmt: str) -> bytes:
+    return ox.parse_query_results(_json_bytes(answer), ox.QueryResultsFormat.JSON).serialize(format=_RESULTS_FORMATS[fmt])
+
+
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+
+
+@lru_cache(maxsize=65536)
+def _compact_iri(text: str) -> str:
+    for prefix, ns in _BY_LENGTH:
+        if text.startswith(ns) and len(text) > len(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    return f"<{text}>"
 
 
 def compact(term: Node) -> str:
     """A short human form: prefixed name for IRIs under a known prefix, the lexical form of literals."""
     if isinstance(term, URIRef):
-        text = str(term)
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if text.startswith(ns) and len(text) > len(ns):
-                return f"{prefix}:{text[len(ns):]}"
-        return f"<{text}>"
+        return _compact_iri(str(term))
     if isinstance(term, Literal):
         return str(term)
     return f"_:{term}"
 
 
+def _compact_ox(term: object) -> str:
+    """compact() for a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode):
+        return _compact_iri(term.value)
+    if isinstance(term, ox.Literal):
+        return term.value
+    return f"_:{term.value}"
+
+
+def _cells(result: Solutions, width: int) -> Iterator[list[str]]:
+    def fit(text: str) -> str:
+        text = text.replace("\n", " ")
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    solutions = result.engine_solutions()
+    if solutions is not None:
+        for solution in solutions:
+            yield ["" if t is None else fit(_compact_ox(t)) for t in solution]
+    else:
+        for row in result.rows:
+            yield [fit(compact(row[v])) if v in row else "" for v in result.variables]
+
+
 def to_table(result: Solutions | bool, width: int = 60) -> str:
     if isinstance(result, bool):
         return "true\n" if result else "false\n"
-
-    def cell(row: dict[str, Node], var: str) -> str:
-        text = compact(row[var]).replace("\n", " ") if var in row else ""
-        return text if len(text) <= width else text[: width - 1] + "…"
-
-    grid = [result.variables] + [[cell(r, v) for v in result.variables] for r in result.rows]
+    grid = [result.variables, *_cells(result, width)]
     widths = [max(len(line[i]) for line in grid) for i in range(len(result.variables))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in grid]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    count = len(grid) - 1
+    lines.append(f"({count} row{'s' if count != 1 else ''})")
     return "\n".join(lines) + "\n"
 
 
-def render(result: QueryResult, fmt: str) -> str:
-    """The answer as text in the requested format (see SELECT_FORMATS and GRAPH_FORMATS)."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format (choose from {', '.join(FORMATS)})", value=fmt)
-    if isinstance(result, Graph):
-        # a fresh graph, so that prefixes a remote server's Turtle declared do not leak into ours
+def _write_graph(result: Graph, fmt: str) -> bytes:
+    if fmt in _RDF_FORMATS:
+        triples = result.engine_triples() if isinstance(result, RdfAnswer) else None
+        if triples is None:
+            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in result]
+        return ox.serialize(triples, format=_RDF_FORMATS[fmt], prefixes=_PREFIXES if fmt != "ntriples" else None)
+    if fmt in ("json", "jsonld"):
+        # a fresh graph, so that prefixes a remote server's answer declared do not leak into ours
         out = Graph(bind_namespaces="none")
         for prefix, ns in PREFIXES.items():
             out.bind(prefix, ns)
         out += result
-        if fmt in ("table", "turtle"):
-            return out.serialize(format="turtle")
-        if fmt in ("json", "jsonld"):
-            return out.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
-        raise InputError("a CONSTRUCT or DESCRIBE answer is RDF: use --format turtle or jsonld", value=fmt)
+        return out.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True, encoding="utf-8")
+    raise InputError("a CONSTRUCT or DESCRIBE answer is RDF: use --format turtle or jsonld (or ntriples)", value=fmt)
+
+
+def write(result: QueryResult, fmt: str) -> bytes:
+    """The answer as bytes (UTF-8) in the requested format (see SELECT_FORMATS and GRAPH_FORMATS)."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format (choose from {', '.join(FORMATS)})", value=fmt)
+    if isinstance(result, Graph):
+        return _write_graph(result, fmt)
     if fmt in GRAPH_FORMATS:
         raise InputError("a SELECT or ASK answer is a table: use table, csv, tsv, json or xml", value=fmt)
     if fmt == "table":
-        return to_table(result)
-    text = to_json(result)
-    if fmt == "json":
-        return text + "\n"
-    parsed = ox.parse_query_results(text, ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=_OX_FORMATS[fmt]).decode("utf-8")
+        return to_table(result).encode("utf-8")
+    if isinstance(result, bool):
+        return _boolean(result, fmt)
+    return result.serialize(fmt)
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    """The answer as text in the requested format (see SELECT_FORMATS and GRAPH_FORMATS)."""
+    return write(result, fmt).decode("utf-8")

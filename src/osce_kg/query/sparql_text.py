@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from osce_kg.errors import InputError
 
@@ -40,6 +41,12 @@ class Token:
 
 def tokens(query: str) -> list[Token]:
     """The query's tokens with the brace depth at which each starts (comments dropped)."""
+    return list(_tokens(query))
+
+
+@lru_cache(maxsize=128)
+def _tokens(query: str) -> tuple[Token, ...]:
+    """tokens(), kept for the texts seen last: a named query is bound from the same text each time."""
     out: list[Token] = []
     depth = 0
     for m in _TOKEN.finditer(query):
@@ -53,7 +60,7 @@ def tokens(query: str) -> list[Token]:
             depth += 1
     if depth != 0:
         raise InputError("unbalanced braces in the query", value=f"{depth:+d} unclosed")
-    return out
+    return tuple(out)
 
 
 def _is_keyword(tok: Token, word: str) -> bool:
@@ -62,7 +69,7 @@ def _is_keyword(tok: Token, word: str) -> bool:
 
 def query_form(query: str) -> str:
     """SELECT, CONSTRUCT, DESCRIBE or ASK: the first query-form keyword at the top level."""
-    for tok in tokens(query):
+    for tok in _tokens(query):
         if tok.depth == 0 and tok.kind == "word" and tok.text.upper() in {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}:
             return tok.text.upper()
     raise InputError("not a SPARQL query: no SELECT, CONSTRUCT, DESCRIBE or ASK found")
@@ -70,7 +77,7 @@ def query_form(query: str) -> str:
 
 def where_group_start(query: str) -> int:
     """The offset just after the '{' that opens the top-level WHERE group."""
-    toks = tokens(query)
+    toks = _tokens(query)
     form = query_form(query)
     after_where = False
     seen_form = False
@@ -88,7 +95,7 @@ def where_group_start(query: str) -> int:
 
 def solution_modifiers_start(query: str) -> int:
     """The offset just after the '}' that closes the top-level WHERE group."""
-    closes = [t for t in tokens(query) if t.kind == "close" and t.depth == 0]
+    closes = [t for t in _tokens(query) if t.kind == "close" and t.depth == 0]
     if not closes:
         raise InputError("cannot find the end of the query's WHERE group", value=query[:80])
     return closes[-1].end
@@ -97,7 +104,7 @@ def solution_modifiers_start(query: str) -> int:
 def with_limit(query: str, limit: int) -> str:
     """The query with a top-level LIMIT of at most `limit` (an existing smaller LIMIT is kept)."""
     tail_at = solution_modifiers_start(query)
-    toks = [t for t in tokens(query) if t.start >= tail_at]
+    toks = [t for t in _tokens(query) if t.start >= tail_at]
     for keyword, number in zip(toks, toks[1:]):
         if _is_keyword(keyword, "LIMIT") and number.text.isdigit():
             kept = min(int(number.text), limit)
