@@ -16,6 +16,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from osce_kg import iri
+from osce_kg.build.shards import SHARD_PAGES, validate_in_shards
 from osce_kg.store import GraphStore
 from osce_kg.validate.rdf_files import file_graph_name, load_dataset
 from osce_kg.validate.shacl import Report, Violation, validate
@@ -73,10 +75,17 @@ def _with_graphs(store: GraphStore, violation: Violation) -> Violation:
     return replace(violation, graph=tuple(URIRef(r["g"]) for r in rows))
 
 
-def validate_store(store: GraphStore, shapes: Graph, ontology: Graph, data_graphs: Iterable[URIRef]) -> Outcome:
+def validate_store(store: GraphStore, shapes: Graph, ontology: Graph, data_graphs: Iterable[URIRef], *,
+                   shard_pages: int = SHARD_PAGES) -> Outcome:
     """Validate the union of `data_graphs` against the shapes, the ontology given as ont_graph;
-    each violation names the graph(s) stating its focus node."""
-    text = store.serialize_union(list(data_graphs), ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    report = validate(text, shapes=shapes, ontology=ontology, label=lambda node: focus_label(store, node))
+    each violation names the graph(s) stating its focus node. More than `shard_pages` page graphs
+    are validated in shards with the same results (build.shards), to bound memory."""
+    data_graphs = list(data_graphs)
+    label = lambda node: focus_label(store, node)  # noqa: E731
+    if sum(1 for g in data_graphs if iri.graph_kind(g) == "page") > shard_pages:
+        report = validate_in_shards(store, shapes, ontology, data_graphs, label, shard_pages)
+    else:
+        text = store.serialize_union(data_graphs, ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        report = validate(text, shapes=shapes, ontology=ontology, label=label)
     report.violations = [_with_graphs(store, v) for v in report.violations]
     return Outcome.of(report)
