@@ -200,9 +200,24 @@ def _normalised(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+_DIGESTS: dict[tuple, str] = {}
+
+
 def menu_digest(menu: list[MenuSection]) -> str:
     """The key of a menu version: 16 hex digits of the SHA-1 of its headings and entries in order,
-    NFC-normalised with whitespace collapsed (a re-wrapped or re-encoded copy is the same menu)."""
+    NFC-normalised with whitespace collapsed (a re-wrapped or re-encoded copy is the same menu).
+    Remembered per exact menu: most pages show one of a few menus, and normalising took 8% of
+    mapping a page (issue 6)."""
+    key = tuple((section.title, *section.entries) for section in menu)
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        if len(_DIGESTS) > 256:
+            _DIGESTS.clear()
+        digest = _DIGESTS[key] = _digest(menu)
+    return digest
+
+
+def _digest(menu: list[MenuSection]) -> str:
     text = "\n".join("\t".join(_normalised(s) for s in [section.title, *section.entries]) for section in menu)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 

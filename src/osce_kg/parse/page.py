@@ -59,13 +59,30 @@ def decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
                 continue
         if encoding != "utf-8":
             warnings.append(f"file is not valid UTF-8; decoded as {encoding}")
-    odd = [i for i, c in enumerate(text) if unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") and c not in "\n\r\t\f"]
-    if len(odd) > max(3, len(text) // 50):
+    count, first = _odd_characters(text)
+    if count > max(3, len(text) // 50):
         raise InputError(
-            f"garbled file: {len(odd)} control or unassigned characters (decoded as {encoding})",
-            path, text.count("\n", 0, odd[0]) + 1,
+            f"garbled file: {count} control or unassigned characters (decoded as {encoding})",
+            path, text.count("\n", 0, first) + 1,
         )
     return text, encoding, warnings
+
+
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ODD_CATEGORIES = ("Cc", "Co", "Cn", "Cs")
+
+
+def _odd_characters(text: str) -> tuple[int, int]:
+    """How many control, private-use, unassigned or surrogate characters (other than line breaks
+    and tabs) the text has, and where the first is. The Unicode category is looked up once per
+    distinct non-ASCII character, not once per character (issue 6: 17% of reading a page)."""
+    positions = [m.start() for m in _ASCII_CONTROL.finditer(text)]
+    count = len(positions)
+    odd = [c for c in set(text) if not c.isascii() and unicodedata.category(c) in _ODD_CATEGORIES]
+    for c in odd:
+        count += text.count(c)
+        positions.append(text.index(c))
+    return count, min(positions, default=-1)
 
 
 def _line_of(data: bytes, offset: int) -> int:
