@@ -29,6 +29,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -335,16 +336,29 @@ class Ingester:
 
     def ingest_batch(self, items: list[tuple[PageOutcome | Prepared, dict[URIRef, str]]], *, stop_on_reject: bool = False
                      ) -> list[tuple[PageOutcome, list[MenuDifference]]]:
-        """Validate the batch's mapped files in one SHACL run, then commit each in its own transaction.
+        """Validate the batch's mapped files in one SHACL run, then commit each in its own transaction."""
+        return self.commit_batch(self.check_batch(items), stop_on_reject=stop_on_reject)
 
-        A file that owns a node the batch run faults is validated alone, exactly as a single file
-        is, and rejected only if it fails there. With stop_on_reject, nothing after the first
-        rejected file is committed.
+    def check_batch(self, items: list[tuple[PageOutcome | Prepared, dict[URIRef, str]]]) -> _Checked:
+        """One SHACL run over the batch's mapped files: which of them own a faulted node.
+
+        Reads the store only, so it may run (in a thread: the engine releases the GIL) while the
+        previous batch is committed; a file it faults because a node it points to was not yet
+        committed is validated alone at commit, against the store as it is then.
         """
         prepared = [_Mapped(item, previous) if isinstance(item, Prepared) else self._unchanged(item, previous)
                     for item, previous in items]
+        return _Checked(prepared, self._implicated([m for m in prepared if isinstance(m, _Mapped)]))
+
+    def commit_batch(self, checked: _Checked, *, stop_on_reject: bool = False) -> list[tuple[PageOutcome, list[MenuDifference]]]:
+        """Commit each file of a checked batch in its own transaction.
+
+        A file that owns a node the batch run faulted is validated alone, exactly as a single file
+        is, and rejected only if it fails there. With stop_on_reject, nothing after the first
+        rejected file is committed.
+        """
+        prepared, suspects = checked.items, checked.suspects
         mapped = [m for m in prepared if isinstance(m, _Mapped)]
-        suspects = self._implicated(mapped)
         batch = _BatchState(self._existing({g for m in mapped for g in m.prepared.graphs}), self._store_labels(mapped))
         results: list[tuple[PageOutcome, list[MenuDifference]]] = []
         for item in prepared:
@@ -573,6 +587,14 @@ class Ingester:
 
 
 @dataclass
+class _Checked:
+    """A batch after its SHACL run: the files in order, and the ids of the suspect ones."""
+
+    items: list[PageOutcome | _Mapped]
+    suspects: set[int]
+
+
+@dataclass
 class _BatchState:
     """What the commits of one batch know of the store without asking it again: the graphs it
     holds, and the first English label of each minted entity (as stored before the batch, then
@@ -646,9 +668,21 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
     files = page_files(paths)
     stream = ingester.prepared(files, default_workers(len(files)) if workers is None else workers)
     since_flush = 0
+    # batch k+1 is validated in a thread while batch k is committed (issue 6: validation was a
+    # third of the ingesting process's time, which the page-reading workers wait on)
+    checker = ThreadPoolExecutor(1, thread_name_prefix="shacl")
+    checked: Future[_Checked] | None = None
     try:
-        while batch := [item for _, item in zip(range(VALIDATION_BATCH), stream)]:
-            for outcome, differences in ingester.ingest_batch(batch, stop_on_reject=not keep_going):
+        while True:
+            batch = [item for _, item in zip(range(VALIDATION_BATCH), stream)]
+            following = checker.submit(ingester.check_batch, batch) if batch else None
+            if checked is None:
+                checked = following
+                if checked is None:
+                    break
+                continue
+            current, checked = checked.result(), following
+            for outcome, differences in ingester.commit_batch(current, stop_on_reject=not keep_going):
                 report.outcomes.append(outcome)
                 report.menu_differences += [d for d in differences if d not in report.menu_differences]
                 if outcome.status == "rejected" and not keep_going:
@@ -657,12 +691,15 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
             # Oxigraph holds written data in RocksDB memtables until a flush: flushing keeps memory
             # flat (383 -> 218 MB after 1,000 pages), but a flush costs ~80 ms, so once per FLUSH_EVERY
             # files rather than per batch (issue 6)
-            since_flush += len(batch)
+            since_flush += len(current.items)
             if since_flush >= FLUSH_EVERY:
                 store.flush()
                 since_flush = 0
+            if checked is None:
+                break
         store.flush()
     finally:
+        checker.shutdown(cancel_futures=True)
         stream.close()
     report.seconds = time.perf_counter() - started
     return report
