@@ -4,7 +4,7 @@
 For each size N it generates N synthetic pages and measures, each phase in its own subprocess so
 that the peak RSS is the phase's own: (a) the end-to-end ingest into a fresh on-disk store with the
 reference data loaded first, as the build does; (b) raw pyoxigraph bulk-loading the same quads, and
-the same ingest pipeline on rdflib's in-memory Dataset; (c) SHACL validation of the whole graph and
+the same ingest pipeline on the rdflib stack (rdflib's in-memory Dataset, pyshacl); (c) SHACL validation of the whole graph and
 of a 100-page increment; (d) every named query on our store against raw pyoxigraph with the same
 SPARQL text and parameter values. Writes results.md and results.json to --out and prints the table.
 """
@@ -31,7 +31,6 @@ HERE = Path(__file__).resolve().parent
 PHASE_TIMEOUT_S = 15 * 60
 INCREMENT = 100
 QUERY_RUNS = 20
-SHARD_PAGES = 500
 
 
 # phases (each runs in a child process) -----------------------------------------------------------
@@ -136,6 +135,9 @@ def phase_oxigraph_load(dump: str, store: str) -> dict:
 
 
 def phase_rdflib_pipeline(pages: str, limit: int | None = None) -> dict:
+    """The same ingest on the rdflib stack: rdflib's Dataset as the store, pyshacl as the SHACL
+    engine (this phase runs in its own process, so the engine setting stays here)."""
+    os.environ["OSCE_KG_SHACL_ENGINE"] = "pyshacl"
     from rdflib_store import RdflibGraphStore
 
     from osce_kg.pages.ingest import ingest_paths
@@ -164,53 +166,17 @@ def phase_shacl_full(store: str) -> dict:
     t0 = time.perf_counter()
     outcome = validate_store(gs, shapes, ontology, data)
     seconds = time.perf_counter() - t0
+    from osce_kg.build.shards import SHARD_PAGES
+    pages = sum(1 for g in data if iri_kind(g) == "page")
     return {"seconds": seconds, "graphs": len(data), "conforms": outcome.conforms, "violations": outcome.violations,
+            "shards": -(-pages // SHARD_PAGES) if pages > SHARD_PAGES else 1,
             "first_violations": outcome.text.splitlines()[1:4]}
-
-
-def _validate_shard(args: tuple[str, list[str]]) -> tuple[float, set[tuple[str, str, str]]]:
-    """One shard: the reference data graphs plus some page graphs, validated together (in a worker)."""
-    from rdflib import URIRef
-
-    from osce_kg.build.pipeline import ONTOLOGY_GRAPH
-    from osce_kg.store import GraphStore
-    from osce_kg.validate.shacl import validate
-
-    store, pages = args
-    gs = GraphStore.open_read_only(Path(store))
-    reference = [g for g in gs.graph_names() if iri_kind(g) != "page" and g != ONTOLOGY_GRAPH]
-    t0 = time.process_time()
-    report = validate(gs.union_graph(reference + [URIRef(p) for p in pages]), inplace=True)
-    found = {(str(v.focus), v.path or "", v.message) for v in report.violations if v.severity == "Violation"}
-    return time.process_time() - t0, found
 
 
 def iri_kind(graph) -> str:
     from osce_kg import iri
 
     return iri.graph_kind(graph)
-
-
-def phase_shacl_sharded(store: str, shard_pages: int = SHARD_PAGES) -> dict:
-    """A design sketch, not the build's path: the whole graph validated in shards (the reference
-    data plus shard_pages page graphs each) on every core. Equal to the whole-graph report when no
-    shape relates nodes of two pages, which holds for the current shapes (pages restate the
-    entities they mint)."""
-    from multiprocessing import get_context
-
-    from osce_kg.store import GraphStore
-
-    gs = GraphStore.open_read_only(Path(store))
-    pages = [str(g) for g in gs.graph_names() if iri_kind(g) == "page"]
-    del gs
-    shards = [(store, pages[i:i + shard_pages]) for i in range(0, len(pages), shard_pages)]
-    t0 = time.perf_counter()
-    with get_context("fork").Pool(os.cpu_count()) as pool:
-        parts = pool.map(_validate_shard, shards, chunksize=1)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    violations = set().union(*(found for _, found in parts))
-    return {"seconds": time.perf_counter() - t0, "shards": len(shards), "shard_cpu_s": sum(c for c, _ in parts),
-            "violations": len(violations), "worker_peak_rss_mb": children.ru_maxrss / 1024}
 
 
 def phase_shacl_increment(store: str, pages: str) -> dict:
@@ -316,7 +282,6 @@ PHASES: dict[str, Callable[..., dict]] = {
     "oxigraph_load": phase_oxigraph_load,
     "rdflib_pipeline": phase_rdflib_pipeline,
     "shacl_full": phase_shacl_full,
-    "shacl_sharded": phase_shacl_sharded,
     "shacl_increment": phase_shacl_increment,
     "queries": phase_queries,
 }
@@ -325,8 +290,10 @@ PHASES: dict[str, Callable[..., dict]] = {
 def _child(phase: str, params: str) -> None:
     result = PHASES[phase](**json.loads(params))
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # ingest's worker processes
     result["peak_rss_mb"] = usage.ru_maxrss / 1024
-    result["cpu_s"] = usage.ru_utime + usage.ru_stime
+    result["worker_peak_rss_mb"] = children.ru_maxrss / 1024
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
     print(json.dumps(result))
 
 
@@ -372,7 +339,6 @@ def bench_size(n: int, seed: int, work: Path, rdflib_max: int) -> dict:
         shutil.rmtree(work / "subset-store")
     out["queries"] = run_phase("queries", store=str(store))
     out["shacl_full"] = run_phase("shacl_full", store=str(store))
-    out["shacl_sharded"] = run_phase("shacl_sharded", store=str(store))
     out["shacl_increment"] = run_phase("shacl_increment", store=str(store), pages=str(extra))
     return out
 

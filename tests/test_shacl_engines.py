@@ -78,3 +78,14 @@ def test_the_reference_engine_is_chosen_by_the_environment(valid: Graph, monkeyp
     by_environment = validate(data)
     assert results(by_environment) == results(validate(data, engine="pyshacl"))
     assert not by_environment.conforms
+
+
+def test_engines_agree_on_focus_nodes(built_store: GraphStore) -> None:
+    """`focus` keeps the results on the given nodes, and both engines give the same ones."""
+    names = [g for g in built_store.graph_names() if g not in (ONTOLOGY_GRAPH, iri.graph("data", "places"))]
+    graph = built_store.union_graph(names)
+    everything = validate(graph)
+    some = sorted({str(v.focus) for v in everything.violations if isinstance(v.focus, URIRef)})[:5]
+    assert len(some) == 5
+    reports = [validate(graph, engine=e, focus=some) for e in ENGINES]
+    assert results(reports[0]) == results(reports[1]) == {r for r in results(everything) if str(r[0]) in some}

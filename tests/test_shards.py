@@ -27,9 +27,10 @@ SELECT ?p (MIN(STR(?g)) AS ?first) (MAX(STR(?g)) AS ?last) WHERE {
 } GROUP BY ?p HAVING (COUNT(DISTINCT ?g) > 1) ORDER BY ?p LIMIT 1"""
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = reference_store()
+@pytest.fixture(scope="module", params=["in memory", "on disk"])
+def store(request, tmp_path_factory):
+    """Shards of a store in memory run in this process; of a store on disk, in worker processes."""
+    s = reference_store(None if request.param == "in memory" else tmp_path_factory.mktemp("store") / "store")
     report = ingest_paths(s, [GOOD_PAGES])
     assert report.ok
     yield s
@@ -42,7 +43,7 @@ def both_ways(store, shard_pages: int) -> tuple[set, set, int]:
     label = lambda node: focus_label(store, node)  # noqa: E731
     text = store.serialize_union(data, ox.RdfFormat.N_TRIPLES).decode("utf-8")
     whole = validate(text, label=label)
-    sharded = validate_in_shards(store, default_shapes(), default_ontology(), data, label, shard_pages)
+    sharded = validate_in_shards(store, default_shapes(), default_ontology(), data, label, shard_pages, processes=2)
     assert whole.conforms == sharded.conforms
     return {v.line() for v in whole.violations}, {v.line() for v in sharded.violations}, len(pages) // shard_pages
 
