@@ -57,6 +57,9 @@ class RdflibGraphStore:
     def load_nquads(self, data: bytes) -> None:
         self._ds.parse(data=data.decode("utf-8"), format="nquads")
 
+    def bulk_add_nquads(self, data: bytes, graphs: Iterable[URIRef]) -> None:
+        self.load_nquads(data)
+
     def drop_graph(self, name: URIRef) -> None:
         self._ds.remove_graph(URIRef(name))
 

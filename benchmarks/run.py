@@ -112,12 +112,11 @@ def _report_summary(report) -> dict:
 
 
 def phase_dump(store: str, dump: str) -> dict:
-    """The built store as N-Quads, for the raw-load baseline (its own phase: not in ingest's RSS)."""
+    """The built store as N-Quads, for the raw-load baseline (its own phase: not in ingest's RSS),
+    streamed to the file by pyoxigraph (in memory it took 2 GB at 50,000 pages)."""
     import pyoxigraph as ox
 
-    from osce_kg.store import GraphStore
-
-    Path(dump).write_bytes(GraphStore.open_read_only(Path(store)).serialize(ox.RdfFormat.N_QUADS))
+    ox.Store.read_only(store).dump(dump, format=ox.RdfFormat.N_QUADS)
     return {"megabytes": Path(dump).stat().st_size / 1e6}
 
 

@@ -150,3 +150,31 @@ def test_graph_names_are_checked_before_they_reach_sparql() -> None:
     with pytest.raises(ValueError):
         store.count(hostile)
     assert store.count() == 1
+
+
+def _nquads(name: str, *objects: str) -> bytes:
+    return "".join(f'<urn:s> <urn:p> "{o}" <{name}> .\n' for o in objects).encode()
+
+
+def test_bulk_write_leaves_no_journal_and_all_its_graphs(tmp_path: Path) -> None:
+    store = GraphStore.open(tmp_path / "store")
+    store.bulk_add_nquads(_nquads("urn:g1", "a", "b") + _nquads("urn:g2", "c"), [URIRef("urn:g1"), URIRef("urn:g2")])
+    assert store.counts() == {URIRef("urn:g1"): 2, URIRef("urn:g2"): 1}
+    assert not (tmp_path / "store.bulk-journal").exists()
+
+
+def test_a_bulk_write_cut_short_is_undone_when_the_store_is_opened(tmp_path: Path) -> None:
+    """A process killed during a bulk write leaves its journal: the next open drops the graphs it
+    names (written in part or not at all) and keeps everything else."""
+    store = GraphStore.open(tmp_path / "store")
+    store.load_nquads(_nquads("urn:kept", "x"))
+    # what a killed bulk write leaves: the journal, and part of its data on disk
+    (tmp_path / "store.bulk-journal").write_text("urn:g1\nurn:g2\n", encoding="utf-8")
+    store.load_nquads(_nquads("urn:g1", "a"))
+    store.close()
+    reopened = GraphStore.open(tmp_path / "store")
+    assert reopened.counts() == {URIRef("urn:kept"): 1}
+    assert reopened.dropped_unfinished == [URIRef("urn:g1"), URIRef("urn:g2")]
+    assert not (tmp_path / "store.bulk-journal").exists()
+    reopened.close()
+    assert GraphStore.open(tmp_path / "store").dropped_unfinished == []
