@@ -34,8 +34,10 @@ def _rows(size: dict) -> dict[str, str]:
     rdf = size.get("rdflib_pipeline")
     ours = size.get("ingest_on_rdflib_subset", ing)
     full, inc = size["shacl_full"], size["shacl_increment"]
-    rss = max(max(p["peak_rss_mb"], p.get("worker_peak_rss_mb", 0)) for k, p in size.items()
-              if isinstance(p, dict) and "peak_rss_mb" in p and k != "generate")
+    # our phases only: the baselines (raw bulk load, the rdflib pipeline) and the harness's own
+    # phases (generate, dump) are not the product
+    ours_phases = ("ingest", "ingest_on_rdflib_subset", "queries", "shacl_full", "shacl_increment")
+    rss = max(max(p["peak_rss_mb"], p.get("worker_peak_rss_mb", 0)) for k, p in size.items() if k in ours_phases)
     scaled = n == TARGET_SIZE
     rows = {
         "pages (documents)": f"{n:,} ({ing['report'].get('documents', '?')})",
@@ -60,7 +62,8 @@ def _rows(size: dict) -> dict[str, str]:
         + f" ({_mark(inc['increment_validate_s'] <= TARGETS['shacl_increment_s'])})",
         f"  ingest of that increment into the built store, s": _fmt(inc["seconds"]),
         "peak RSS ingest (one worker) / SHACL whole graph, MB": f"{_fmt(ing['peak_rss_mb'])} ({_fmt(ing.get('worker_peak_rss_mb'))}) / {_fmt(full['peak_rss_mb'])}",
-        "peak RSS of any phase, MB": _fmt(rss) + f" ({_mark(rss <= TARGETS['peak_rss_mb'])})",
+        "peak RSS of our phases (ingest, queries, SHACL), MB": _fmt(rss) + f" ({_mark(rss <= TARGETS['peak_rss_mb'])})",
+        "  peak RSS of the raw pyoxigraph bulk load, for comparison, MB": _fmt(ox_load["peak_rss_mb"]),
     }
     return rows
 

@@ -326,6 +326,8 @@ class Ingester:
         self.held_menus: dict[URIRef, bool] = {}
         self.pending: list[bytes] = []
         self.pending_graphs: list[str] = []
+        self.known_labels: dict[tuple[str, str], str] = {}
+        self.labels_asked: set[str] = set()
         # The reference data goes into every batch's SHACL run as context: the entities that pages
         # point to then conform, instead of being typed bare and reported (600 results per batch of
         # 100 pages, which took longer to read than the validation itself; issue 6).
@@ -385,7 +387,7 @@ class Ingester:
         """
         prepared, suspects = checked.items, checked.suspects
         mapped = [m for m in prepared if isinstance(m, _Mapped)]
-        batch = _BatchState(self._existing({g for m in mapped for g in m.prepared.graphs}), self._store_labels(mapped))
+        batch = _BatchState(self._existing({g for m in mapped for g in m.prepared.graphs}), dict(self._store_labels(mapped)))
         results: list[tuple[PageOutcome, list[MenuDifference]]] = []
         for item in prepared:
             if isinstance(item, _Mapped):
@@ -399,6 +401,7 @@ class Ingester:
             if item.status == "rejected" and stop_on_reject:
                 break
         self.write_pending()
+        self._remember_labels(batch)
         return results
 
     @staticmethod
@@ -518,14 +521,27 @@ class Ingester:
 
     def _store_labels(self, batch: list[_Mapped]) -> dict[tuple[str, str], str]:
         """The first (in code point order) English label that the store gives each entity the batch
-        mints, per label predicate: one query for the whole batch."""
-        entities = sorted({entity for m in batch for _, entity, _, _ in m.prepared.labels})
-        found: dict[tuple[str, str], str] = {}
+        mints, per label predicate: one query for the entities not asked about before in this run.
+
+        Remembered across batches (and updated with each batch's commits) because the query reads
+        every graph that restates the entity's label: a person named by thousands of pages made it
+        cost 2 s per batch at 50,000 pages, growing with the store (issue 6)."""
+        entities = sorted({entity for m in batch for _, entity, _, _ in m.prepared.labels} - self.labels_asked)
         for start in range(0, len(entities), 2000):
             rows = self.store.raw_query(FIRST_LABELS % (" ".join(entities[start:start + 2000]), RDFS.label, SKOS.prefLabel))
             for row in rows:
-                found[(str(row["e"]), row["p"].value)] = row["first"].value
-        return found
+                self.known_labels[(str(row["e"]), row["p"].value)] = row["first"].value
+        self.labels_asked.update(entities)
+        return self.known_labels
+
+    def _remember_labels(self, batch: _BatchState) -> None:
+        """After a batch: its labels join the remembered ones; if it replaced or dropped graphs, a
+        remembered label may be gone, so the store is asked again next time."""
+        if batch.exact_labels:
+            self.known_labels, self.labels_asked = {}, set()
+            return
+        for key, label in batch.batch_labels.items():
+            self.known_labels[key] = min(label, self.known_labels.get(key, label))
 
     def _relabelled(self, prepared: Prepared, batch: _BatchState) -> dict[tuple[str, str, str], str]:
         """An entity minted from pages (a person, a new sub-topic, a partner organisation) that
