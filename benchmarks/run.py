@@ -368,7 +368,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="5000,50000", help="comma-separated page counts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "results")
-    parser.add_argument("--rdflib-max", type=int, default=1000,
+    parser.add_argument("--rdflib-max", type=int, default=5000,
                         help="pages given to the rdflib-only pipeline at most (it is slow); above, both pipelines run on that many")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--phase", help=argparse.SUPPRESS)

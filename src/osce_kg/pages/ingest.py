@@ -327,6 +327,7 @@ class Ingester:
         self.pending: list[bytes] = []
         self.pending_graphs: list[str] = []
         self.known_labels: dict[tuple[str, str], str] = {}
+        self.bulk_writes = 0
         self.labels_asked: set[str] = set()
         # The reference data goes into every batch's SHACL run as context: the entities that pages
         # point to then conform, instead of being typed bare and reported (600 results per batch of
@@ -467,6 +468,7 @@ class Ingester:
             data, names = b"".join(self.pending), [URIRef(n) for n in self.pending_graphs]
             self.pending, self.pending_graphs = [], []
             self.store.bulk_add_nquads(data, names)
+            self.bulk_writes += 1
 
     def _existing(self, names: set[str]) -> set[str]:
         """Which of these graphs (N-Triples IRIs) the store holds: one query for a whole batch."""
@@ -757,6 +759,8 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
             if checked is None:
                 break
         store.flush()
+        if ingester.bulk_writes > 1:
+            store.optimize()  # one bulk write leaves its own files per index: reads merge them all
     finally:
         # files committed before an interruption or a stop are written: each was validated whole
         ingester.write_pending()

@@ -211,6 +211,12 @@ class GraphStore:
     def drop_graph(self, name: URIRef) -> None:
         self._store.update(f"DROP SILENT GRAPH {ox.NamedNode(str(name))}")
 
+    def optimize(self) -> None:
+        """Compact the database after many bulk writes: each leaves its own sorted files, which
+        every range read then merges (queries at 50,000 pages were 2-3x slower until compacted)."""
+        if not self.read_only:
+            self._store.optimize()
+
     def flush(self) -> None:
         if self.path is not None and not self.read_only:
             self._store.flush()
