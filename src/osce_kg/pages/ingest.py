@@ -1,10 +1,10 @@
 """Ingest pages: read, map, validate and commit each document in its own transaction.
 
 Per file: an unchanged file (same content hash recorded for the same path) is skipped; otherwise
-each document becomes the named graph graph/page/<key>, validated with SHACL together with the
-types of the entities it points to, and committed in one transaction that also drops the graphs
-this path produced before and no longer produces (a renamed key, a listing item that
-disappeared). A page's menu version (graph/menu/<digest>) is written by the first page showing it
+each document becomes the named graph graph/page/<key>, validated with SHACL (in its batch, with
+the reference data and the types of anything else it points to; alone if the batch run faults one
+of its nodes), and committed all or nothing, dropping the graphs this path produced before and no
+longer produces (a renamed key, a listing item that disappeared). A page's menu version (graph/menu/<digest>) is written by the first page showing it
 and dropped, in the same transaction, by the commit that leaves no page pointing to it. A rejected
 file changes nothing; an interrupted run loses at most the file being committed, never what was
 committed before, and leaves nothing half-written.
@@ -17,7 +17,7 @@ How the work is split, and why (issue 6: ~16 ms of Python per page made 50,000 p
   N-Quads, which Oxigraph writes and reads in Rust.
 * Everything that reads or writes the store stays in this process, in file order: the files'
   previous graphs (one query per batch), validation (one SHACL run per batch of files, in the
-  turbo engine, fed N-Triples text), names already known for minted entities, the commit.
+  turbo engine, fed N-Quads text), names already known for minted entities, the commit.
 * The files of a batch that only add graphs (the common case) are written together with
   Oxigraph's bulk loader, 3x faster than a transaction per file, made all-or-nothing by a journal
   (GraphStore.bulk_add_nquads); replacing or dropping graphs goes through one SPARQL update per
