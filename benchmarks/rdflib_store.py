@@ -3,7 +3,7 @@
 Only the engines underneath change: rdflib's memory store and SPARQL engine instead of
 pyoxigraph, and (set by the benchmark) pyshacl instead of pyshacl-turbo, i.e. the rdflib stack;
 parsing and mapping are the project's own code in both runs. Terms cross the interface as
-pyoxigraph terms where GraphStore's do (raw_query, write_graphs, load_nquads), converted here.
+pyoxigraph terms where GraphStore's do (raw_query, write_graphs, bulk_add_nquads), converted here.
 """
 
 from __future__ import annotations
@@ -54,11 +54,8 @@ class RdflibGraphStore:
             for t in triples:
                 target.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
 
-    def load_nquads(self, data: bytes) -> None:
-        self._ds.parse(data=data.decode("utf-8"), format="nquads")
-
     def bulk_add_nquads(self, data: bytes, graphs: Iterable[URIRef]) -> None:
-        self.load_nquads(data)
+        self._ds.parse(data=data.decode("utf-8"), format="nquads")
 
     def drop_graph(self, name: URIRef) -> None:
         self._ds.remove_graph(URIRef(name))

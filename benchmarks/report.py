@@ -95,12 +95,9 @@ def markdown_table(results: dict) -> str:
             ours, raw = q["ours"], q["raw"]
             ratio = ours["p50"] / raw["p50"] if raw["p50"] else float("inf")
             ok = ratio <= TARGETS["query_ratio"] and ours["p50"] < TARGETS["query_p50_s"]
-            table = q.get("ours_table")
+            table = f"{q['ours_table']['p50'] * 1e3:.1f}" if q.get("ours_table") else "–"
             out.append(f"| {name} | {q['rows'] if q['rows'] is not None else '–'} | {q.get('runs', 20)} | {q.get('format', '–')} | "
                        f"{ours['p50'] * 1e3:.1f} / {ours['p95'] * 1e3:.1f} | {raw['p50'] * 1e3:.1f} / {raw['p95'] * 1e3:.1f} | "
                        f"{ratio:.2f}x | {'yes' if q.get('same_bytes') else 'NO'} | "
-                       f"{table['p50'] * 1e3:.1f} | {_mark(ok)} |" if table else
-                       f"| {name} | {q['rows'] if q['rows'] is not None else '–'} | {q.get('runs', 20)} | {q.get('format', '–')} | "
-                       f"{ours['p50'] * 1e3:.1f} / {ours['p95'] * 1e3:.1f} | {raw['p50'] * 1e3:.1f} / {raw['p95'] * 1e3:.1f} | "
-                       f"{ratio:.2f}x | {'yes' if q.get('same_bytes') else 'NO'} | – | {_mark(ok)} |")
+                       f"{table} | {_mark(ok)} |")
     return "\n".join(out) + "\n"

@@ -14,7 +14,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from osce_kg import __version__, iri
@@ -43,13 +43,6 @@ class Triples(list):
     def __iadd__(self, triples):  # type: ignore[override]
         self.extend(triples)
         return self
-
-    def graph(self) -> Graph:
-        """The same triples as an rdflib Graph (duplicates, if any, merged)."""
-        g = Graph()
-        for triple in self:
-            g.add(triple)
-        return g
 
 
 @dataclass

@@ -363,11 +363,6 @@ class Ingester:
                 for task, result in done:
                     yield result, previous.get(task[1], {})
 
-    def ingest_batch(self, items: list[tuple[PageOutcome | Prepared, dict[URIRef, str]]], *, stop_on_reject: bool = False
-                     ) -> list[tuple[PageOutcome, list[MenuDifference]]]:
-        """Validate the batch's mapped files in one SHACL run, then commit each in its own transaction."""
-        return self.commit_batch(self.check_batch(items), stop_on_reject=stop_on_reject)
-
     def check_batch(self, items: list[tuple[PageOutcome | Prepared, dict[URIRef, str]]]) -> _Checked:
         """One SHACL run over the batch's mapped files: which of them own a faulted node.
 

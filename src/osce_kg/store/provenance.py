@@ -49,39 +49,33 @@ def provenance_triples(
     generated_at: datetime | None = None,
 ) -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
     """provenance_record's triples as a list, for a caller that makes no rdflib graph (ingest)."""
-    g = _TripleList()
+    g: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
     source = iri.source(content_hash)
     activity = URIRef(f"{graph_name}#generation")
     when = Literal((generated_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"), datatype=XSD.dateTime)
     software = iri.software(generator_version)
 
-    g.add((graph_name, RDF.type, PROV.Entity))
-    g.add((graph_name, PROV.wasDerivedFrom, source))
-    g.add((graph_name, PROV.generatedAtTime, when))
-    g.add((graph_name, PROV.wasGeneratedBy, activity))
-    g.add((graph_name, OSCE.contentHash, Literal(content_hash)))
+    g.append((graph_name, RDF.type, PROV.Entity))
+    g.append((graph_name, PROV.wasDerivedFrom, source))
+    g.append((graph_name, PROV.generatedAtTime, when))
+    g.append((graph_name, PROV.wasGeneratedBy, activity))
+    g.append((graph_name, OSCE.contentHash, Literal(content_hash)))
 
-    g.add((activity, RDF.type, PROV.Activity))
-    g.add((activity, PROV.used, source))
-    g.add((activity, PROV.wasAssociatedWith, software))
-    g.add((activity, PROV.endedAtTime, when))
+    g.append((activity, RDF.type, PROV.Activity))
+    g.append((activity, PROV.used, source))
+    g.append((activity, PROV.wasAssociatedWith, software))
+    g.append((activity, PROV.endedAtTime, when))
 
-    g.add((software, RDF.type, PROV.SoftwareAgent))
-    g.add((software, SCHEMA.softwareVersion, Literal(generator_version)))
-    g.add((software, DCTERMS.title, Literal("osce-kg")))
+    g.append((software, RDF.type, PROV.SoftwareAgent))
+    g.append((software, SCHEMA.softwareVersion, Literal(generator_version)))
+    g.append((software, DCTERMS.title, Literal("osce-kg")))
 
-    g.add((source, RDF.type, PROV.Entity))
-    g.add((source, PROV.atLocation, Literal(str(source_path))))
-    g.add((source, OSCE.contentHash, Literal(content_hash)))
+    g.append((source, RDF.type, PROV.Entity))
+    g.append((source, PROV.atLocation, Literal(str(source_path))))
+    g.append((source, OSCE.contentHash, Literal(content_hash)))
     if source_url:
-        g.add((source, SCHEMA.url, URIRef(source_url)))
+        g.append((source, SCHEMA.url, URIRef(source_url)))
     if captured:
-        g.add((source, OSCE.capturedOn, Literal(captured, datatype=XSD.date)))
+        g.append((source, OSCE.capturedOn, Literal(captured, datatype=XSD.date)))
     return g
 
-
-class _TripleList(list):
-    """Triples in a list, added as to a Graph (g.add)."""
-
-    def add(self, triple: tuple) -> None:
-        self.append(triple)
