@@ -60,7 +60,7 @@ def _rows(size: dict) -> dict[str, str]:
         "  conforms (violations)": f"{full['conforms']} ({full['violations']})",
         f"SHACL of a {inc['pages']}-page increment (one ingest batch), s": _fmt(inc["increment_validate_s"])
         + f" ({_mark(inc['increment_validate_s'] <= TARGETS['shacl_increment_s'])})",
-        f"  ingest of that increment into the built store, s": _fmt(inc["seconds"]),
+        "  ingest of that increment into the built store, s": _fmt(inc["seconds"]),
         "peak RSS ingest (one worker) / SHACL whole graph, MB": f"{_fmt(ing['peak_rss_mb'])} ({_fmt(ing.get('worker_peak_rss_mb'))}) / {_fmt(full['peak_rss_mb'])}",
         "peak RSS of our phases (ingest, queries, SHACL), MB": _fmt(rss) + f" ({_mark(rss <= TARGETS['peak_rss_mb'])})",
         "  peak RSS of the raw pyoxigraph bulk load, for comparison, MB": _fmt(ox_load["peak_rss_mb"]),

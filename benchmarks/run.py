@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -137,9 +137,8 @@ def phase_rdflib_pipeline(pages: str, limit: int | None = None) -> dict:
     """The same ingest on the rdflib stack: rdflib's Dataset as the store, pyshacl as the SHACL
     engine (this phase runs in its own process, so the engine setting stays here)."""
     os.environ["OSCE_KG_SHACL_ENGINE"] = "pyshacl"
-    from rdflib_store import RdflibGraphStore
-
     from osce_kg.pages.ingest import ingest_paths
+    from rdflib_store import RdflibGraphStore
 
     paths = _page_paths(pages, limit)
     t0 = time.perf_counter()
@@ -381,7 +380,7 @@ def main() -> None:
     from report import markdown_table
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    results = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    results = {"started": datetime.now(UTC).isoformat(timespec="seconds"),
                "machine": machine(), "seed": args.seed, "sizes": []}
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"osce-bench-{n}-", dir=args.work) as tmp:

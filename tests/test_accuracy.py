@@ -19,12 +19,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from tests.pages_support import GOOD_PAGES, LABELS, gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import DocumentRecord
-from tests.pages_support import GOOD_PAGES, LABELS, gazetteer_of, reference_store
 
 FIELDS = ("title", "date", "place", "issuer", "fields", "states", "people")
 THRESHOLD = 0.95

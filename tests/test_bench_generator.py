@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.pages_support import reference_store
 
 from osce_kg import iri
 from osce_kg.bench.generator import LISTING_ITEMS, generate
 from osce_kg.bench.vocabulary import Vocabulary, load_vocabulary
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.paths import DATA_DIR, PAGES_DIR
-from tests.pages_support import reference_store
 
 SEED_PAGE = PAGES_DIR / "000_edd890b92ae4faef.txt"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.pages_support import GOOD_PAGES
 
 from osce_kg import iri, paths
 from osce_kg.build import atomic
 from osce_kg.cli import main
 from osce_kg.store import GraphStore
-from tests.pages_support import GOOD_PAGES
 
 PAGE = GOOD_PAGES / "d03_plain_valletta.txt"
 

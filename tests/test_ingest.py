@@ -9,13 +9,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import DCTERMS
+from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, reference_store
 
 from osce_kg import iri
 from osce_kg.cli import main
 from osce_kg.errors import InputError
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.parse.page import PageReader
-from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, reference_store
 
 REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt", "no_date.txt", "unknown_layout.txt"}
 WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt", "utf16_page.txt"}
@@ -209,9 +209,10 @@ def test_cli_exit_codes(tmp_path, mixed):
 
 
 def test_menu_differences_with_the_reference_data(store):
+    from tests.pages_support import gazetteer_of
+
     from osce_kg.pages.menu import compare_menu
     from osce_kg.parse.records import MenuSection
-    from tests.pages_support import gazetteer_of
 
     states = ["Albania", "Atlantis", "Czech Republic", "Finland – OSCE Chairpersonship 2024",
               "Switzerland – OSCE Chairpersonship 2026", "Asian Partners for Co-operation", "Pacific Partners for Co-operation"]

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg import paths
 from osce_kg.errors import InputError
@@ -15,7 +16,6 @@ from osce_kg.pages.menu import compare_menu
 from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import MenuSection
 from osce_kg.sources import read_reference
-from tests.pages_support import gazetteer_of, reference_store
 
 SEED = paths.DATA_DIR / "pages" / "000_edd890b92ae4faef.txt"
 

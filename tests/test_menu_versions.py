@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 from rdflib.namespace import PROV
+from tests.pages_support import GOOD_PAGES, gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.iri import OSCE
@@ -25,7 +26,6 @@ from osce_kg.parse.page import PageReader
 from osce_kg.query.catalog import load_catalog
 from osce_kg.query.local import run_local
 from osce_kg.query.results import Solutions
-from tests.pages_support import GOOD_PAGES, gazetteer_of, reference_store
 
 CATALOG = load_catalog()
 

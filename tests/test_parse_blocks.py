@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.pages_support import GOOD_PAGES
 
 from osce_kg.parse.blocks import text_blocks
 from osce_kg.parse.html import html_blocks
-from tests.pages_support import GOOD_PAGES
 
 PAIRS = sorted(GOOD_PAGES.glob("*.txt"))
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.entities import EntityReader
-from tests.pages_support import gazetteer_of, reference_store
 
 
 @pytest.fixture(scope="module")

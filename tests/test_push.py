@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from rdflib import Graph, URIRef
 
-from osce_kg.query.push import http_opener, chunk_ntriples, graph_store_url, graph_url, send
+from osce_kg.query.push import chunk_ntriples, graph_store_url, graph_url, http_opener, send
 from osce_kg.query.remote import Credentials, EndpointError
 
 NT = b"""<urn:a> <urn:p> "x" .

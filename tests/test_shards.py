@@ -11,6 +11,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
+from tests.pages_support import GOOD_PAGES, reference_store
 
 from osce_kg import iri
 from osce_kg.build.pipeline import ONTOLOGY_GRAPH
@@ -18,7 +19,6 @@ from osce_kg.build.shards import validate_in_shards
 from osce_kg.build.validation import focus_label
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.validate.shacl import default_ontology, default_shapes, validate
-from tests.pages_support import GOOD_PAGES, reference_store
 
 SHARED_PERSON = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX osce: <https://w3id.org/osce-kg/ontology#>

@@ -6,12 +6,11 @@ there were none. Screenshots go to test-artifacts/ for a person to look at.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-
-import random
-import time
 
 import networkx as nx
 import pytest
@@ -22,7 +21,7 @@ from rdflib.namespace import DCTERMS
 
 from osce_kg import iri, paths
 from osce_kg.cli import main
-from osce_kg.iri import OSCE, ORG, SCHEMA
+from osce_kg.iri import ORG, OSCE, SCHEMA
 from osce_kg.store import GraphStore
 from osce_kg.viz import projections
 from osce_kg.viz.html import write_html

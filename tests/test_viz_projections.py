@@ -13,7 +13,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
 from osce_kg import iri
-from osce_kg.iri import OSCE, ORG, SCHEMA
+from osce_kg.iri import ORG, OSCE, SCHEMA
 from osce_kg.store import GraphStore
 from osce_kg.viz import projections
 from osce_kg.viz.entities import to_date

@@ -37,9 +37,9 @@ def main() -> None:
 
 from osce_kg.build.cli import build_command, stats_command, validate_command  # noqa: E402
 from osce_kg.export.cli import export_command  # noqa: E402
+from osce_kg.pages.cli import ingest_command  # noqa: E402
 from osce_kg.query.cli import push_command, queries_command, query_command  # noqa: E402
 from osce_kg.viz.cli import analyze_command, viz_command  # noqa: E402
-from osce_kg.pages.cli import ingest_command  # noqa: E402
 
 main.add_command(build_command)
 main.add_command(stats_command)

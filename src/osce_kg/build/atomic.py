@@ -13,7 +13,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 
@@ -24,7 +24,7 @@ def builds_dir(target: Path) -> Path:
 
 def new_build_dir(target: Path) -> Path:
     """A fresh, empty build folder next to the published ones, named by time and process."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     folder = builds_dir(target) / f"{stamp}-{os.getpid()}"
     folder.mkdir(parents=True)
     return folder

@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from osce_kg import iri, paths
-from osce_kg.build.atomic import published_dir, publish, staged_build
+from osce_kg.build.atomic import publish, published_dir, staged_build
 from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
 from osce_kg.build.validation import read_rdf, validate_store

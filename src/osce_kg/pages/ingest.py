@@ -29,12 +29,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from itertools import islice
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox

@@ -116,7 +116,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if places and not m["date"] and not all(p.isupper() for p in places):
         return None
     rest = paragraph[m.end():]
-    if not rest[:1].isupper() and not rest[:1] in "\"“'‘":
+    if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
         return None
     return Dateline(places, m["date"], rest)
 

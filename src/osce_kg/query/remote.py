@@ -10,7 +10,6 @@ default "SPARQL") so they never appear in a shell history or a process list.
 from __future__ import annotations
 
 import os
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -103,7 +102,7 @@ def _ask(client: SPARQLWrapper, endpoint: str, form: str, timeout: float) -> Que
         raise EndpointError(f"{endpoint} answered HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
     except urllib.error.URLError as exc:
         raise EndpointError(f"cannot reach {endpoint}: {exc.reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise EndpointError(f"{endpoint} did not answer within {timeout:g} s") from None
     except ValueError as exc:
         raise EndpointError(f"not a usable endpoint URL {endpoint!r}: {exc}") from None

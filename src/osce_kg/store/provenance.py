@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from osce_kg import __version__
-from osce_kg import iri
+from osce_kg import __version__, iri
 from osce_kg.iri import OSCE, SCHEMA
 
 
@@ -52,7 +51,7 @@ def provenance_triples(
     g: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
     source = iri.source(content_hash)
     activity = URIRef(f"{graph_name}#generation")
-    when = Literal((generated_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"), datatype=XSD.dateTime)
+    when = Literal((generated_at or datetime.now(UTC)).isoformat(timespec="seconds"), datatype=XSD.dateTime)
     software = iri.software(generator_version)
 
     g.append((graph_name, RDF.type, PROV.Entity))

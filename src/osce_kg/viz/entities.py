@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
