@@ -204,7 +204,7 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
     import pyoxigraph as ox
 
     from osce_kg.iri import PREFIXES
-    from osce_kg.query.catalog import load_catalog
+    from osce_kg.query.catalog import NamedQuery, load_catalog
     from osce_kg.query.cli import output
     from osce_kg.query.local import run_local
     from osce_kg.store import GraphStore
@@ -219,10 +219,10 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
         rdf = named.form in ("CONSTRUCT", "DESCRIBE")
         fmt = "turtle" if rdf else "csv"
 
-        def ours(fmt: str = fmt) -> bytes:
+        def ours(fmt: str = fmt, named: NamedQuery = named, given: dict[str, str] = given) -> bytes:
             return output(run_local(gs, named.bound(given)), fmt)
 
-        def engine() -> bytes:
+        def engine(text: str = text) -> bytes:
             answer = raw.query(text, use_default_graph_as_union=True)
             if isinstance(answer, ox.QueryTriples):
                 return ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=prefixes)

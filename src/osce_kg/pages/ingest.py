@@ -30,7 +30,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,7 +52,7 @@ from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import PageRecord
 from osce_kg.store import GraphStore
 from osce_kg.store.provenance import content_hash
-from osce_kg.store.terms import from_ox, to_ox
+from osce_kg.store.terms import from_ox, in_graph, ox_triple, serialized, to_ox
 from osce_kg.validate.shacl import validate
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
@@ -68,10 +68,8 @@ SELECT ?g ?hash ?loc WHERE {
 # file (7.6 ms at 300 pages, growing with the store; 0.09 ms in this order).
 # The gazetteer reads the reference data only: a sub-topic or person minted from a page is defined in
 # that page's graph, and every page naming it states it again, so no page depends on another.
-NAMES = (
-    "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { VALUES ?p { %s } ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), \"%s\")) }"
-    % (" ".join(f"<{p}>" for p in NAME_PREDICATES), iri.graph("page", "x")[:-1])
-)
+NAMES = "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ VALUES ?p {{ {} }} ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), \"{}\")) }}".format(
+    " ".join(f"<{p}>" for p in NAME_PREDICATES), iri.graph("page", "x")[:-1])
 TYPES_OF = "SELECT ?s ?t WHERE { VALUES ?s { %s } ?s a ?t }"
 EXISTING = "SELECT ?g WHERE { VALUES ?g { %s } FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }"
 FIRST_LABELS = """SELECT ?e ?p (MIN(STR(?label)) AS ?first) WHERE {
@@ -139,10 +137,6 @@ class IngestReport:
         """Warnings of the ingested files, then the menu's differences with the reference data."""
         return [f"{o.path}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages] + [
             str(d) for d in self.menu_differences]
-
-    def pages_per_second(self) -> float:
-        read = sum(1 for o in self.outcomes if o.status != "unchanged")
-        return read / self.seconds if self.seconds else 0.0
 
     def text(self) -> str:
         lines = []
@@ -240,7 +234,7 @@ def prepare_file(task: tuple[Path, str, tuple[str, ...], str | None], reader: Pa
         labels += [(f"<{name}>", f"<{s}>", str(p), str(o)) for s, p, o in triples
                    if s in minted and p in (RDFS.label, SKOS.prefLabel) and isinstance(o, Literal) and o.language == "en"]
     menu_graph = str(iri.graph("menu", menu_digest(page.menu))) if page.menu and page.documents else None
-    return Prepared(path, location, page, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), [f"<{g}>" for g in graphs],
+    return Prepared(path, location, page, serialized(quads, ox.RdfFormat.N_QUADS), [f"<{g}>" for g in graphs],
                     sorted(subjects), sorted(objects), labels, menu_graph)
 
 
@@ -336,7 +330,7 @@ class Ingester:
         self.context = store.serialize_union(context, ox.RdfFormat.N_TRIPLES).decode("utf-8")
         self.context_subjects = {str(t.subject) for t in ox.parse(self.context, format=ox.RdfFormat.N_TRIPLES)}
 
-    def prepared(self, files: list[Path], workers: int) -> Iterator[tuple[PageOutcome | Prepared, dict[URIRef, str]]]:
+    def prepared(self, files: list[Path], workers: int) -> Generator[tuple[PageOutcome | Prepared, dict[URIRef, str]]]:
         """Each file read and mapped (by `workers` processes when more than one), in file order,
         with the graphs and hashes its path gave before."""
         previous: dict[str, dict[URIRef, str]] = {}
@@ -423,15 +417,15 @@ class Ingester:
         stale = {g for g in previous if f"<{g}>" not in prepared.graphs and g not in page_names(page)}
         if not relabel and not existing and not stale:
             # the common case: new graphs, as the worker wrote them, written with the batch's others
-            extra = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(menu[0]))) for t in menu[1]] if menu else []
-            self.pending.append(prepared.nquads + (ox.serialize(extra, format=ox.RdfFormat.N_QUADS) if extra else b""))
+            extra = [in_graph(t, ox.NamedNode(str(menu[0]))) for t in menu[1]] if menu else []
+            self.pending.append(prepared.nquads + (serialized(extra, ox.RdfFormat.N_QUADS) if extra else b""))
             self.pending_graphs += [g[1:-1] for g in prepared.graphs] + ([str(menu[0])] if menu else [])
             written = set(prepared.graphs)
         else:
             self.write_pending()  # what this commit reads of the store must include the batch's earlier files
             graphs = item.graphs()
             if menu:
-                graphs[to_ox(menu[0])] = menu[1]
+                graphs[ox.NamedNode(str(menu[0]))] = menu[1]
             self._apply_labels(graphs, relabel)
             for name in [n for n in graphs if str(n) in batch.existing]:
                 if self._stored_as_is(name, graphs[name]):
@@ -442,9 +436,9 @@ class Ingester:
             replaced = {n for n in names if f"<{n}>" in batch.existing} | stale
             stale |= set(self._orphaned_menus(replaced, graphs))
             self.store.write_graphs({URIRef(n.value): triples for n, triples in graphs.items()}, drop=stale, replace=replaced)
-            for name in stale:
-                if iri.graph_kind(name) == "menu":
-                    self.held_menus[name] = False
+            for dropped in stale:
+                if iri.graph_kind(dropped) == "menu":
+                    self.held_menus[dropped] = False
             batch.exact_labels = True  # graphs were replaced or dropped: labels stored before the batch may be gone
             written = {f"<{n}>" for n in names}
             batch.existing -= {f"<{g}>" for g in stale}
@@ -487,7 +481,8 @@ class Ingester:
         names = " ".join(f"<{g}>" for g in replaced)
         rows = self.store.query(MENUS_SHOWN % (names, OSCE.showsMenu))
         assert isinstance(rows, list)
-        still = {URIRef(t.object.value) for triples in graphs.values() for t in triples if t.predicate == _SHOWS_MENU}
+        still = {URIRef(t.object.value) for triples in graphs.values() for t in triples
+                 if t.predicate == _SHOWS_MENU and isinstance(t.object, ox.NamedNode)}
         orphaned = []
         for version in {URIRef(str(r["m"])) for r in rows} - still:
             if not self.store.query(SHOWN_ELSEWHERE % (OSCE.showsMenu, ", ".join(f"<{g}>" for g in replaced)), {"m": version}):
@@ -505,7 +500,7 @@ class Ingester:
         for document in graph.subjects(RDF.type, OSCE.Document):
             for url in stored.triples((document, SCHEMA.url, None)):
                 graph.add(url)
-                triples.append(ox.Triple(*(to_ox(t) for t in url)))
+                triples.append(ox_triple(*url))
         return isomorphic(_without_provenance(stored), _without_provenance(graph))
 
     def _menu_version(self, page: PageRecord, location: str, name: str | None) -> tuple[URIRef, list[ox.Triple]] | None:
@@ -514,7 +509,7 @@ class Ingester:
             return None
         source = PageSource(location, page.content_hash)
         _, triples = menu_version_graph(page.menu, iri.document(page.documents[0].key or ""), source)
-        return URIRef(name), [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples]
+        return URIRef(name), [ox_triple(s, p, o) for s, p, o in triples]
 
     def _store_labels(self, batch: list[_Mapped]) -> dict[tuple[str, str], str]:
         """The first (in code point order) English label that the store gives each entity the batch
@@ -571,7 +566,7 @@ class Ingester:
             kept = []
             for t in triples:
                 known = changes.get((str(t.subject), t.predicate.value, t.object.value)) if isinstance(t.object, ox.Literal) else None
-                if known is not None and t.object.language == "en":
+                if known is not None and isinstance(t.object, ox.Literal) and t.object.language == "en":
                     kept += [ox.Triple(t.subject, t.predicate, ox.Literal(known, language="en")), ox.Triple(t.subject, alt, t.object)]
                 else:
                     kept.append(t)
@@ -598,11 +593,11 @@ class Ingester:
                 menus.add(name)
                 version = self._menu_version(item.page, prepared.location, name)
                 assert version is not None
-                parts.append(ox.serialize(version[1], format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+                parts.append(serialized(version[1], ox.RdfFormat.N_TRIPLES).decode("utf-8"))
                 for subject in {str(t.subject) for t in version[1]}:
                     owners.setdefault(subject, []).append(id(item))
         types = self._types_of(objects - owners.keys() - self.context_subjects)
-        parts.append(ox.serialize(types, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+        parts.append(serialized(types, ox.RdfFormat.N_TRIPLES).decode("utf-8"))
         report = validate("\n".join(parts), label=lambda _: None)
         return {owner for v in report.violations if v.severity == "Violation" for owner in owners.get(str(to_ox(v.focus)), [])}
 
@@ -730,7 +725,7 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
     checked: Future[_Checked] | None = None
     try:
         while True:
-            batch = [item for _, item in zip(range(VALIDATION_BATCH), stream)]
+            batch = [item for _, item in zip(range(VALIDATION_BATCH), stream, strict=False)]
             following = checker.submit(ingester.check_batch, batch) if batch else None
             if checked is None:
                 checked = following

@@ -17,7 +17,7 @@ from osce_kg.query.local import run_local
 from osce_kg.query.params import parse_assignments
 from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
 from osce_kg.query.remote import Credentials, EndpointError, run_remote
-from osce_kg.query.results import FORMATS, Solutions, write
+from osce_kg.query.results import FORMATS, QueryResult, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
 
@@ -32,7 +32,7 @@ def _reported() -> Iterator[None]:
         sys.exit(2)
 
 
-def output(result: object, fmt: str) -> bytes:
+def output(result: QueryResult, fmt: str) -> bytes:
     """What `osce-kg query` prints: the answer in the format, ending with a line end."""
     data = write(result, fmt)
     return data if data.endswith(b"\n") else data + b"\n"
