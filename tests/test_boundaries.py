@@ -13,41 +13,19 @@ has an end, D <= end.
 
 from __future__ import annotations
 
-import csv
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from expected_rows import CHAIRS, DAY, OPERATIONS, PARTNERS, RENAMINGS, STATES, edges, first_day, on, operations_on, states_on
 from osce_kg import iri
-from osce_kg.paths import DATA_DIR
 from osce_kg.query.catalog import load_catalog
 from osce_kg.query.local import run_local
 from osce_kg.query.results import Solutions
 
 CATALOG = load_catalog()
-DAY = timedelta(days=1)
-
-
-def rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def first_day(text: str) -> date:
-    """A CSV date of any precision as the first day of its period (docs/DESIGN.md, "Dates")."""
-    parts = [int(p) for p in text.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def on(start: str, end: str, day: date) -> bool:
-    return first_day(start) <= day and (not end or day <= first_day(end))
-
-
-def edges(*dates: str) -> set[date]:
-    """The days either side of each date, and the date itself."""
-    return {d + k * DAY for text in dates if text for d in [first_day(text)] for k in (-1, 0, 1)}
 
 
 def answer(store, query: str, **params: str):
@@ -62,15 +40,8 @@ def select(store, query: str, **params: str) -> list[dict[str, str]]:
 
 # --- membership: participating States and Partners ---------------------------------------------
 
-STATES = [(r["iso2"], r["joined"], "") for r in rows("participating_states.csv")] + [
-    (r["iso3166_3"], r["joined"], r["left"]) for r in rows("former_states.csv") if r["joined"]]
-PARTNERS = [(r["iso2"], r["group"], r["since"], r["until"]) for r in rows("partners.csv")]
 STATE_DAYS = sorted(edges(*(d for _, joined, left in STATES for d in (joined, left))))
 PARTNER_DAYS = sorted(edges(*(d for _, _, since, until in PARTNERS for d in (since, until))))
-
-
-def states_on(day: date) -> set[str]:
-    return {str(iri.country(code)) for code, joined, left in STATES if on(joined, left, day)}
 
 
 def test_the_data_has_the_edges_the_tests_need() -> None:
@@ -123,24 +94,15 @@ def test_partners_on_each_edge_of_each_partnership(built_store) -> None:
 
 # --- field operations: opening, closing, renaming ------------------------------------------------
 
-OPERATIONS = rows("field_operations.csv")
-RENAMINGS = rows("renamings.csv")
 OPERATION_DAYS = sorted(edges(*(d for r in OPERATIONS for d in (r["opened"], r["closed"])),
                               *(r["date"] for r in RENAMINGS)))
-
-
-def name_on(op: dict[str, str], day: date) -> str:
-    """The operation's name that day: the old name of the first renaming after it, else its name."""
-    later = sorted((first_day(r["date"]), r["old_name"]) for r in RENAMINGS if r["operation"] == op["key"] and first_day(r["date"]) > day)
-    return later[0][1] if later else op["name"]
 
 
 def test_operations_open_on_each_opening_closing_and_renaming_day(built_store) -> None:
     assert len(RENAMINGS) >= 5 and sum(1 for r in OPERATIONS if r["closed"]) >= 5
     for day in OPERATION_DAYS:
         got = select(built_store, "operations-open-on", date=day.isoformat())
-        want = {(str(iri.structure(op["key"])), name_on(op, day)) for op in OPERATIONS if on(op["opened"], op["closed"], day)}
-        assert {(r["operation"], r["nameOnDate"]) for r in got} == want, day
+        assert {(r["operation"], r["nameOnDate"]) for r in got} == operations_on(day), day
 
 
 def test_on_the_renaming_day_the_new_name_holds(built_store) -> None:
@@ -157,7 +119,6 @@ def test_on_the_renaming_day_the_new_name_holds(built_store) -> None:
 
 # --- years: chairpersonships ------------------------------------------------------------------
 
-CHAIRS = rows("chairpersonships.csv")
 
 
 def test_chairpersonships_from_and_to_are_inclusive_years(built_store) -> None:
