@@ -45,7 +45,7 @@ def output(result: object, fmt: str) -> bytes:
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows (rewrites the query's LIMIT).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE or ./store).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
 def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None, endpoint: str | None, timeout: float, store_dir: Path | None, show_query: bool) -> None:
     """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."""
@@ -85,7 +85,7 @@ def queries_command() -> None:
 @click.command("push")
 @click.option("--endpoint", required=True, metavar="URL", help="The triplestore's SPARQL query endpoint (used to count what arrived).")
 @click.option("--store", "store_url", metavar="URL", help="Its Graph Store Protocol URL (guessed for Oxigraph /query and Virtuoso /sparql).")
-@click.option("--from", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store to push (default: $OSCE_KG_STORE or ./store).")
+@click.option("--from", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store to push (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--chunk-bytes", type=click.IntRange(min=1000), default=DEFAULT_CHUNK_BYTES, show_default=True, help="Largest request body.")
 @click.option("--timeout", type=float, default=120.0, show_default=True)
 @click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True, help="Retries of a request after refused/reset connections, HTTP 429 or 5xx, with exponential backoff.")

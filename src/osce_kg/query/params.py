@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-import pycountry
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
@@ -66,6 +65,8 @@ def _iri(raw: str) -> URIRef:
 
 
 def _state(raw: str) -> URIRef:
+    import pycountry  # here, not at the top: loading its tables would slow every query's start
+
     code = raw.strip().upper()
     known = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.historic_countries.get(alpha_4=code)
     if re.fullmatch(r"[A-Z]{2}|[A-Z]{4}", code) and known:
