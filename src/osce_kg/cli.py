@@ -81,7 +81,8 @@ class Main(click.Group):
         from osce_kg import paths
 
         formatter.write_paragraph()
-        formatter.write_text(f"Workspace now: {paths.workspace()} ({paths.workspace_origin()}).")
+        # not wrapped: a path broken at a hyphen could not be copied
+        formatter.write(f"Workspace now: {paths.workspace()} ({paths.workspace_origin()}).\n")
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -97,14 +98,18 @@ class Main(click.Group):
             ctx.exit(130)
 
 
-@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="osce-kg")
-@click.option("--home", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
-              help="The workspace: where the store and dist/ go, and where 'osce-kg init' puts editable "
-                   "copies of data/ and queries/ that the build and queries then read "
-                   "(default: $OSCE_KG_HOME, else the current folder).")
-def main(home: Path | None) -> None:
-    """osce-kg: build, validate, query and export the OSCE knowledge graph."""
+def _use_home(ctx: click.Context, param: click.Parameter, home: Path | None) -> None:
     from osce_kg import paths
 
     paths.use_home(home)
+
+
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="osce-kg")
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), metavar="DIR", is_eager=True,
+              expose_value=False, callback=_use_home,
+              help="The workspace: where the store and dist/ go, and where 'osce-kg init' puts editable "
+                   "copies of data/ and queries/ that the build and queries then read "
+                   "(default: $OSCE_KG_HOME, else the current folder).")
+def main() -> None:
+    """osce-kg: build, validate, query and export the OSCE knowledge graph."""

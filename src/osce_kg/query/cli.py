@@ -17,7 +17,7 @@ from osce_kg.query.local import run_local
 from osce_kg.query.params import parse_assignments
 from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
 from osce_kg.query.remote import Credentials, EndpointError, run_remote
-from osce_kg.query.results import FORMATS, Solutions, write
+from osce_kg.query.results import FORMATS, TABLE_WIDTH, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
 
@@ -32,9 +32,9 @@ def _reported() -> Iterator[None]:
         sys.exit(2)
 
 
-def output(result: object, fmt: str) -> bytes:
+def output(result: object, fmt: str, max_width: int = TABLE_WIDTH) -> bytes:
     """What `osce-kg query` prints: the answer in the format, ending with a line end."""
-    data = write(result, fmt)
+    data = write(result, fmt, max_width=max_width)
     return data if data.endswith(b"\n") else data + b"\n"
 
 
@@ -43,11 +43,12 @@ def output(result: object, fmt: str) -> bytes:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable); typed and validated.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="csv/tsv/json/xml are the SPARQL 1.1 results formats; CONSTRUCT/DESCRIBE give turtle, ntriples or jsonld.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows (rewrites the query's LIMIT).")
+@click.option("--max-width", type=click.IntRange(min=0), default=TABLE_WIDTH, show_default=True, metavar="N", help="table: cut longer cells to N characters with '…' (0: never cut).")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
 @click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
-def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None, endpoint: str | None, timeout: float, store_dir: Path | None, show_query: bool) -> None:
+def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None, max_width: int, endpoint: str | None, timeout: float, store_dir: Path | None, show_query: bool) -> None:
     """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."""
     with _reported():
         named = resolve(ref)
@@ -64,7 +65,7 @@ def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None
                 result.rows = result.rows[:limit]
         else:
             result = run_local(GraphStore.open_read_only(store_dir or default_store()), text)
-        click.echo(output(result, fmt), nl=False)
+        click.echo(output(result, fmt, max_width), nl=False)
 
 
 @click.command("queries")
