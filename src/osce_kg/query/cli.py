@@ -67,11 +67,11 @@ def query_command(
     --max-rows; updates are refused, and so are SERVICE calls unless --allow-service names the host.
     """
     with _reported():
-        # started first: the worker opens the store while the query is read and bound
+        named = resolve(ref)
+        source = named.path or named.name
+        # started before the binding: the worker opens the store meanwhile
         worker = QueryWorker(store_dir or default_store()).start() if not (endpoint or show_query) else None
         try:
-            named = resolve(ref)
-            source = named.path or named.name
             try:
                 text = named.bound(parse_assignments(list(params)))
                 if limit is not None:
