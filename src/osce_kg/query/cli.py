@@ -72,14 +72,9 @@ def query_command(
         # started before the binding: the worker opens the store meanwhile
         worker = QueryWorker(store_dir or default_store()).start() if not (endpoint or show_query) else None
         try:
-            try:
-                text = named.bound(parse_assignments(list(params)))
-                if limit is not None:
-                    text = with_limit(text, limit)
-            except InputError as exc:
-                if exc.path is None and named.path is not None:
-                    exc.path = named.path
-                raise
+            text = named.bound(parse_assignments(list(params)))
+            if limit is not None:
+                text = with_limit(text, limit)
             if show_query:
                 click.echo(text)
                 return
