@@ -226,10 +226,10 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
         rdf = named.form in ("CONSTRUCT", "DESCRIBE")
         fmt = "turtle" if rdf else "csv"
 
-        def ours(fmt: str = fmt) -> bytes:
+        def ours(fmt: str = fmt, named=named, given=given) -> bytes:  # noqa: ANN001 - bound per query
             return output(worker.run(named.bound(given), timeout=60, max_rows=DEFAULT_MAX_ROWS).result, fmt)
 
-        def engine() -> bytes:
+        def engine(text: str = text) -> bytes:
             answer = raw.query(text, use_default_graph_as_union=True)
             if isinstance(answer, ox.QueryTriples):
                 return ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
