@@ -14,7 +14,7 @@ TEST_APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
 # The npm project whose files the package inlines (cytoscape.js; see package.json's vendor map).
 JS_DIR = src/osce_kg/viz/js
 
-.PHONY: build test install install-test assets apt-packages dist wheel-check
+.PHONY: build test lint install install-test assets apt-packages dist wheel-check
 
 # Debian packages, installed only when missing, so that a machine that has them needs neither the
 # network nor root for this step.
@@ -56,7 +56,12 @@ install-test: install
 apt-packages:
 	$(call apt_install,$(TEST_APT_PACKAGES))
 
-test: install-test apt-packages
+# ruff and mypy (settings in pyproject.toml): a style or type error fails `make test` before pytest runs
+lint: install-test
+	$(PYTHON) -m ruff check src tests benchmarks
+	$(PYTHON) -m mypy
+
+test: install-test apt-packages lint
 	$(PYTHON) -m pytest
 
 # The sdist and the wheel built from it, in release/ (dist/ holds the graph's exports), checked by twine.
