@@ -118,9 +118,11 @@ def resolve(ref: str, folder: Path | None = None) -> NamedQuery:
             raise InputError("no such query file", path=path)
         return parse(path.read_text(encoding="utf-8"), path.stem, path)
     folder = folder or paths.queries_dir()
+    own = folder / f"{ref}.rq"
+    if Path(ref).name == ref and own.is_file():
+        # only this file: the catalogue's other queries need not be read to run one
+        return parse(own.read_text(encoding="utf-8"), ref, own)
     catalog = load_catalog(folder)
-    if ref in catalog:
-        return catalog[ref]
     close = get_close_matches(ref, list(catalog), n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'osce-kg queries' lists them"
     raise InputError(f"no query named '{ref}' in {folder}{hint}", value=ref)

@@ -23,7 +23,6 @@ from rdflib.term import Node
 from osce_kg import iri, paths
 from osce_kg.errors import InputError
 from osce_kg.query.sparql_text import where_group_start
-from osce_kg.sources.reader import FILES, read_concepts, read_field_operations, read_structures
 
 REQUIRED = "required"
 """Header default meaning the analyst must give the parameter."""
@@ -81,6 +80,10 @@ def _state(raw: str) -> URIRef:
 def _known_keys() -> dict[str, tuple[frozenset[str], str]]:
     """The keys the curated data defines (the workspace's copy when there is one, as the build
     reads it), by parameter type, with the files they come from."""
+    # imported here: the readers bring the country tables along, which a query without such a
+    # parameter does not need at start-up
+    from osce_kg.sources.reader import FILES, read_concepts, read_field_operations, read_structures
+
     data = paths.data_dir()
     structures = {s.key for s in read_structures(data / FILES["structures"])}
     operations = {o.key for o in read_field_operations(data / FILES["field_operations"])}
