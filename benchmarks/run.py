@@ -68,7 +68,7 @@ def _load_reference(store) -> None:
 
 def _time_validation() -> list[float]:
     """Accumulate the seconds ingest spends in SHACL (wraps the validate that ingest calls)."""
-    import osce_kg.pages.ingest as ingest
+    import osce_kg.pages.commit as ingest
 
     spent = [0.0]
     real = ingest.validate
@@ -209,7 +209,7 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
 
     from osce_kg.iri import PREFIXES
     from osce_kg.query.bounded import QueryWorker
-    from osce_kg.query.catalog import load_catalog
+    from osce_kg.query.catalog import NamedQuery, load_catalog
     from osce_kg.query.cli import DEFAULT_MAX_ROWS, output
 
     starts = []
@@ -228,7 +228,7 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
         rdf = named.form in ("CONSTRUCT", "DESCRIBE")
         fmt = "turtle" if rdf else "csv"
 
-        def ours(fmt: str = fmt, named=named, given=given) -> bytes:  # noqa: ANN001 - bound per query
+        def ours(fmt: str = fmt, named: NamedQuery = named, given: dict[str, str] = given) -> bytes:
             return output(worker.run(named.bound(given), timeout=60, max_rows=DEFAULT_MAX_ROWS).result, fmt)
 
         def engine(text: str = text) -> bytes:

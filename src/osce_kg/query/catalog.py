@@ -92,7 +92,7 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
     return query
 
 
-def _param(value: str, where: object, line: int) -> ParamSpec:
+def _param(value: str, where: Path | str, line: int) -> ParamSpec:
     parts = [p.strip() for p in value.split("|")]
     if len(parts) != 4:
         raise InputError("a param line is 'name | type | default | description'", path=where, line=line, value=value)

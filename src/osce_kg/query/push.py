@@ -198,7 +198,7 @@ def chunk_ntriples(data: bytes, max_bytes: int) -> list[bytes]:
             parent[find(found[0])] = find(found[1])
         line_bnodes.append(found)
     units: dict[object, list[str]] = {}
-    for i, (line, found) in enumerate(zip(lines, line_bnodes)):
+    for i, (line, found) in enumerate(zip(lines, line_bnodes, strict=True)):
         units.setdefault(find(found[0]) if found else i, []).append(line)
     chunks: list[bytes] = []
     current: list[str] = []
@@ -325,4 +325,4 @@ def remote_counts(endpoint: str, graphs: list[URIRef], credentials: Credentials 
     query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
     answer = run_remote(endpoint, query, credentials=credentials)
     assert isinstance(answer, Solutions)
-    return {URIRef(str(r["g"])): int(r["n"]) for r in answer.rows}
+    return {URIRef(str(r["g"])): int(str(r["n"])) for r in answer.rows}

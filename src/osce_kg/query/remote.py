@@ -14,6 +14,7 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -117,8 +118,8 @@ def _ask(client: SPARQLWrapper, endpoint: str, form: str, timeout: float) -> Que
         content_type = response.headers.get("Content-Type", "")
     except SPARQLWrapperException as exc:
         what = _REFUSALS.get(type(exc).__name__, type(exc).__name__)
-        body = exc.args[0] if exc.args else exc
-        raise EndpointError(f"{endpoint}: {what}: {brief(body)}") from None
+        detail = exc.args[0] if exc.args else exc
+        raise EndpointError(f"{endpoint}: {what}: {brief(detail)}") from None
     except urllib.error.HTTPError as exc:
         raise EndpointError(f"{endpoint} answered HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
     except urllib.error.URLError as exc:
@@ -142,4 +143,4 @@ def _parse(body: bytes, content_type: str, form: str, endpoint: str) -> QueryRes
         raise EndpointError(f"{endpoint} sent an answer that is not valid {content_type or 'SPARQL results'}: {exc}; first bytes: {brief(body, 200)}") from None
     if isinstance(parsed, ox.QueryBoolean):
         return bool(parsed)
-    return Solutions.from_ox(parsed, again=lambda: ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
+    return Solutions.from_ox(parsed, again=lambda: cast(ox.QuerySolutions, ox.parse_query_results(body, ox.QueryResultsFormat.JSON)))
