@@ -109,7 +109,7 @@ def run_shapes(use_pytest: bool) -> list[Outcome]:
     from rdflib import Graph
     from rdflib.namespace import SH
 
-    from shape_cases import _short, constraints, load_shapes
+    from shape_cases import _expand, _short, constraints, load_shapes
 
     shapes = load_shapes()
 
@@ -128,7 +128,7 @@ def run_shapes(use_pytest: bool) -> list[Outcome]:
     # the node shapes that use it (named by the first of them, with the count)
     by_triple: dict[tuple, list[str]] = {}
     for c in constraints(shapes):
-        subject = c.property_shape if c.property_shape is not None else c.node_shape
+        subject = c.property_shape if c.property_shape is not None else _expand(shapes, c.shape)
         for o in shapes.objects(subject, c.parameter):
             if c.value.split(" of ")[0] == _short(shapes, o):
                 by_triple.setdefault((subject, c.parameter, o), []).append(c.key)
