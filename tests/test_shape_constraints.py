@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph
+from rdflib.namespace import SH
 
 from osce_kg.validate.shacl import default_ontology, validate
-from shape_cases import LIST, REGENERATE, cases, constraints, listed, load_shapes, read_list
+from shape_cases import LIST, REGENERATE, _expand, cases, constraints, listed, load_shapes, read_list
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +35,13 @@ def test_each_constraint_reports_its_failing_case(shapes, built_store) -> None:
     data = built_store.union_graph()
     graph, made = cases(shapes, default_ontology(), data, wanted)
     report = validate(graph, shapes=shapes)
-    # a violation of this constraint: on the copy, of the component, on the path (none for a node
-    # shape's own constraint), so that another property's violation cannot count
-    reported = {(str(v.focus), v.component, v.path or "") for v in report.violations}
+    # a violation of this constraint: on the copy, of the component, on the path; for a node shape's
+    # own constraint (no path), with that node shape's message: another shape's cannot count
+    reported = {(str(v.focus), v.component, v.path or "", v.message if not v.path else "") for v in report.violations}
     missing = []
     for c in wanted:
         component = f"{c.component}ConstraintComponent"
-        if not any((str(focus), component, c.path) in reported for focus in made.get(c.key, [])):
+        message = "" if c.path else str(shapes.value(_expand(shapes, c.shape), SH.message))
+        if not any((str(focus), component, c.path, message) in reported for focus in made.get(c.key, [])):
             missing.append(c.key + ("" if made.get(c.key) else "  (no instance of the target class in the bundled data)"))
     assert not missing, f"{len(missing)} of {len(wanted)} constraints have no failing case:\n" + "\n".join(missing)
