@@ -115,8 +115,8 @@ def test_the_values_block_opens_the_top_level_where_group():
     at = where_group_start(query)
     assert query[:at].endswith('CONSTRUCT { ?s ex:p "WHERE {" } WHERE {')
     bound = bind(query, {"s": URIRef("urn:a")})
-    assert bound == query[:at] + "\n  VALUES (?s) { (<urn:a>) }\n" + query[at:]
-    assert bind("ASK { ?s ?p ?o }", {"s": None}) == "ASK {\n  VALUES (?s) { (UNDEF) }\n ?s ?p ?o }"
+    assert bound == query[:at] + " VALUES (?s) { (<urn:a>) } " + query[at:]
+    assert bind("ASK { ?s ?p ?o }", {"s": None}) == "ASK { VALUES (?s) { (UNDEF) }  ?s ?p ?o }"
 
 
 def test_limit_is_added_or_lowered_never_raised():
@@ -161,7 +161,7 @@ def test_string_payloads_are_bound_as_one_harmless_literal(small_store, payload)
     assert small_store.count() == 1
     at = where_group_start(q.text)
     line = f"VALUES (?name) {{ ({sparql_term(Literal(payload))}) }}"
-    assert "\n" not in line and text == f"{q.text[:at]}\n  {line}\n{q.text[at:]}"
+    assert "\n" not in line and text == f"{q.text[:at]} {line} {q.text[at:]}"
 
 
 @pytest.mark.parametrize(

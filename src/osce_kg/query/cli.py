@@ -12,27 +12,35 @@ import click
 
 from osce_kg.errors import InputError
 from osce_kg.paths import default_store
+from osce_kg.query.bounded import QueryFailed, QueryTimeout, QueryWorker
 from osce_kg.query.catalog import load_catalog, resolve
-from osce_kg.query.local import run_local
 from osce_kg.query.params import parse_assignments
 from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
 from osce_kg.query.remote import Credentials, EndpointError, run_remote
-from osce_kg.query.results import FORMATS, Solutions, write
+from osce_kg.query.results import FORMATS, QueryResult, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
+
+TIMED_OUT = 124
+"""Exit code of a query stopped at its time limit (the code of coreutils' `timeout`)."""
+DEFAULT_MAX_ROWS = 1_000_000
 
 
 @contextmanager
 def _reported() -> Iterator[None]:
-    """Bad input and endpoint failures end the command with 'error: ...' on stderr and exit 2."""
+    """Bad input, refused queries and endpoint or engine failures end the command with
+    'error: ...' on stderr and exit 2; a query stopped at its time limit exits 124."""
     try:
         yield
-    except (InputError, EndpointError) as exc:
+    except QueryTimeout as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(TIMED_OUT)
+    except (InputError, EndpointError, QueryFailed) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
 
 
-def output(result: object, fmt: str) -> bytes:
+def output(result: QueryResult, fmt: str) -> bytes:
     """What `osce-kg query` prints: the answer in the format, ending with a line end."""
     data = write(result, fmt)
     return data if data.endswith(b"\n") else data + b"\n"
@@ -43,28 +51,55 @@ def output(result: object, fmt: str) -> bytes:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable); typed and validated.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="csv/tsv/json/xml are the SPARQL 1.1 results formats; CONSTRUCT/DESCRIBE give turtle, ntriples or jsonld.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows (rewrites the query's LIMIT).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=DEFAULT_MAX_ROWS, show_default=True, help="Stop after N rows (triples for CONSTRUCT/DESCRIBE) and say on stderr that the answer was cut.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Seconds the query may run; on the embedded store the work is then stopped (exit code 124).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="HOST", help="Let SERVICE clauses call this host (or host:port) from the embedded store (repeatable); none is called otherwise.")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE or ./store).")
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
-def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None, endpoint: str | None, timeout: float, store_dir: Path | None, show_query: bool) -> None:
-    """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."""
+def query_command(
+    ref: str, params: tuple[str, ...], fmt: str, limit: int | None, max_rows: int, timeout: float,
+    allow_service: tuple[str, ...], endpoint: str | None, store_dir: Path | None, show_query: bool,
+) -> None:
+    """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input).
+
+    On the embedded store the query runs in a worker process that is stopped at --timeout or
+    --max-rows; updates are refused, and so are SERVICE calls unless --allow-service names the host.
+    """
     with _reported():
         named = resolve(ref)
-        text = named.bound(parse_assignments(list(params)))
-        if limit is not None:
-            text = with_limit(text, limit)
-        if show_query:
-            click.echo(text)
-            return
-        if endpoint:
-            result = run_remote(endpoint, text, timeout=timeout)
-            if limit is not None and isinstance(result, Solutions):
-                # the embedded store honours the rewritten LIMIT; an endpoint is not trusted to
-                result.rows = result.rows[:limit]
-        else:
-            result = run_local(GraphStore.open_read_only(store_dir or default_store()), text)
+        source = named.path or named.name
+        # started before the binding: the worker opens the store meanwhile
+        worker = QueryWorker(store_dir or default_store()).start() if not (endpoint or show_query) else None
+        try:
+            try:
+                text = named.bound(parse_assignments(list(params)))
+                if limit is not None:
+                    text = with_limit(text, limit)
+            except InputError as exc:
+                if exc.path is None and named.path is not None:
+                    exc.path = named.path
+                raise
+            if show_query:
+                click.echo(text)
+                return
+            cut = False
+            if worker is None:
+                result = run_remote(endpoint or "", text, timeout=timeout)
+                if isinstance(result, Solutions):
+                    # the embedded store honours the rewritten LIMIT; an endpoint is not trusted to
+                    keep = min(limit if limit is not None else max_rows, max_rows)
+                    cut = len(result.rows) > max_rows
+                    result.rows = result.rows[:keep]
+            else:
+                answer = worker.run(text, timeout=timeout, max_rows=max_rows, allowed_service_hosts=allow_service, source=source)
+                result, cut = answer.result, answer.cut
+        finally:
+            if worker is not None:
+                worker.close()
         click.echo(output(result, fmt), nl=False)
+        if cut:
+            click.echo(f"note: the answer was cut at {max_rows:,} rows (--max-rows); the query has more", err=True)
 
 
 @click.command("queries")

@@ -179,11 +179,12 @@ def values_block(values: Mapping[str, Node | None]) -> str:
 
 
 def bind(query: str, values: Mapping[str, Node | None]) -> str:
-    """The query with its parameters bound by a VALUES block at the start of the WHERE group."""
+    """The query with its parameters bound by a VALUES block at the start of the WHERE group,
+    on the line of its '{', so that the engine's syntax errors keep the file's line numbers."""
     if not values:
         return query
     for name in values:
         if not _NAME.match(name):
             raise InputError("invalid parameter name", value=name)
     at = where_group_start(query)
-    return f"{query[:at]}\n  {values_block(values)}\n{query[at:]}"
+    return f"{query[:at]} {values_block(values)} {query[at:]}"
