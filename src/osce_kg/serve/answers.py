@@ -1,9 +1,8 @@
-"""Query answers written in the SPARQL 1.1 Protocol's formats, cut at a row limit.
+"""Answers written in the SPARQL 1.1 Protocol's formats, with a marker when the row cap cut them.
 
-The same code writes the embedded store's answers (in a worker process) and a remote endpoint's
-(parsed back into pyoxigraph objects), so both backends give byte-for-byte the same formats.
-Solutions are read lazily up to max_rows + 1: the engine stops there, and the extra row only says
-that the answer was cut. A cut answer says so in its body where the format has room for it (a
+Both backends hand over the same objects (query.results: Solutions, a boolean, RdfAnswer) and a
+flag saying whether the cap cut the answer, so both write byte-for-byte the same formats through
+pyoxigraph's serialisers. A cut answer says so in its body where the format has room for it (a
 `truncated` member in JSON, a `<link>` in XML, a comment in Turtle and N-Triples) and always in the
 `X-Result-Truncated` header (CSV and TSV have no room: a marker row would be read as data).
 """
@@ -12,20 +11,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 import pyoxigraph as ox
 
 from osce_kg.iri import PREFIXES
+from osce_kg.query.results import QueryResult, RdfAnswer, Solutions, write
 
-RESULT_FORMATS: dict[str, tuple[str, ox.QueryResultsFormat]] = {
-    "json": ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    "xml": ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-    "csv": ("text/csv; charset=utf-8", ox.QueryResultsFormat.CSV),
-    "tsv": ("text/tab-separated-values; charset=utf-8", ox.QueryResultsFormat.TSV),
+RESULT_FORMATS: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
 }
-"""SELECT and ASK answers: format name -> (media type, pyoxigraph format)."""
+"""SELECT and ASK answers: format name -> media type."""
 
 GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
     "turtle": ("text/turtle; charset=utf-8", ox.RdfFormat.TURTLE),
@@ -37,8 +36,8 @@ GRAPH_FORMATS: dict[str, tuple[str, ox.RdfFormat]] = {
 TRUNCATED_HEADER = "X-Result-Truncated"
 
 TURTLE_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p != "id"}
-"""Prefixes for Turtle answers: ours without `id:`, whose local names need escaped slashes
-(`id:country\\/MN`), valid but unreadable; entity IRIs are written in full."""
+"""Prefixes for Turtle answers: ours without `id:`, whose local names would need escaped slashes
+(`id:country\\/MN`, valid but unreadable); entity IRIs are written in full."""
 
 
 @dataclass(frozen=True)
@@ -56,61 +55,6 @@ def _written(data: bytes | None) -> bytes:
     return data
 
 
-def _json_term(term: Any) -> dict[str, Any]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")}}
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _solutions(result: ox.QuerySolutions, fmt: str, max_rows: int) -> Answer:
-    names = [v.value for v in result.variables]
-    rows = list(islice(result, max_rows + 1))
-    cut = max_rows if len(rows) > max_rows else None
-    bindings = [{n: _json_term(t) for n, t in zip(names, row, strict=False) if t is not None} for row in rows[:max_rows]]
-    document: dict[str, Any] = {"head": {"vars": names}, "results": {"bindings": bindings}}
-    media_type, ox_format = RESULT_FORMATS[fmt]
-    data = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    if fmt == "json":
-        if cut is not None:
-            document["truncated"] = {"max_rows": cut, "message": f"only the first {cut} rows: the server's row limit"}
-            data = json.dumps(document, ensure_ascii=False).encode("utf-8")
-        return Answer(data, media_type, cut)
-    body = _written(ox.parse_query_results(data, ox.QueryResultsFormat.JSON).serialize(format=ox_format))
-    if fmt == "xml" and cut is not None:
-        body = body.replace(b"</head>", f'<link href="urn:x-osce-kg:truncated:max-rows={cut}"/></head>'.encode(), 1)
-    return Answer(body, media_type, cut)
-
-
-def _boolean(value: bool, fmt: str) -> Answer:
-    media_type, ox_format = RESULT_FORMATS[fmt]
-    data = json.dumps({"head": {}, "boolean": value}).encode("utf-8")
-    return Answer(_written(ox.parse_query_results(data, ox.QueryResultsFormat.JSON).serialize(format=ox_format)), media_type)
-
-
-def _graph(triples: Any, fmt: str, max_rows: int, prefixes: dict[str, str], context: dict | None, context_url: str | None) -> Answer:
-    kept = list(islice(triples, max_rows + 1))
-    cut = max_rows if len(kept) > max_rows else None
-    kept = kept[:max_rows]
-    media_type, ox_format = GRAPH_FORMATS[fmt]
-    if fmt == "jsonld":
-        return Answer(jsonld(kept, context, context_url), media_type, cut)
-    body = _written(ox.serialize(kept, format=ox_format, prefixes=prefixes if fmt == "turtle" else None))
-    if cut is not None:
-        body = f"# truncated: only the first {cut} triples (the server's row limit)\n".encode() + body
-    return Answer(body, media_type, cut)
-
-
 def jsonld(triples: list[ox.Triple], context: dict | None, context_url: str | None) -> bytes:
     """Triples as JSON-LD compacted with the project's context, which the document then names by
     its URL (the published /context.jsonld) rather than repeating it."""
@@ -125,13 +69,29 @@ def jsonld(triples: list[ox.Triple], context: dict | None, context_url: str | No
     return json.dumps(compacted, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def write(result: Any, fmt: str, max_rows: int, *, prefixes: dict[str, str] | None = None,
-          context: dict | None = None, context_url: str | None = None) -> Answer:
-    """pyoxigraph's answer (solutions, boolean or triples) in `fmt`, cut at `max_rows`.
+def _graph(result: RdfAnswer, fmt: str, cut_at: int | None, context: dict | None, context_url: str | None) -> Answer:
+    triples = list(result.engine_triples() or ())
+    media_type, ox_format = GRAPH_FORMATS[fmt]
+    if fmt == "jsonld":
+        return Answer(jsonld(triples, context, context_url), media_type, cut_at)
+    body = _written(ox.serialize(triples, format=ox_format, prefixes=TURTLE_PREFIXES if fmt == "turtle" else None))
+    if cut_at is not None:
+        body = f"# truncated: only the first {cut_at} triples (the server's row limit)\n".encode() + body
+    return Answer(body, media_type, cut_at)
 
-    `fmt` must suit the answer (negotiation.choose picks it from the query form)."""
-    if isinstance(result, ox.QueryBoolean):
-        return _boolean(bool(result), fmt)
-    if isinstance(result, ox.QuerySolutions):
-        return _solutions(result, fmt, max_rows)
-    return _graph(iter(result), fmt, max_rows, prefixes or {}, context, context_url)
+
+def write_answer(result: QueryResult, fmt: str, cut_at: int | None = None, *, context: dict | None = None,
+                 context_url: str | None = None) -> Answer:
+    """The answer in `fmt` (RESULT_FORMATS or GRAPH_FORMATS, fitting the answer); `cut_at` is the
+    row cap when it cut the answer."""
+    if isinstance(result, RdfAnswer):
+        return _graph(result, fmt, cut_at, context, context_url)
+    assert isinstance(result, Solutions | bool), "the backends give Solutions, a boolean or an RdfAnswer"
+    body = write(result, fmt)
+    if cut_at is not None and fmt == "json":
+        document: dict[str, Any] = json.loads(body)
+        document["truncated"] = {"max_rows": cut_at, "message": f"only the first {cut_at} rows: the server's row limit"}
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    elif cut_at is not None and fmt == "xml":
+        body = body.replace(b"</head>", f'<link href="urn:x-osce-kg:truncated:max-rows={cut_at}"/></head>'.encode(), 1)
+    return Answer(body, RESULT_FORMATS[fmt], cut_at)

@@ -33,12 +33,13 @@ from starlette.routing import Route
 from osce_kg import __version__, iri
 from osce_kg.errors import InputError
 from osce_kg.query.catalog import NamedQuery, load_catalog
+from osce_kg.query.policy import UPDATE_REFUSED, is_update
 from osce_kg.query.sparql_text import query_form
 from osce_kg.serve import charts, describe, site
 from osce_kg.serve.answers import GRAPH_FORMATS, TRUNCATED_HEADER, Answer
 from osce_kg.serve.assets import asset_path
 from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, choose
-from osce_kg.serve.repository import QueryFailed, QueryTimedOut, Refused, Repository, SyntaxProblem
+from osce_kg.serve.repository import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, Repository
 
 SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "nt"}
 """Suffixes that ask an entity page for RDF."""
@@ -122,20 +123,21 @@ def problem(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(message + "\n", status_code=status)
 
 
-async def bounded(run: Callable[[], Awaitable[Response]]) -> Response:
+async def bounded(run: Callable[[], Awaitable[Response]], timeout: float) -> Response:
     """A query's failures as the protocol's statuses, each with a message a person can act on."""
     try:
         return await run()
-    except Refused as exc:
+    except QueryRefused as exc:
         return problem(403, str(exc))
-    except SyntaxProblem as exc:
+    except QuerySyntaxError as exc:
         return problem(400, f"malformed query: {exc}")
     except (InputError, NotAcceptable) as exc:
         return problem(406 if isinstance(exc, NotAcceptable) else 400, str(exc))
-    except QueryTimedOut as exc:
-        return problem(503, str(exc))
+    except QueryTimeout:
+        return problem(503, f"the query ran longer than the server's limit of {timeout:g} s and was stopped; "
+                            "narrow it (a LIMIT, more specific patterns) or run it on your own copy with 'osce-kg query'")
     except QueryFailed as exc:
-        return problem(502, str(exc))
+        return problem(502, f"the query failed: {exc}")
 
 
 class Handlers:
@@ -185,7 +187,7 @@ class Handlers:
             text, extra = await self._protocol_query(request)
         except BodyTooLarge:
             return problem(413, f"the request body is larger than the server's limit of {self.settings.max_body} bytes")
-        except Refused as exc:
+        except QueryRefused as exc:
             return problem(403, str(exc))
         except ValueError as exc:
             return problem(getattr(exc, "status", 400), str(exc))
@@ -199,13 +201,18 @@ class Handlers:
             return self.service_description(request, fmt)
 
         async def run() -> Response:
-            form = query_form(text)
+            try:
+                form = query_form(text)
+            except InputError:
+                if is_update(text):
+                    raise QueryRefused(UPDATE_REFUSED + " (this endpoint is read-only)") from None
+                form = "SELECT"  # not recognisable as a query: the engine's parser says where it fails
             offer = GRAPH_OFFER if form in ("CONSTRUCT", "DESCRIBE") else SELECT_OFFER
             fmt = choose(offer, extra.get("format"), request.headers.get("accept"))
             answer = await self.repo.query(text, fmt, context_url=str(request.url_for("context")))
             return answer_response(answer)
 
-        return await bounded(run)
+        return await bounded(run, self.repo.limits.timeout)
 
     async def _protocol_query(self, request: Request) -> tuple[str | None, dict[str, str]]:
         """The query text of a protocol request (None: no query given) and its other parameters."""
@@ -217,7 +224,7 @@ class Handlers:
             if len(request.query_params.getlist("query")) > 1:
                 raise ValueError("give one 'query' parameter, not several")
             if "update" in request.query_params:
-                raise Refused("updates are not allowed: this endpoint is read-only")
+                raise QueryRefused("updates are not allowed: this endpoint is read-only")
             return request.query_params.get("query"), params
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await read_body(request, self.settings.max_body)
@@ -229,7 +236,7 @@ class Handlers:
             except UnicodeDecodeError:
                 raise ValueError("the form is not UTF-8") from None
             if "update" in form:
-                raise Refused("updates are not allowed: this endpoint is read-only; change the graph with 'osce-kg build' or 'osce-kg ingest'")
+                raise QueryRefused("updates are not allowed: this endpoint is read-only; change the graph with 'osce-kg build' or 'osce-kg ingest'")
             queries = form.get("query", [])
             if len(queries) != 1:
                 raise ValueError("a form POST needs exactly one 'query' field")
@@ -241,7 +248,7 @@ class Handlers:
             except UnicodeDecodeError:
                 raise ValueError("the query is not UTF-8") from None
         if content_type == "application/sparql-update":
-            raise Refused("updates are not allowed: this endpoint is read-only; change the graph with 'osce-kg build' or 'osce-kg ingest'")
+            raise QueryRefused("updates are not allowed: this endpoint is read-only; change the graph with 'osce-kg build' or 'osce-kg ingest'")
         error = ValueError(f"unsupported content type {content_type or '(none)'!r}: POST a query as application/x-www-form-urlencoded or application/sparql-query")
         error.status = 415  # type: ignore[attr-defined]
         raise error
@@ -278,7 +285,7 @@ class Handlers:
                                            context_url=str(request.url_for("context")), max_rows=100_000)
             return answer_response(answer)
 
-        return await bounded(run)
+        return await bounded(run, self.repo.limits.timeout)
 
     async def not_found(self, request: Request, exc: Exception | None = None) -> Response:
         target = iri.BASE + request.url.path.lstrip("/")
@@ -315,7 +322,7 @@ class Handlers:
                 return answer_response(answer, filename=f"{name}.{'ttl' if fmt == 'turtle' else fmt}")
 
             if fmt in (GRAPH_OFFER if graph else SELECT_OFFER):
-                return await bounded(download)
+                return await bounded(download, self.repo.limits.timeout)
             return problem(406, f"{name} gives {'RDF' if graph else 'a table'}: ask for {', '.join(GRAPH_OFFER if graph else SELECT_OFFER)}")
 
         async def show() -> Response:
@@ -324,7 +331,7 @@ class Handlers:
             return self.page(request, "query.html", q=named, given=given, error=None, result=result, chart=Markup(chart) if chart else None,
                              links_for=site.query_links(name, given, graph))
 
-        response = await bounded(show)
+        response = await bounded(show, self.repo.limits.timeout)
         if response.status_code >= 400 and not isinstance(response, HTMLResponse):
             return self.page(request, "query.html", status=response.status_code, q=named, given=given,
                              error=bytes(response.body).decode().strip(), result=None, links_for=site.query_links(name, given, graph))
@@ -362,7 +369,7 @@ class Handlers:
                     self._structures.popitem(last=False)
             return HTMLResponse(self._structures[key])
 
-        return await bounded(run)
+        return await bounded(run, self.repo.limits.timeout)
 
     async def ontology(self, request: Request) -> Response:
         try:

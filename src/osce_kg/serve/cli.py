@@ -44,19 +44,19 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, workers: 
     from osce_kg.serve.repository import Limits, Repository
 
     limits = Limits(timeout=timeout, max_rows=max_rows, allowed_service_hosts=frozenset(h.lower() for h in allow_service))
-    context_path = paths.ONTOLOGY_DIR / "context.jsonld"
+    context = load_context(paths.ONTOLOGY_DIR / "context.jsonld")
     repository: Repository
     if endpoint:
         from osce_kg.serve.remote import RemoteRepository
 
-        repository = RemoteRepository(endpoint, limits, context=load_context(context_path))
+        repository = RemoteRepository(endpoint, limits, context=context)
     else:
         from osce_kg.serve.embedded import EmbeddedRepository
 
         store = store_dir or paths.default_store()
         if not Path(store).is_dir():
             raise InputError("no store here: run 'osce-kg build' first (or give --store, or --endpoint)", path=store)
-        repository = EmbeddedRepository(Path(store).resolve(), limits, workers=workers, context=context_path)
+        repository = EmbeddedRepository(Path(store).resolve(), limits, workers=workers, context=context)
     settings = Settings(repository=repository, dist=dist or paths.DIST_DIR, ontology=paths.ONTOLOGY_DIR,
                         queries=paths.QUERIES_DIR, max_body=max_body)
     app = create_app(settings)

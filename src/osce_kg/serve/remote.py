@@ -1,45 +1,52 @@
 """A SPARQL 1.1 endpoint behind the site (Oxigraph server, Fuseki, Virtuoso, QLever, ...).
 
-The query goes to the endpoint by POST (form-encoded, so long queries fit) asking for SPARQL JSON
-or N-Triples; the answer is read up to a byte cap, parsed by pyoxigraph and written by the same
-code as the embedded store's (serve.answers), so the site looks the same on both. At the timeout
-the connection is closed: whether the endpoint then stops the query is up to it (Oxigraph and
-Fuseki do; set the endpoint's own query timeout too). Credentials come from the environment, as
-for `osce-kg query --endpoint` (query.remote.Credentials).
+The query goes to the endpoint by POST (form-encoded, so long queries fit) asking for SPARQL TSV
+or N-Triples: one line per row or triple, so the row cap is a count of line ends, as in
+query.bounded, and the rest of the answer is not read. The lines parse into the same answers as
+the embedded store's, written by the same code (serve.answers). At the timeout the connection is
+closed: whether the endpoint then stops the query is up to it (set the endpoint's own query
+timeout too). The same policy applies as on the embedded store (query.policy): SERVICE outside
+the allow-list and updates are refused. Credentials come from the environment, as for `osce-kg
+query --endpoint` (query.remote.Credentials).
 """
 
 from __future__ import annotations
 
 import asyncio
-import io
-from typing import Any
+from typing import TypeVar
 
 import httpx
 import pyoxigraph as ox
-from anyio import to_thread
 
+from osce_kg.query.bounded import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout
+from osce_kg.query.policy import UPDATE_REFUSED, check_services, is_update
 from osce_kg.query.remote import Credentials, brief
+from osce_kg.query.results import QueryResult, RdfAnswer, Solutions
 from osce_kg.query.sparql_text import query_form
-from osce_kg.serve import answers
-from osce_kg.serve.answers import Answer
-from osce_kg.serve.repository import Limits, QueryFailed, QueryTimedOut, Repository, SyntaxProblem
+from osce_kg.serve.repository import Consumer, Limits, Repository
 
-MAX_ANSWER_BYTES = 256 * 1024 * 1024
-"""Largest answer read from the endpoint (the row cap applies after parsing)."""
+T = TypeVar("T")
+
+
+def _lines(data: bytes, count: int) -> bytes:
+    """The first `count` lines of data."""
+    end = -1
+    for _ in range(count):
+        end = data.index(b"\n", end + 1)
+    return data[: end + 1]
 
 
 class RemoteRepository(Repository):
     def __init__(self, endpoint: str, limits: Limits, *, context: dict | None = None,
                  credentials: Credentials | None = None, max_connections: int = 16) -> None:
-        super().__init__(limits)
+        super().__init__(limits, context)
         self.endpoint = endpoint
-        self.context = context
         creds = credentials or Credentials.from_env()
         auth: httpx.Auth | None = None
         if creds:
             auth = httpx.DigestAuth(creds.user, creds.password) if creds.scheme == "digest" else httpx.BasicAuth(creds.user, creds.password)
         self._auth = auth
-        self._limits = httpx.Limits(max_connections=max_connections)
+        self._pool = httpx.Limits(max_connections=max_connections)
         self._client: httpx.AsyncClient | None = None
 
     @property
@@ -47,46 +54,67 @@ class RemoteRepository(Repository):
         return f"the SPARQL endpoint {self.endpoint}"
 
     async def start(self) -> None:
-        self._client = httpx.AsyncClient(auth=self._auth, limits=self._limits, timeout=self.limits.timeout)
+        self._client = httpx.AsyncClient(auth=self._auth, limits=self._pool, timeout=self.limits.timeout)
 
     async def stop(self) -> None:
         if self._client is not None:
             await self._client.aclose()
 
-    async def _run(self, text: str, fmt: str, *, lane: str, context_url: str | None, max_rows: int) -> Answer:
-        assert self._client is not None, "start() first"
-        graph = query_form(text) in ("CONSTRUCT", "DESCRIBE")
-        accept = "application/n-triples" if graph else "application/sparql-results+json"
+    async def run(self, text: str, consume: Consumer[T], *, lane: str, max_rows: int) -> T:
+        check_services(text, self.limits.allowed_service_hosts)
         try:
-            body, status = await asyncio.wait_for(self._fetch(text, accept), self.limits.timeout)
+            form = query_form(text)
+        except Exception:  # noqa: BLE001 - not readable as a query: the endpoint's parser says why
+            form = "SELECT"
+        graph = form in ("CONSTRUCT", "DESCRIBE")
+        accept = "application/n-triples" if graph else "application/sparql-results+json" if form == "ASK" else "text/tab-separated-values"
+        header = 0 if graph or form == "ASK" else 1
+        try:
+            status, data, cut = await asyncio.wait_for(self._fetch(text, accept, max_rows + header), self.limits.timeout)
         except TimeoutError:
-            raise QueryTimedOut(f"the endpoint did not answer within the server's limit of {self.limits.timeout:g} s") from None
+            raise QueryTimeout(self.limits.timeout) from None
         except httpx.HTTPError as exc:
             raise QueryFailed(f"cannot reach the endpoint {self.endpoint}: {type(exc).__name__}: {exc}") from None
         if status == 400:
-            raise SyntaxProblem(f"the endpoint says: {brief(body)}")
+            if is_update(text):
+                raise QueryRefused(UPDATE_REFUSED)
+            raise QuerySyntaxError(f"the endpoint says: {brief(data)}")
         if status != 200:
-            raise QueryFailed(f"the endpoint answered HTTP {status}: {brief(body)}")
-        return await to_thread.run_sync(self._write, body, graph, fmt, max_rows, context_url)
-
-    async def _fetch(self, text: str, accept: str) -> tuple[bytes, int]:
-        assert self._client is not None
-        async with self._client.stream("POST", self.endpoint, data={"query": text}, headers={"Accept": accept}) as response:
-            chunks, size = [], 0
-            async for chunk in response.aiter_bytes():
-                size += len(chunk)
-                if size > MAX_ANSWER_BYTES:
-                    raise QueryFailed(f"the endpoint's answer is larger than {MAX_ANSWER_BYTES // 2**20} MB; add a LIMIT")
-                chunks.append(chunk)
-            return b"".join(chunks), response.status_code
-
-    def _write(self, body: bytes, graph: bool, fmt: str, max_rows: int, context_url: str | None) -> Answer:
+            raise QueryFailed(f"the endpoint answered HTTP {status}: {brief(data)}")
         try:
-            result: Any = (
-                (q.triple for q in ox.parse(io.BytesIO(body), format=ox.RdfFormat.N_TRIPLES))
-                if graph
-                else ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
-            )
-            return answers.write(result, fmt, max_rows, prefixes=answers.TURTLE_PREFIXES, context=self.context, context_url=context_url)
+            return await asyncio.to_thread(lambda: consume(self._parse(data, graph, form == "ASK"), cut))
         except (SyntaxError, ValueError) as exc:
-            raise QueryFailed(f"the endpoint sent an answer that does not parse: {exc}; first bytes: {brief(body, 200)}") from None
+            raise QueryFailed(f"the endpoint sent an answer that does not parse: {exc}; first bytes: {brief(data, 200)}") from None
+
+    async def _fetch(self, text: str, accept: str, lines: int) -> tuple[int, bytes, bool]:
+        """The status and the answer's bytes, up to `lines` lines (cut: there were more)."""
+        assert self._client is not None, "start() first"
+        async with self._client.stream("POST", self.endpoint, data={"query": text}, headers={"Accept": accept}) as response:
+            chunks: list[bytes] = []
+            seen = 0
+            async for chunk in response.aiter_bytes():
+                chunks.append(chunk)
+                seen += chunk.count(b"\n")
+                if response.status_code == 200 and seen > lines:
+                    return response.status_code, _lines(b"".join(chunks), lines), True
+            return response.status_code, b"".join(chunks), False
+
+    @staticmethod
+    def _parse(data: bytes, graph: bool, ask: bool) -> QueryResult:
+        if graph:
+            def triples() -> list[ox.Triple]:
+                return [q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)]
+
+            return RdfAnswer(triples(), triples)
+        if ask:
+            return bool(ox.parse_query_results(data, ox.QueryResultsFormat.JSON))
+        parsed = ox.parse_query_results(data, ox.QueryResultsFormat.TSV)
+        if isinstance(parsed, ox.QueryBoolean):
+            return bool(parsed)
+
+        def again() -> ox.QuerySolutions:
+            solutions = ox.parse_query_results(data, ox.QueryResultsFormat.TSV)
+            assert isinstance(solutions, ox.QuerySolutions)
+            return solutions
+
+        return Solutions.from_ox(parsed, again=again)
