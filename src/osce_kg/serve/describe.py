@@ -15,7 +15,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from osce_kg.iri import PREFIXES
+from osce_kg.iri import GRAPH, PREFIXES
 from osce_kg.query.params import sparql_term
 from osce_kg.serve.repository import Repository
 
@@ -169,6 +169,8 @@ async def describe(repo: Repository, iri: str) -> Description | None:
 
     every = facts + [f for fs in related.values() for f in fs]
     graphs = {g for f in every for g in f.graphs} | {g for _, _, g in incoming}
+    if iri.startswith(str(GRAPH)):
+        graphs.add(iri)  # a named graph's page names the file it came from
     fact_sources: dict[tuple[str, str], list[str]] = defaultdict(list)
     for f in every:
         if f.predicate.value == DCT_SOURCE and isinstance(f.value, ox.NamedNode):
