@@ -65,8 +65,8 @@ def choose(offered: list[str], format_param: str | None, accept: str | None) -> 
 def _media(name: str) -> str:
     if name == "html":
         return "text/html"
-    table = RESULT_FORMATS if name in RESULT_FORMATS else GRAPH_FORMATS
-    return table[name][0].split(";")[0]
+    media = RESULT_FORMATS[name] if name in RESULT_FORMATS else GRAPH_FORMATS[name][0]
+    return media.split(";")[0]
 
 
 SELECT_OFFER = list(RESULT_FORMATS)
