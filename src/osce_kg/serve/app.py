@@ -41,6 +41,11 @@ from osce_kg.serve.assets import asset_path
 from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, choose
 from osce_kg.serve.repository import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, Repository
 
+PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+               "frame-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'")
+"""The pages' Content-Security-Policy: scripts only from our own files, so that markup slipping
+through from the data (page titles come from the web) could not run even if escaping failed."""
+
 SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "nt"}
 """Suffixes that ask an entity page for RDF."""
 QUERY_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".xml": "xml", ".ttl": "turtle", ".jsonld": "jsonld", ".nt": "nt"}
@@ -157,7 +162,7 @@ class Handlers:
         text = self.templates.get_template(template).render(
             links=links, title=self.settings.title, version=__version__, backend=self.repo.description, **values
         )
-        return HTMLResponse(text, status_code=status, headers={"Vary": "Accept"})
+        return HTMLResponse(text, status_code=status, headers={"Vary": "Accept", "Content-Security-Policy": PAGE_POLICY})
 
     # root -------------------------------------------------------------------------------------
 
