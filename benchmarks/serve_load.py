@@ -191,6 +191,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="serve-load-") as tmp:
         store = prepared_store(args.store, args.pages, Path(tmp))
         people = entities(store)
+        opened = GraphStore.open_read_only(store)
+        quads, graphs = opened.count(), len(opened.graph_names())
+        opened.close()
         catalog = load_catalog()
         results: dict[str, dict] = {}
 
@@ -216,12 +219,14 @@ def main() -> None:
                 stop(theirs)
 
     report = {"clients": args.clients, "seconds": args.seconds, "pages": args.pages, "workers": args.workers,
+              "store": {"quads": quads, "graphs": graphs},
               "entities": len(people), "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
               "mix": dict(MIX), "results": results}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "serve_load.json").write_text(json.dumps(report, indent=2) + "\n")
     lines = [f"Load test: {args.clients} clients for {args.seconds:g} s, mix {dict(MIX)}, "
-             f"store: built store{f' + {args.pages} synthetic pages' if args.pages else ''}; {report['machine']}", "",
+             f"store: {quads:,} quads in {graphs:,} graphs{f' (built store + {args.pages} synthetic pages)' if args.pages else ''}; "
+             f"osce-kg serve --workers {args.workers}; {report['machine']}", "",
              "| server | requests/s | p50 ms | p95 ms | errors | entity p50/p95 ms | named p50/p95 ms | sparql p50/p95 ms |",
              "|---|---|---|---|---|---|---|---|"]
     for name, r in results.items():

@@ -22,8 +22,12 @@ from osce_kg.serve.repository import Repository
 LANGUAGES = ("en", "fr", "de", "it", "es", "ru")
 """The OSCE's six official languages, in the order the page lists labels."""
 
-MAX_INCOMING = 1000
-"""Links to the entity read for a page (the OSCE itself is the object of every release it issued)."""
+MAX_INCOMING = 300
+"""Links to the entity from other than documents shown on its page."""
+MAX_RELEASES = 50
+"""Documents that name the entity shown on its page (the latest; the OSCE is named by thousands)."""
+MAX_RDF_INCOMING = 1000
+"""Links to the entity in its RDF description."""
 
 RELATIONSHIP_CLASSES = ("org:Membership", "osce:StateMembership", "osce:Tenure", "org:ChangeEvent", "osce:Renaming",
                         "osce:Closure", "osce:Chairpersonship", "osce:RoleStatement", "osce:Quotation")
@@ -90,6 +94,9 @@ class Description:
     """(subject, graph) -> the URLs the subject's row or page cites in that graph (dct:source)."""
     graphs: dict[str, GraphSource]
     timeline: list[TimelineEntry]
+    releases: list[tuple[str, str]]
+    """The latest documents naming the entity: (IRI, date)."""
+    release_count: int
 
     @property
     def label(self) -> str:
@@ -153,9 +160,18 @@ async def describe(repo: Repository, iri: str) -> Description | None:
       {{ BIND({t} AS ?s) GRAPH ?g {{ ?s ?p ?o }} }}
       UNION {{ {t} ?q ?s . FILTER(isBlank(?s) || (isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))) GRAPH ?g {{ ?s ?p ?o }} }}
     }}""")
-    incoming_rows = await repo.select(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {t} }} }} LIMIT {MAX_INCOMING + 1}")
-    if not own and not incoming_rows and not await exists(repo, iri):
+    # documents are listed apart (the latest first): the OSCE itself is named by every release
+    incoming_rows = await repo.select(_PROLOGUE + f"""SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {t} }}
+      FILTER NOT EXISTS {{ ?s a osce:Document }} }} LIMIT {MAX_INCOMING + 1}""")
+    release_rows = await repo.select(_PROLOGUE + f"""SELECT ?doc ?date WHERE {{
+      {{ SELECT DISTINCT ?doc WHERE {{ ?doc ?p {t} . ?doc a osce:Document }} }}
+      OPTIONAL {{ ?doc dct:date ?date }} }} ORDER BY DESC(?date) LIMIT {MAX_RELEASES}""")
+    if not own and not incoming_rows and not release_rows and not await exists(repo, iri):
         return None
+    release_count = len(release_rows)
+    if release_count == MAX_RELEASES:
+        counted = await repo.select(_PROLOGUE + f"""SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ ?doc ?p {t} . ?doc a osce:Document }}""")
+        release_count = int(counted[0]["n"].value)
     related_rows = await repo.select(_PROLOGUE + f"""SELECT ?s ?p ?o ?g WHERE {{
       {{ SELECT DISTINCT ?s WHERE {{ ?s ?link {t} . ?s a ?type . VALUES ?type {{ {' '.join(RELATIONSHIP_CLASSES)} }} }} LIMIT 500 }}
       GRAPH ?g {{ ?s ?p ?o }}
@@ -166,9 +182,10 @@ async def describe(repo: Repository, iri: str) -> Description | None:
         related[term_key(fact.subject)].append(fact)
     incoming_cut = len(incoming_rows) > MAX_INCOMING
     incoming = [(r["s"], r["p"], r["g"].value) for r in incoming_rows[:MAX_INCOMING]]
+    releases = [(r["doc"].value, r["date"].value if "date" in r else "") for r in release_rows]
 
     every = facts + [f for fs in related.values() for f in fs]
-    graphs = {g for f in every for g in f.graphs} | {g for _, _, g in incoming}
+    graphs = {g for f in every for g in f.graphs}
     if iri.startswith(str(GRAPH)):
         graphs.add(iri)  # a named graph's page names the file it came from
     fact_sources: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -180,11 +197,12 @@ async def describe(repo: Repository, iri: str) -> Description | None:
 
     named = {f.predicate.value for f in every} | {p.value for _, p, _ in incoming}
     named |= {f.value.value for f in every if isinstance(f.value, ox.NamedNode)}
-    related_iris = {f.subject.value for fs in related.values() for f in fs if isinstance(f.subject, ox.NamedNode)}
-    named |= {s.value for s, _, _ in incoming if isinstance(s, ox.NamedNode)} | related_iris | {iri}
+    named |= {f.subject.value for f in every if isinstance(f.subject, ox.NamedNode)}
+    named |= {s.value for s, _, _ in incoming if isinstance(s, ox.NamedNode)} | {doc for doc, _ in releases} | {iri}
     names, labels = await _names(repo, named, iri)
-    timeline = await _timeline(repo, iri, {s.value for s, _, _ in incoming if isinstance(s, ox.NamedNode)} | related_iris, names)
-    return Description(iri, facts, dict(related), incoming, incoming_cut, labels, names, dict(fact_sources), sources, timeline)
+    timeline = _timeline(iri, every, releases, names)
+    return Description(iri, facts, dict(related), incoming, incoming_cut, labels, names, dict(fact_sources), sources,
+                       timeline, releases, release_count)
 
 
 async def _graph_sources(repo: Repository, graphs: set[str]) -> dict[str, GraphSource]:
@@ -225,19 +243,20 @@ async def _names(repo: Repository, iris: set[str], entity: str) -> tuple[dict[st
     return names, labels
 
 
-async def _timeline(repo: Repository, iri: str, linked: set[str], names: dict[str, str]) -> list[TimelineEntry]:
-    nodes = {i for i in linked | {iri} if valid_iri(i)}
-    rows = await repo.select(_PROLOGUE + f"""SELECT ?x ?dp ?d WHERE {{
-      VALUES ?x {{ {' '.join(f'<{i}>' for i in sorted(nodes))} }}
-      VALUES ?dp {{ {' '.join(f'<{p}>' for p in DATE_PROPERTIES)} }}
-      ?x ?dp ?d .
-    }}""", max_rows=100_000)
-    entries = []
-    for row in rows:
-        node, prop, day = row["x"].value, row["dp"].value, row["d"].value
-        label = names.get(node) or node.rsplit("/", 1)[-1]
-        entries.append(TimelineEntry(day, DATE_PROPERTIES[prop], node, "this" if node == iri else label))
-    return sorted({(e.date, e.node, e.what): e for e in entries}.values(), key=lambda e: (e.date, e.label))
+def _timeline(iri: str, facts: list[Fact], releases: list[tuple[str, str]], names: dict[str, str]) -> list[TimelineEntry]:
+    """The dated facts of the entity and of its relationship nodes (joining, leaving, renamings,
+    founding, closure), and the latest releases that mention it."""
+    entries = {}
+    for f in facts:
+        if f.predicate.value in DATE_PROPERTIES and isinstance(f.subject, ox.NamedNode):
+            node = f.subject.value
+            label = "this" if node == iri else names.get(node) or node.rsplit("/", 1)[-1]
+            entry = TimelineEntry(f.value.value, DATE_PROPERTIES[f.predicate.value], node, label)
+            entries[(entry.date, node, entry.what)] = entry
+    for doc, day in releases:
+        if day:
+            entries[(day, doc, "dated")] = TimelineEntry(day, "mentions it", doc, names.get(doc) or doc.rsplit("/", 1)[-1])
+    return sorted(entries.values(), key=lambda e: (e.date, e.label))
 
 
 def rdf_query(iri: str) -> str:
@@ -247,7 +266,7 @@ def rdf_query(iri: str) -> str:
     return _PROLOGUE + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       {{ BIND({t} AS ?s) ?s ?p ?o }}
       UNION {{ {t} ?q ?s . FILTER(isBlank(?s) || (isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))) ?s ?p ?o }}
-      UNION {{ {{ SELECT ?s ?p WHERE {{ ?s ?p {t} }} LIMIT {MAX_INCOMING} }} BIND({t} AS ?o) }}
+      UNION {{ {{ SELECT ?s ?p WHERE {{ ?s ?p {t} }} LIMIT {MAX_RDF_INCOMING} }} BIND({t} AS ?o) }}
       UNION {{ {{ SELECT DISTINCT ?s WHERE {{ ?s ?link {t} . ?s a ?type . VALUES ?type {{ {' '.join(RELATIONSHIP_CLASSES)} }} }} LIMIT 500 }}
                ?s ?p ?o }}
     }}"""

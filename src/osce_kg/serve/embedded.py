@@ -42,6 +42,8 @@ class EmbeddedRepository(Repository):
                 # forkserver: the server runs threads, and fork() would copy their held locks
                 worker = QueryWorker(self.store, start_method="forkserver")
                 await asyncio.to_thread(worker.start)
+                # a first query opens the store's files: paid here rather than by the first visitor
+                await asyncio.to_thread(worker.run, "ASK { ?s ?p ?o }", timeout=max(self.limits.timeout, 60))
                 self._all.append(worker)
                 self._idle[lane].put_nowait(worker)
 
