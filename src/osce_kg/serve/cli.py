@@ -24,7 +24,8 @@ def _web_stack() -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds a query may run before it is stopped.")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) in an answer; more are cut with a marker.")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes for SPARQL and the named queries (one more answers the entity pages).")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes for SPARQL and the named queries.")
+@click.option("--page-workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes of their own for the entity pages and the structure browser.")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="HOST", help="Allow SERVICE calls to this host (repeatable); refused otherwise.")
 @click.option("--max-body", type=click.IntRange(min=1024), default=1 << 20, show_default=True, help="Largest request body in bytes.")
 @click.option("--endpoint", metavar="URL", help="Serve the graph of this SPARQL 1.1 endpoint instead of the embedded store.")
@@ -33,7 +34,7 @@ def _web_stack() -> None:
 @click.option("--root-path", default="", help="The path prefix a reverse proxy serves the site under (e.g. /osce-kg).")
 @click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, help="Proxies whose X-Forwarded-* headers are trusted.")
 def serve_command(host: str, port: int, timeout: float, max_rows: int, workers: int, allow_service: tuple[str, ...],
-                  max_body: int, endpoint: str | None, store_dir: Path | None, dist: Path | None, root_path: str,
+                  page_workers: int, max_body: int, endpoint: str | None, store_dir: Path | None, dist: Path | None, root_path: str,
                   forwarded_allow_ips: str) -> None:
     """Serve the graph on the web, read-only: SPARQL endpoint, a page for every IRI, the named queries."""
     _web_stack()
@@ -56,7 +57,7 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, workers: 
         store = store_dir or paths.default_store()
         if not Path(store).is_dir():
             raise InputError("no store here: run 'osce-kg build' first (or give --store, or --endpoint)", path=store)
-        repository = EmbeddedRepository(Path(store).resolve(), limits, workers=workers, context=context)
+        repository = EmbeddedRepository(Path(store).resolve(), limits, workers=workers, site_workers=page_workers, context=context)
     settings = Settings(repository=repository, dist=dist or paths.DIST_DIR, ontology=paths.ONTOLOGY_DIR,
                         queries=paths.QUERIES_DIR, max_body=max_body)
     app = create_app(settings)

@@ -8,6 +8,7 @@ only after params.sparql_term has checked and written it.
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,26 +157,29 @@ async def exists(repo: Repository, iri: str) -> bool:
 async def describe(repo: Repository, iri: str) -> Description | None:
     """The page's content for `iri`, None when the graph says nothing of it."""
     t = sparql_term(URIRef(iri))
-    own = await repo.select(_PROLOGUE + f"""SELECT ?s ?p ?o ?g WHERE {{
-      {{ BIND({t} AS ?s) GRAPH ?g {{ ?s ?p ?o }} }}
-      UNION {{ {t} ?q ?s . FILTER(isBlank(?s) || (isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))) GRAPH ?g {{ ?s ?p ?o }} }}
-    }}""")
-    # documents are listed apart (the latest first): the OSCE itself is named by every release
-    incoming_rows = await repo.select(_PROLOGUE + f"""SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {t} }}
-      FILTER NOT EXISTS {{ ?s a osce:Document }} }} LIMIT {MAX_INCOMING + 1}""")
-    release_rows = await repo.select(_PROLOGUE + f"""SELECT ?doc ?date WHERE {{
-      {{ SELECT DISTINCT ?doc WHERE {{ ?doc ?p {t} . ?doc a osce:Document }} }}
-      OPTIONAL {{ ?doc dct:date ?date }} }} ORDER BY DESC(?date) LIMIT {MAX_RELEASES}""")
+    # four independent reads, run side by side when the repository has workers to spare
+    own, incoming_rows, release_rows, related_rows = await asyncio.gather(
+        repo.select(_PROLOGUE + f"""SELECT ?s ?p ?o ?g WHERE {{
+          {{ BIND({t} AS ?s) GRAPH ?g {{ ?s ?p ?o }} }}
+          UNION {{ {t} ?q ?s . FILTER(isBlank(?s) || (isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))) GRAPH ?g {{ ?s ?p ?o }} }}
+        }}"""),
+        # documents are listed apart (the latest first): the OSCE itself is named by every release
+        repo.select(_PROLOGUE + f"""SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {t} }}
+          FILTER NOT EXISTS {{ ?s a osce:Document }} }} LIMIT {MAX_INCOMING + 1}"""),
+        repo.select(_PROLOGUE + f"""SELECT ?doc ?date WHERE {{
+          {{ SELECT DISTINCT ?doc WHERE {{ ?doc ?p {t} . ?doc a osce:Document }} }}
+          OPTIONAL {{ ?doc dct:date ?date }} }} ORDER BY DESC(?date) LIMIT {MAX_RELEASES}"""),
+        repo.select(_PROLOGUE + f"""SELECT ?s ?p ?o ?g WHERE {{
+          {{ SELECT DISTINCT ?s WHERE {{ ?s ?link {t} . ?s a ?type . VALUES ?type {{ {' '.join(RELATIONSHIP_CLASSES)} }} }} LIMIT 500 }}
+          GRAPH ?g {{ ?s ?p ?o }}
+        }}"""),
+    )
     if not own and not incoming_rows and not release_rows and not await exists(repo, iri):
         return None
     release_count = len(release_rows)
     if release_count == MAX_RELEASES:
         counted = await repo.select(_PROLOGUE + f"""SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE {{ ?doc ?p {t} . ?doc a osce:Document }}""")
         release_count = int(counted[0]["n"].value)
-    related_rows = await repo.select(_PROLOGUE + f"""SELECT ?s ?p ?o ?g WHERE {{
-      {{ SELECT DISTINCT ?s WHERE {{ ?s ?link {t} . ?s a ?type . VALUES ?type {{ {' '.join(RELATIONSHIP_CLASSES)} }} }} LIMIT 500 }}
-      GRAPH ?g {{ ?s ?p ?o }}
-    }}""")
     facts = _facts(own)
     related: dict[str, list[Fact]] = defaultdict(list)
     for fact in _facts(related_rows):
