@@ -58,6 +58,9 @@ def test_today_is_a_date():
         ("state", "XX", "ISO 3166"),
         ("state", "Spain", "ISO 3166"),
         ("structure", "Presence in Albania", "key"),
+        ("structure", "mission-to-atlantis", "no structure with this key in data/structures.csv"),
+        ("structure", "mision-to-moldova", "did you mean mission-to-moldova"),
+        ("field", "rule-of-lw", "did you mean rule-of-law?"),
         ("iri", "not an iri", "absolute IRI"),
         ("string", "a\\u0022b", "backslashes"),
         ("string", "bell\x07", "control characters"),
@@ -197,6 +200,14 @@ def test_cli_reports_bad_parameters_with_exit_2(tmp_path):
     assert result.exit_code == 2 and "did you mean states-as-of" in result.output
     result = runner.invoke(main, ["query", "co-mentioned-states", "-p", "state=ES } DROP ALL", "--show-query"])
     assert result.exit_code == 2 and "ISO 3166" in result.output
+
+
+def test_cli_refuses_an_unknown_structure_key_like_an_unknown_state(tmp_path):
+    """Issue 14, item 8: an unknown key used to give 0 rows and exit 0."""
+    result = CliRunner().invoke(main, ["query", "operation-timeline", "-p", "operation=mission-to-atlantis", "--store", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "parameter 'operation' (structure)" in result.output and "'mission-to-atlantis'" in result.output
+    assert "did you mean mission-to-" in result.output and "Traceback" not in result.output
 
 
 def test_cli_runs_a_query_file_and_standard_input(built_store, tmp_path):

@@ -30,7 +30,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -120,17 +120,28 @@ def _ox_term(spec: tuple[str, str, str | None, str | None]) -> ox.NamedNode | ox
 
 
 class _Sender(io.RawIOBase):
-    """The worker's end of the pipe as a file, so pyoxigraph's serialisers stream into it."""
+    """The worker's end of the pipe as a file, so pyoxigraph's serialisers stream into it: sent in
+    parts of CHUNK_BYTES, and the rest with the closing message (a small answer is one message).
+    Messages are (tag, kind, payload): tag 'part' or 'end', kind 'solutions' or 'triples'."""
 
-    def __init__(self, conn: multiprocessing.connection.Connection) -> None:
+    def __init__(self, conn: multiprocessing.connection.Connection, kind: str) -> None:
         self._conn = conn
+        self._kind = kind
+        self._buffer = bytearray()
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
-        self._conn.send(("data", bytes(data)))
+        self._buffer += data
+        if len(self._buffer) >= CHUNK_BYTES:
+            self._conn.send(("part", self._kind, bytes(self._buffer)))
+            self._buffer.clear()
         return len(data)
+
+    def finish(self) -> None:
+        self._conn.send(("end", self._kind, bytes(self._buffer)))
+        self._buffer.clear()
 
 
 def _die_with_parent() -> None:
@@ -157,28 +168,27 @@ def _serve(conn: multiprocessing.connection.Connection, store_path: str) -> None
         except (EOFError, OSError):
             return
         if store is None:
-            conn.send(("failed", opened))
+            conn.send(("failed", None, opened))
             continue
         try:
             subs = {ox.Variable(k): _ox_term(v) for k, v in bindings.items()} or None
             result = store.query(query, use_default_graph_as_union=True, substitutions=subs)
         except SyntaxError as exc:
-            conn.send(("syntax", str(exc)))
+            conn.send(("syntax", None, str(exc)))
             continue
         try:
-            out = io.BufferedWriter(_Sender(conn), CHUNK_BYTES)
             if isinstance(result, ox.QueryBoolean):
-                conn.send(("boolean", bool(result)))
+                conn.send(("boolean", None, bool(result)))
             elif isinstance(result, ox.QuerySolutions):
-                conn.send(("solutions", None))
-                result.serialize(out, format=ox.QueryResultsFormat.TSV)
+                out = _Sender(conn, "solutions")
+                result.serialize(cast(IO[bytes], out), format=ox.QueryResultsFormat.TSV)
+                out.finish()
             else:
-                conn.send(("triples", None))
-                ox.serialize(result, out, format=ox.RdfFormat.N_TRIPLES)
-            out.flush()
-            conn.send(("end", None))
+                out = _Sender(conn, "triples")
+                ox.serialize(result, cast(IO[bytes], out), format=ox.RdfFormat.N_TRIPLES)
+                out.finish()
         except (OSError, ValueError, RuntimeError) as exc:
-            conn.send(("failed", str(exc)))
+            conn.send(("failed", None, str(exc)))
 
 
 class QueryWorker:
@@ -258,17 +268,14 @@ class QueryWorker:
         assert self._conn is not None
         try:
             self._conn.send((query, specs))
-            kind, value = self._receive(deadline, timeout)
-            if kind == "syntax":
+            tag, kind, value = self._receive(deadline, timeout)
+            if tag == "syntax":
                 raise _syntax_error(query, value, source)
-            if kind == "failed":
+            if tag == "failed":
                 raise QueryFailed(value)
-            if kind == "boolean":
-                self._expect_end(deadline, timeout)
+            if tag == "boolean":
                 return BoundedAnswer(bool(value), False, max_rows)
-            # one line per row or triple; the TSV answer starts with the variables' line
-            header = 1 if kind == "solutions" else 0
-            data, cut = self._read_lines(deadline, timeout, max_rows, header)
+            data, cut = self._read_lines(tag, kind, value, deadline, timeout, max_rows)
         except BaseException:
             self._stop()
             raise
@@ -276,40 +283,39 @@ class QueryWorker:
             self._stop()
         return BoundedAnswer(_answer(kind, data), cut, max_rows)
 
-    def _receive(self, deadline: float, timeout: float) -> tuple[str, Any]:
+    def _receive(self, deadline: float, timeout: float) -> tuple[str, str | None, Any]:
         assert self._conn is not None
         if not self._conn.poll(max(0.0, deadline - time.monotonic())):
             raise QueryTimeout(timeout)
         try:
-            message: tuple[str, Any] = self._conn.recv()
+            message: tuple[str, str | None, Any] = self._conn.recv()
         except (EOFError, OSError):
             code = self._process.exitcode if self._process is not None else None
             raise QueryFailed(f"the query process ended without an answer (exit code {code})") from None
         return message
 
-    def _expect_end(self, deadline: float, timeout: float) -> None:
-        kind, value = self._receive(deadline, timeout)
-        if kind == "failed":
-            raise QueryFailed(value)
-
-    def _read_lines(self, deadline: float, timeout: float, max_rows: int | None, header: int) -> tuple[bytes, bool]:
-        """The answer's bytes up to the end, or up to `max_rows` lines after the header (cut=True)."""
+    def _read_lines(
+        self, tag: str, kind: str | None, value: bytes, deadline: float, timeout: float, max_rows: int | None
+    ) -> tuple[bytes, bool]:
+        """The answer's bytes up to the end, or up to `max_rows` lines after the header (cut=True).
+        One line per row or triple; the TSV of solutions starts with the variables' line."""
+        keep = None if max_rows is None else max_rows + (1 if kind == "solutions" else 0)
         chunks: list[bytes] = []
         lines = 0
         while True:
-            kind, value = self._receive(deadline, timeout)
-            if kind == "end":
-                return b"".join(chunks), False
-            if kind == "failed":
+            if tag == "failed":
                 raise QueryFailed(value)
             chunks.append(value)
             lines += value.count(b"\n")
-            if max_rows is not None and lines > max_rows + header:
+            if keep is not None and lines > keep:
                 data = b"".join(chunks)
                 end = -1
-                for _ in range(max_rows + header):
+                for _ in range(keep):
                     end = data.index(b"\n", end + 1)
                 return data[: end + 1], True
+            if tag == "end":
+                return b"".join(chunks), False
+            tag, _, value = self._receive(deadline, timeout)
 
 
 def _default_start_method() -> str:
@@ -319,7 +325,7 @@ def _default_start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def _answer(kind: str, data: bytes) -> QueryResult:
+def _answer(kind: str | None, data: bytes) -> QueryResult:
     """The worker's TSV or N-Triples as the lazy answers of results.py (parsed again on demand)."""
     if kind == "solutions":
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from osce_kg.paths import default_store
 from osce_kg.query.bounded import QueryFailed, QueryTimeout, QueryWorker
 from osce_kg.query.catalog import load_catalog, resolve
 from osce_kg.query.params import parse_assignments
-from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
-from osce_kg.query.remote import Credentials, EndpointError, run_remote
+from osce_kg.query.push import DEFAULT_CHUNK_BYTES, PushJournal, PushProgress, check_url, graph_store_url, push, remote_counts
+from osce_kg.query.remote import Credentials, EndpointError, redact, run_remote, split_credentials
 from osce_kg.query.results import FORMATS, QueryResult, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
@@ -36,7 +37,7 @@ def _reported() -> Iterator[None]:
         click.echo(f"error: {exc}", err=True)
         sys.exit(TIMED_OUT)
     except (InputError, EndpointError, QueryFailed) as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {redact(str(exc))}", err=True)
         sys.exit(2)
 
 
@@ -72,14 +73,9 @@ def query_command(
         # started before the binding: the worker opens the store meanwhile
         worker = QueryWorker(store_dir or default_store()).start() if not (endpoint or show_query) else None
         try:
-            try:
-                text = named.bound(parse_assignments(list(params)))
-                if limit is not None:
-                    text = with_limit(text, limit)
-            except InputError as exc:
-                if exc.path is None and named.path is not None:
-                    exc.path = named.path
-                raise
+            text = named.bound(parse_assignments(list(params)))
+            if limit is not None:
+                text = with_limit(text, limit)
             if show_query:
                 click.echo(text)
                 return
@@ -124,19 +120,71 @@ def queries_command() -> None:
 @click.option("--chunk-bytes", type=click.IntRange(min=1000), default=DEFAULT_CHUNK_BYTES, show_default=True, help="Largest request body.")
 @click.option("--timeout", type=float, default=120.0, show_default=True)
 @click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True, help="Retries of a request after refused/reset connections, HTTP 429 or 5xx, with exponential backoff.")
+@click.option("--resume", is_flag=True, help="Continue a push that stopped: skip the graphs its journal says arrived (unchanged since).")
+@click.option("--journal", "journal_path", type=click.Path(path_type=Path, dir_okay=False), help="The push journal (default: beside the store, <store>.push-journal).")
 @click.option("--dry-run", is_flag=True, help="Report what would be sent without sending anything.")
-def push_command(endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, retries: int, dry_run: bool) -> None:
-    """Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."""
+def push_command(
+    endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, retries: int,
+    resume: bool, journal_path: Path | None, dry_run: bool,
+) -> None:
+    """Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces).
+
+    Progress goes to stderr; at the end the remote counts are checked graph by graph. A push that
+    stops (server down, network) says how far it got; --resume continues it. Exit codes: 0 pushed
+    and checked, 1 pushed but some remote counts differ (--resume sends those graphs again), 2 bad
+    arguments or the push stopped.
+    """
     with _reported():
-        credentials = Credentials.from_env()
+        check_url(endpoint, "--endpoint")
+        endpoint, in_url = split_credentials(endpoint)
+        credentials = Credentials.from_env() or in_url
+        if store_url is not None:
+            check_url(store_url, "--store")
+            store_url, in_store_url = split_credentials(store_url)
+            credentials = credentials or in_store_url
         target = store_url or graph_store_url(endpoint, credentials)
-        store = GraphStore.open_read_only(store_dir or default_store())
-        report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout, attempts=retries + 1)
+        source = store_dir or default_store()
+        store = GraphStore.open_read_only(source)
+        journal = None
         if not dry_run:
-            counts = remote_counts(endpoint, [g.name for g in report.graphs], credentials)
-            for g in report.graphs:
-                g.remote_triples = counts.get(g.name, 0)
+            path = journal_path or PushJournal.default_path(source)
+            journal = PushJournal.resume(path, target) if resume else None
+            if resume and journal is None:
+                click.echo(f"note: no unfinished push to resume ({path} does not exist): pushing everything", err=True)
+            journal = journal or PushJournal.start(path, target)
+        report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout,
+                      attempts=retries + 1, journal=journal, progress=None if dry_run else _progress_printer())
+        if dry_run or journal is None:
+            click.echo(report.text(), nl=False)
+            return
+        counts = remote_counts(endpoint, [g.name for g in report.graphs], credentials)
+        for g in report.graphs:
+            g.remote_triples = counts.get(g.name, 0)
         click.echo(report.text(), nl=False)
-        short = [g for g in report.graphs if g.remote_triples is not None and g.remote_triples != g.triples]
-        for g in short:
-            click.echo(f"warning: {g.name} has {g.remote_triples} triples remotely, {g.triples} locally", err=True)
+        short = [g for g in report.graphs if g.remote_triples != g.triples]
+        if not short:
+            journal.finish()
+            return
+        journal.forget(g.name for g in short)
+        for g in short[:20]:
+            click.echo(f"error: {g.name} has {g.remote_triples} triples remotely, {g.triples} locally", err=True)
+        more = f" (and {len(short) - 20} more)" if len(short) > 20 else ""
+        click.echo(f"error: {len(short)} graphs differ remotely{more}: 'push --resume' sends them again", err=True)
+        sys.exit(1)
+
+
+def _progress_printer(every: float = 2.0) -> Callable[[PushProgress], None]:
+    """A progress line on stderr: rewritten in place on a terminal, else one line every few seconds."""
+    tty = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(p: PushProgress) -> None:
+        now = time.monotonic()
+        final = p.graphs_done == p.graphs_total
+        if tty:
+            click.echo(f"\rpushing: {p.line()}", nl=final, err=True)
+        elif final or now - last[0] >= every:
+            last[0] = now
+            click.echo(f"pushing: {p.line()}", err=True)
+
+    return show
