@@ -8,7 +8,7 @@ APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
 JS_DIR = src/osce_kg/viz/js
 
 install:
-	$(PYTHON) -m pip install --quiet -e .
+	$(PYTHON) -m pip install --quiet -e '.[serve]'
 	npm ci --prefix $(JS_DIR) --no-audit --no-fund --loglevel=error
 
 build: install
