@@ -39,7 +39,7 @@ from osce_kg.serve import charts, describe, site
 from osce_kg.serve.answers import GRAPH_FORMATS, TRUNCATED_HEADER, Answer
 from osce_kg.serve.assets import asset_path
 from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, choose
-from osce_kg.serve.repository import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, Repository
+from osce_kg.serve.repository import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, Repository, ServerBusy
 
 PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                "frame-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'")
@@ -143,6 +143,10 @@ async def bounded(run: Callable[[], Awaitable[Response]], timeout: float) -> Res
                             "narrow it (a LIMIT, more specific patterns) or run it on your own copy with 'osce-kg query'")
     except QueryFailed as exc:
         return problem(502, f"the query failed: {exc}")
+    except ServerBusy as exc:
+        response = problem(503, f"the server is busy: {exc}; try again in a moment")
+        response.headers["Retry-After"] = "5"
+        return response
 
 
 class Handlers:

@@ -23,6 +23,7 @@ def _web_stack() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds a query may run before it is stopped.")
+@click.option("--queue-timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, help="Seconds a query may wait for a free worker before the server answers 503 (busy).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, help="Rows (or triples) in an answer; more are cut with a marker.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes for SPARQL and the named queries.")
 @click.option("--page-workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes of their own for the entity pages and the structure browser.")
@@ -33,7 +34,7 @@ def _web_stack() -> None:
 @click.option("--dist", type=click.Path(path_type=Path, file_okay=False), default=None, help="Folder of the exports served under /dumps (default: dist/).")
 @click.option("--root-path", default="", help="The path prefix a reverse proxy serves the site under (e.g. /osce-kg).")
 @click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, help="Proxies whose X-Forwarded-* headers are trusted.")
-def serve_command(host: str, port: int, timeout: float, max_rows: int, workers: int, allow_service: tuple[str, ...],
+def serve_command(host: str, port: int, timeout: float, queue_timeout: float, max_rows: int, workers: int, allow_service: tuple[str, ...],
                   page_workers: int, max_body: int, endpoint: str | None, store_dir: Path | None, dist: Path | None, root_path: str,
                   forwarded_allow_ips: str) -> None:
     """Serve the graph on the web, read-only: SPARQL endpoint, a page for every IRI, the named queries."""
@@ -44,7 +45,7 @@ def serve_command(host: str, port: int, timeout: float, max_rows: int, workers: 
     from osce_kg.serve.app import Settings, create_app
     from osce_kg.serve.repository import Limits, Repository
 
-    limits = Limits(timeout=timeout, max_rows=max_rows, allowed_service_hosts=frozenset(h.lower() for h in allow_service))
+    limits = Limits(timeout=timeout, queue_timeout=queue_timeout, max_rows=max_rows, allowed_service_hosts=frozenset(h.lower() for h in allow_service))
     context = load_context(paths.ONTOLOGY_DIR / "context.jsonld")
     repository: Repository
     if endpoint:

@@ -4,7 +4,8 @@ process frees its CPU at once) and started again for the next query.
 
 Each lane ('site' for the pages' own queries, 'sparql' for the analysts') has its own workers, so
 that slow queries in the editor cannot hold up entity pages. A request waits for an idle worker of
-its lane for at most the timeout as well. A worker blocks the thread that runs it, so each runs in
+its lane for at most the queue timeout, then has the whole timeout to run: under load, waiting is
+not running, and a page should not fail because others came first. A worker blocks the thread that runs it, so each runs in
 a thread of the event loop's executor.
 """
 
@@ -14,8 +15,8 @@ import asyncio
 from pathlib import Path
 from typing import TypeVar
 
-from osce_kg.query.bounded import QueryTimeout, QueryWorker
-from osce_kg.serve.repository import Consumer, Limits, Repository
+from osce_kg.query.bounded import QueryWorker
+from osce_kg.serve.repository import Consumer, Limits, Repository, ServerBusy
 
 T = TypeVar("T")
 
@@ -52,15 +53,13 @@ class EmbeddedRepository(Repository):
             await asyncio.to_thread(worker.close)
 
     async def run(self, text: str, consume: Consumer[T], *, lane: str, max_rows: int) -> T:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.limits.timeout
         idle = self._idle[lane]
         try:
-            worker = await asyncio.wait_for(idle.get(), self.limits.timeout)
+            worker = await asyncio.wait_for(idle.get(), self.limits.queue_timeout)
         except TimeoutError:
-            raise QueryTimeout(self.limits.timeout) from None
+            raise ServerBusy(f"every query worker stayed busy for {self.limits.queue_timeout:g} s") from None
         def answered() -> T:
-            answer = worker.run(text, timeout=max(0.01, deadline - loop.time()), max_rows=max_rows,
+            answer = worker.run(text, timeout=self.limits.timeout, max_rows=max_rows,
                                 allowed_service_hosts=self.limits.allowed_service_hosts)
             return consume(answer.result, answer.cut)
 

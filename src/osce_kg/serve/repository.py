@@ -24,7 +24,11 @@ Consumer = Callable[[QueryResult, bool], T]
 """What to do with an answer and its cut flag. It runs in the thread that made the answer:
 pyoxigraph's results may not cross threads (pyo3 aborts the process if they do)."""
 
-__all__ = ["Answer", "Limits", "QueryFailed", "QueryRefused", "QuerySyntaxError", "QueryTimeout", "Repository"]
+class ServerBusy(Exception):
+    """Every worker stayed busy for the queue timeout; the query did not start."""
+
+
+__all__ = ["Answer", "Limits", "ServerBusy", "QueryFailed", "QueryRefused", "QuerySyntaxError", "QueryTimeout", "Repository"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Limits:
 
     timeout: float = 30.0
     max_rows: int = 10_000
+    queue_timeout: float = 60.0
+    """Seconds a query may wait for a free worker (it then has its whole `timeout` to run)."""
     allowed_service_hosts: Collection[str] = field(default_factory=frozenset)
 
 
