@@ -187,6 +187,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=5, help="query timeout of both servers (seconds)")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--skip-oxigraph", action="store_true")
+    parser.add_argument("--server-log", type=Path, help="keep osce-kg serve's output in this file")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="serve-load-") as tmp:
@@ -201,7 +202,7 @@ def main() -> None:
         port = free_port()
         ours = subprocess.Popen([sys.executable, "-m", "osce_kg", "serve", "--store", str(store), "--dist", str(DIST_DIR),
                                  "--port", str(port), "--workers", str(args.workers), "--timeout", str(args.timeout)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=args.server_log.open("wb") if args.server_log else subprocess.DEVNULL, stderr=subprocess.STDOUT)
         try:
             wait_until_up(f"http://127.0.0.1:{port}/", ours)
             results["osce-kg serve"] = asyncio.run(load(f"http://127.0.0.1:{port}", "osce-kg", args.clients, args.seconds, people, catalog))
