@@ -100,6 +100,7 @@ class Description:
     releases: list[tuple[str, str]]
     """The latest documents naming the entity: (IRI, date)."""
     release_count: int
+    _cited: dict[tuple[str, tuple[str, ...]], int] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -125,16 +126,25 @@ class Description:
                 parts[term_key(f.subject)].append(f)
         return dict(parts)
 
-    def sources_of(self, fact: Fact) -> list[str]:
-        urls: list[str] = []
+    def refs(self, fact: Fact) -> list[int]:
+        """The numbers of the fact's sources in the page's list of sources (`cited`), numbered in
+        the order the page first cites them: one source is a graph and the pages it cites for the
+        fact's subject (its row's dct:source, else the page the graph was read from)."""
+        numbers = []
         for g in sorted(fact.graphs):
-            for url in self.fact_sources.get((term_key(fact.subject), g), []):
-                if url not in urls:
-                    urls.append(url)
+            urls = tuple(self.fact_sources.get((term_key(fact.subject), g), ()))
             graph = self.graphs.get(g)
             if not urls and graph is not None and graph.url:
-                urls.append(graph.url)
-        return urls
+                urls = (graph.url,)
+            key = (g, urls)
+            if key not in self._cited:
+                self._cited[key] = len(self._cited) + 1
+            numbers.append(self._cited[key])
+        return numbers
+
+    def cited(self) -> list[tuple[int, str, tuple[str, ...], GraphSource]]:
+        """(number, graph, page URLs, the graph's PROV record) of every source cited so far."""
+        return [(n, g, urls, self.graphs.get(g) or GraphSource(g)) for (g, urls), n in self._cited.items()]
 
 
 def _facts(rows: list[dict[str, Any]]) -> list[Fact]:
