@@ -378,3 +378,10 @@ def test_context_dumps_ontology_structure_and_editor_pages(site, bundled_build):
     editor = get(site, "/sparql", headers={"Accept": "text/html"})
     assert "/assets/yasgui.min.js" in editor.text and "chairpersonships" in editor.text
     assert get(site, "/assets/yasgui.min.js").status_code == 200
+
+
+def test_a_query_link_opened_in_a_browser_gets_the_editor_and_tools_get_results(site):
+    browser = get(site, "/sparql", params={"query": STATES}, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert browser.headers["content-type"].startswith("text/html") and "yasgui" in browser.text
+    tool = get(site, "/sparql", params={"query": STATES}, headers={"Accept": "*/*"})
+    assert tool.headers["content-type"] == "application/sparql-results+json"

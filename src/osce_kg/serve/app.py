@@ -38,7 +38,7 @@ from osce_kg.query.sparql_text import query_form
 from osce_kg.serve import charts, describe, site
 from osce_kg.serve.answers import GRAPH_FORMATS, TRUNCATED_HEADER, Answer
 from osce_kg.serve.assets import asset_path
-from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, choose
+from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, accepted, choose
 from osce_kg.serve.repository import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, Repository, ServerBusy
 
 PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -208,6 +208,10 @@ class Handlers:
             if fmt == "html":
                 return self.page(request, "sparql.html", examples=site.examples(self.settings.catalog))
             return self.service_description(request, fmt)
+        if request.method == "GET" and "format" not in extra and accepted(request.headers.get("accept"))[:1] == ["text/html"]:
+            # a link to a query opened in a browser (the editor's own share links): the editor, which
+            # reads the query from the URL and runs it
+            return self.page(request, "sparql.html", examples=site.examples(self.settings.catalog))
 
         async def run() -> Response:
             try:
