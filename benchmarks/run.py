@@ -66,7 +66,7 @@ def _load_reference(store) -> None:
 
 def _time_validation() -> list[float]:
     """Accumulate the seconds ingest spends in SHACL (wraps the validate that ingest calls)."""
-    import osce_kg.pages.ingest as ingest
+    import osce_kg.pages.commit as ingest
 
     spent = [0.0]
     real = ingest.validate
