@@ -37,6 +37,7 @@ def main() -> None:
 
 from osce_kg.build.cli import build_command, stats_command, validate_command  # noqa: E402
 from osce_kg.export.cli import export_command  # noqa: E402
+from osce_kg.harvest.cli import harvest_command  # noqa: E402
 from osce_kg.pages.cli import ingest_command  # noqa: E402
 from osce_kg.query.cli import push_command, queries_command, query_command  # noqa: E402
 from osce_kg.viz.cli import analyze_command, viz_command  # noqa: E402
@@ -51,3 +52,4 @@ main.add_command(push_command)
 main.add_command(viz_command)
 main.add_command(analyze_command)
 main.add_command(ingest_command)
+main.add_command(harvest_command)

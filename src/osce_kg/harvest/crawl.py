@@ -312,12 +312,12 @@ class Harvest:
             row.status, row.http_status, row.reason = "gone", got.status, got.reason
             row.gone_since = row.gone_since or got.written.date[:10]
             row.warc_file, row.warc_offset, row.record_id = got.written.file, got.written.offset, got.written.record_id
-            row.fetched_at = got.written.date
+            row.record_url, row.fetched_at = got.final_url, got.written.date
             self.report.gone.append({"url": candidate.url, "status": got.status, "since": row.gone_since})
-        elif got.outcome == "robots":
+        elif got.outcome in ("robots", "off-site"):
             if row.status not in ("fetched", "gone"):
                 row.status, row.reason = "skipped", got.reason
-            self.report.skip(candidate.url, "robots", got.reason or "")
+            self.report.skip(candidate.url, got.outcome, got.reason or "")
         else:
             if row.status not in ("fetched", "gone"):
                 row.status, row.reason, row.http_status = "failed", got.reason, got.status
@@ -339,6 +339,7 @@ def _fetched_row(row: UrlRow, got: Fetched, lastmod: str | None) -> UrlRow:
     row.etag, row.last_modified = got.headers.get("etag"), got.headers.get("last-modified")
     row.fetched_at = got.written.date
     row.warc_file, row.warc_offset, row.record_id = got.written.file, got.written.offset, got.written.record_id
+    row.record_url = got.final_url
     row.lastmod = lastmod or row.lastmod
     row.language = row.language or url_language(row.url)
     return row

@@ -187,7 +187,7 @@ def page_alternates(data: bytes, url: str) -> dict[str, str]:
         root = lxml.html.document_fromstring(data.decode("utf-8", errors="replace"))
     except (etree.ParserError, ValueError):
         return {}
-    found = {}
+    found: dict[str, str] = {}
     for link in root.iter("link"):
         language = (link.get("hreflang") or "").split("-")[0].lower()
         if "alternate" in (link.get("rel") or "").lower().split() and language and language != "x" and link.get("href"):

@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS urls (
     warc_file TEXT,                  -- where the last 200 (or 404/410) response record starts
     warc_offset INTEGER,
     record_id TEXT,
+    record_url TEXT,                 -- its WARC-Target-URI (the URL after redirects)
     gone_since TEXT,
     ingested_record TEXT             -- the record id last ingested into the store
 );
@@ -67,6 +68,7 @@ class UrlRow:
     warc_file: str | None = None
     warc_offset: int | None = None
     record_id: str | None = None
+    record_url: str | None = None
     gone_since: str | None = None
     ingested_record: str | None = None
 
