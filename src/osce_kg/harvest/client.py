@@ -68,7 +68,6 @@ class Fetched:
     reason: str | None = None
     written: Written | None = None
     """The final response's WARC record."""
-    requests: int = 0
     retries: int = 0
 
 
@@ -91,6 +90,9 @@ class Fetcher:
             follow_redirects=False, transport=transport)
         self.robots: dict[str, RobotsRules] = {}
         self._robots_lock = threading.Lock()
+        self.requests = 0
+        """Requests sent, answered or not (for the report)."""
+        self._count_lock = threading.Lock()
 
     def close(self) -> None:
         self.client.close()
@@ -109,6 +111,7 @@ class Fetcher:
                 rules = RobotsRules.from_response(got.status if got.outcome != "failed" else None, got.body, got.reason)
                 if (delay := rules.crawl_delay()) is not None:
                     self.pacer.slow_down(parts.netloc, delay)
+                    self.pacer.hold(parts.netloc, delay)
                 self.robots[origin] = rules
             return self.robots[origin]
 
@@ -128,11 +131,10 @@ class Fetcher:
                 if not rules.allowed(current):
                     return _end(result, "robots", rules.reason or "disallowed by robots.txt")
             while True:
-                exchange, error = self._request(current, conditional)
-                result.requests += 1
+                exchange, error, transient = self._request(current, conditional)
                 result.final_url = current
                 if exchange is None:
-                    if attempt < self.politeness.retries:
+                    if transient and attempt < self.politeness.retries:
                         attempt += 1
                         result.retries += 1
                         self.pacer.hold(_host(current), self.politeness.backoff * 2 ** (attempt - 1))
@@ -174,35 +176,38 @@ class Fetcher:
             return _end(result, "failed", str(error))
         return _end(result, "ok", None)
 
-    def _request(self, url: str, conditional: dict[str, str]) -> tuple[Exchange | None, str]:
-        """One paced GET; the exchange as sent and received, or None and why."""
+    def _request(self, url: str, conditional: dict[str, str]) -> tuple[Exchange | None, str, bool]:
+        """One paced GET; the exchange as sent and received, or None, why, and whether trying
+        again may help (a timeout or a network error; not a response over the size cap)."""
         limit = self.politeness.max_bytes
         deadline = 4 * self.politeness.timeout
         with self.pacer.turn(_host(url)):
+            with self._count_lock:
+                self.requests += 1
             started = datetime.now(UTC)
             clock = time.monotonic()
             try:
                 with self.client.stream("GET", url, headers=conditional) as response:
                     length = response.headers.get("content-length")
                     if length and length.isdigit() and int(length) > limit:
-                        return None, f"response of {int(length):,} bytes is larger than the cap of {limit:,} bytes"
+                        return None, f"response of {int(length):,} bytes is larger than the cap of {limit:,} bytes", False
                     chunks, size = [], 0
                     for chunk in response.iter_raw():
                         size += len(chunk)
                         if size > limit:
-                            return None, f"response larger than the cap of {limit:,} bytes"
+                            return None, f"response larger than the cap of {limit:,} bytes", False
                         if time.monotonic() - clock > deadline:
-                            return None, f"response took longer than {deadline:.0f} s"
+                            return None, f"response took longer than {deadline:.0f} s", True
                         chunks.append(chunk)
                     # the body is stored de-chunked, so the header that announced chunks is not kept
                     headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() != "transfer-encoding"]
                     return Exchange(url, list(response.request.headers.multi_items()), response.status_code,
                                     response.reason_phrase, headers, b"".join(chunks), started,
-                                    response.http_version, _peer(response)), ""
+                                    response.http_version, _peer(response)), "", False
             except httpx.TimeoutException as error:
-                return None, f"timeout ({type(error).__name__}: no answer within {self.politeness.timeout:g} s)"
+                return None, f"timeout ({type(error).__name__}: no answer within {self.politeness.timeout:g} s)", True
             except httpx.HTTPError as error:
-                return None, f"{type(error).__name__}: {error}"
+                return None, f"{type(error).__name__}: {error}", True
 
 
 def _end(result: Fetched, outcome: str, reason: str | None) -> Fetched:

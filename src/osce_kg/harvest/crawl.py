@@ -113,7 +113,6 @@ class Harvest:
         with self._archive_lock:
             written, length = self.archive.write(exchange, purpose)
             self.state.commit_warc(written.file, length)
-        self.report.requests += 1
         self.report.bytes += len(exchange.body)
         return written
 
@@ -127,6 +126,7 @@ class Harvest:
         finally:
             self.report.seconds = (datetime.now() - started).total_seconds()
             self.report.waited = self.fetcher.pacer.waited
+            self.report.requests = self.fetcher.requests
             self.progress.close()
         return self.report
 
@@ -290,7 +290,10 @@ class Harvest:
             return "refresh"
         if candidate.lastmod and _later(candidate.lastmod, row.lastmod or row.fetched_at):
             return "lastmod"
-        self.report.held += 1
+        if row.status == "off-site":
+            self.report.skip(candidate.url, "off-site", f"{row.reason} (on an earlier run)")
+        else:
+            self.report.held += 1
         return None
 
     def _settle(self, candidate: Candidate, got: Fetched) -> list[Candidate]:
@@ -313,11 +316,19 @@ class Harvest:
             row.gone_since = row.gone_since or got.written.date[:10]
             row.warc_file, row.warc_offset, row.record_id = got.written.file, got.written.offset, got.written.record_id
             row.record_url, row.fetched_at = got.final_url, got.written.date
+            row.lastmod = candidate.lastmod or row.lastmod
             self.report.gone.append({"url": candidate.url, "status": got.status, "since": row.gone_since})
-        elif got.outcome in ("robots", "off-site"):
+        elif got.outcome == "robots":
             if row.status not in ("fetched", "gone"):
                 row.status, row.reason = "skipped", got.reason
-            self.report.skip(candidate.url, got.outcome, got.reason or "")
+            self.report.skip(candidate.url, "robots", got.reason or "")
+        elif got.outcome == "off-site":
+            # not asked again unless a source says the page changed: the redirect is the site's answer
+            if row.status not in ("fetched", "gone"):
+                row.status, row.reason = "off-site", got.reason
+                row.lastmod = candidate.lastmod or row.lastmod
+                row.fetched_at = got.written.date if got.written else row.fetched_at
+            self.report.skip(candidate.url, "off-site", got.reason or "")
         else:
             if row.status not in ("fetched", "gone"):
                 row.status, row.reason, row.http_status = "failed", got.reason, got.status

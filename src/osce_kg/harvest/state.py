@@ -81,6 +81,7 @@ class CrawlState:
     each statement is its own durable transaction)."""
 
     def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / STATE_FILE
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.lock = threading.Lock()

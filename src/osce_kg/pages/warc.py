@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import XSD, Literal, URIRef
 
 from osce_kg.errors import InputError
@@ -111,7 +112,7 @@ def archive_pages(paths: Iterable[Path]) -> tuple[list[PageInput], list[Gone], l
 
 
 FLAGGED = """PREFIX schema: <https://schema.org/> PREFIX osce: <https://w3id.org/osce-kg/ontology#>
-SELECT DISTINCT ?g ?d WHERE { GRAPH ?g { ?d a osce:Document ; schema:url ?u } }"""
+SELECT DISTINCT ?g ?d WHERE { VALUES ?u { %s } GRAPH ?g { ?d a osce:Document ; schema:url ?u } }"""
 
 
 def flag_gone(store: GraphStore, gone: Iterable[Gone]) -> int:
@@ -119,7 +120,7 @@ def flag_gone(store: GraphStore, gone: Iterable[Gone]) -> int:
     kept otherwise); a flag already there keeps its earlier day. The number of graphs flagged."""
     flagged = 0
     for item in gone:
-        rows = store.query(FLAGGED, {"u": URIRef(item.url)})
+        rows = store.query(FLAGGED % ox.NamedNode(item.url))
         assert isinstance(rows, list)
         for row in rows:
             name, document = URIRef(str(row["g"])), URIRef(str(row["d"]))
