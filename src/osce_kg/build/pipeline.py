@@ -200,7 +200,7 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
         publish(target, folder)
 
     if options.dist is not None:
-        for name, data in exports.items():
-            write_atomically(Path(options.dist) / name, data)
+        for name, content in exports.items():
+            write_atomically(Path(options.dist) / name, content)
     summary.seconds = steps.elapsed
     return summary
