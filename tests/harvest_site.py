@@ -119,8 +119,13 @@ class Site:
     """Pages whose text changed since the first run."""
     kill: tuple[str, int] | None = None
     """(path, pid): the server kills pid with SIGKILL when that path is requested."""
+    page_seconds: float = 0.0
+    """How long a release page takes to answer (to see requests overlap)."""
     log: list[Logged] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    in_flight: int = 0
+    most_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def requests(self, path: str | None = None) -> list[Logged]:
         return [r for r in self.log if path is None or r.path == path]
@@ -190,6 +195,7 @@ class Site:
         if path == RUSSIAN[0]:
             return 200, html, russian_html().encode()
         release = RELEASES.get(path) or LISTING_RELEASES.get(path)
+        time.sleep(self.page_seconds)
         if release is None:
             return 404, html, b"<html><body>Not found</body></html>"
         title, dateline, _, body = release
@@ -208,11 +214,23 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.site  # type: ignore[attr-defined]
         parts = urlsplit(self.path)
         logged = Logged(time.monotonic(), parts.path + (f"?{parts.query}" if parts.query else ""), dict(self.headers.items()))
-        site.log.append(logged)
-        if site.kill is not None and parts.path == site.kill[0]:
+        # the slow page is not counted in flight: the client has given up on it while it sleeps
+        counted = parts.path != "/press-releases/slow"
+        with site.lock:
+            site.log.append(logged)
+            site.in_flight += counted
+            site.most_in_flight = max(site.most_in_flight, site.in_flight)
+        try:
+            self._answer(site, parts.path, parse_qs(parts.query), logged)
+        finally:
+            with site.lock:
+                site.in_flight -= counted
+
+    def _answer(self, site: Site, path: str, query: dict[str, list[str]], logged: Logged) -> None:
+        if site.kill is not None and path == site.kill[0]:
             os.kill(site.kill[1], signal.SIGKILL)
             return
-        status, headers, body = site.answer(parts.path, parse_qs(parts.query))
+        status, headers, body = site.answer(path, query)
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if status == 200 and self.headers.get("If-None-Match") == etag:
             status, body = 304, b""
