@@ -338,11 +338,6 @@ class Harvest:
         self.progress.page_done(candidate.url, got.outcome, got.reason)
         return translations
 
-    def unfinished_ingest(self) -> list[UrlRow]:
-        """Pages whose last answer (a page, or its disappearance) is archived but not yet ingested."""
-        return self.state.rows("kind = 'page' AND status IN ('fetched', 'gone') AND record_id IS NOT NULL "
-                               "AND (ingested_record IS NULL OR ingested_record != record_id)")
-
 
 def _fetched_row(row: UrlRow, got: Fetched, lastmod: str | None) -> UrlRow:
     assert got.written is not None
