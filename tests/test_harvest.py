@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
-from rdflib.compare import isomorphic
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import PROV
 from tests.harvest_site import RELEASES, RUSSIAN, Site, SiteServer
 from tests.pages_support import reference_store
@@ -80,6 +80,15 @@ def page_graphs(store: GraphStore) -> dict[URIRef, Graph]:
                 graph.remove((None, predicate, None))
             graphs[name] = graph
     return graphs
+
+
+def assert_same_graphs(harvested: dict[URIRef, Graph], replayed: dict[URIRef, Graph]) -> None:
+    """The same named graphs with the same triples; the triples that differ when they do not."""
+    assert harvested.keys() == replayed.keys()
+    for name in harvested:
+        if not isomorphic(harvested[name], replayed[name]):
+            _, only_harvested, only_replayed = graph_diff(to_isomorphic(harvested[name]), to_isomorphic(replayed[name]))
+            raise AssertionError(f"{name}: only harvested {sorted(only_harvested)}; only replayed {sorted(only_replayed)}")
 
 
 def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, template_store, store_path):
@@ -162,8 +171,8 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
         replayed = page_graphs(replayed_store)
     finally:
         replayed_store.close()
-    assert len(harvested) == 8 and harvested.keys() == replayed.keys()
-    assert all(isomorphic(harvested[n], replayed[n]) for n in harvested)
+    assert len(harvested) == 8
+    assert_same_graphs(harvested, replayed)
 
 
 def test_changed_lastmod_refetches_conditionally_and_gone_pages_are_flagged(tmp_path, template_store, store_path):
@@ -210,7 +219,7 @@ def test_changed_lastmod_refetches_conditionally_and_gone_pages_are_flagged(tmp_
         replayed = page_graphs(replayed_store)
     finally:
         replayed_store.close()
-    assert harvested.keys() == replayed.keys() and all(isomorphic(harvested[n], replayed[n]) for n in harvested)
+    assert_same_graphs(harvested, replayed)
 
 
 def test_listing_is_paged_until_known_items(tmp_path):

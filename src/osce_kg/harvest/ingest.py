@@ -21,6 +21,9 @@ def ingest_archived(state: CrawlState, archive: Path, store: GraphStore) -> Inge
     """Ingest the pages the state holds as archived but not ingested; flag those found gone."""
     rows = state.rows("kind = 'page' AND status IN ('fetched', 'gone') AND record_id IS NOT NULL "
                       "AND (ingested_record IS NULL OR ingested_record != record_id)")
+    # in the order they were archived (file names are timestamps): of two copies of one page, the
+    # first is kept, as a replay of the archive keeps it
+    rows.sort(key=lambda row: (row.warc_file or "", row.warc_offset or 0))
     pages = [page_of_record(archive / (row.warc_file or ""), row.warc_offset or 0, row.record_url or row.url, row.fetched_at or "")
              for row in rows if row.status == "fetched"]
     gone = [Gone(row.record_url or row.url, row.gone_since or "") for row in rows if row.status == "gone"]

@@ -70,7 +70,7 @@ def archive_pages(paths: Iterable[Path]) -> tuple[list[PageInput], list[Gone], l
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    answers: dict[str, list[tuple[datetime, int, PageInput | int]]] = {}
+    answers: dict[str, list[tuple[datetime, int, PageInput | int, str | None]]] = {}
     problems: list[str] = []
     order = 0
     for path in paths:
@@ -90,9 +90,10 @@ def archive_pages(paths: Iterable[Path]) -> tuple[list[PageInput], list[Gone], l
                     if status == 200 and content_type in PAGE_TYPES:
                         page = PageInput(record_location(path, iterator.get_record_offset()), path, url, when,
                                          iterator.get_record_offset())
-                        answers.setdefault(url, []).append((when, order, page))
+                        digest = record.rec_headers.get_header("WARC-Payload-Digest")
+                        answers.setdefault(url, []).append((when, order, page, digest))
                     elif status in GONE_STATUSES:
-                        answers.setdefault(url, []).append((when, order, status))
+                        answers.setdefault(url, []).append((when, order, status, None))
         except (ArchiveLoadFailed, OSError, ValueError, EOFError) as error:
             problems.append(f"{path}: not a readable WARC archive ({error}); its other records are skipped")
     pages: list[PageInput] = []
@@ -101,14 +102,24 @@ def archive_pages(paths: Iterable[Path]) -> tuple[list[PageInput], list[Gone], l
         seen.sort(key=lambda a: (a[0], a[1]))
         last_page = max((i for i, a in enumerate(seen) if isinstance(a[2], PageInput)), default=None)
         if last_page is not None:
-            latest = seen[last_page][2]
-            assert isinstance(latest, PageInput)
-            pages.append(latest)
+            pages.append(_first_of_latest_content(seen[:last_page + 1]))
         after = seen[last_page + 1:] if last_page is not None else seen
         if after:
             gone.append(Gone(url, after[0][0].date().isoformat()))
     pages.sort(key=lambda p: (p.path.name, p.member or 0))
     return pages, gone, problems
+
+
+def _first_of_latest_content(seen: list[tuple[datetime, int, PageInput | int, str | None]]) -> PageInput:
+    """The first capture of the latest content: a page fetched again unchanged is, to ingest, the
+    copy it already holds (same facts, first capture), so a replay records what the harvest did."""
+    pages = [(a[2], a[3]) for a in seen if isinstance(a[2], PageInput)]
+    first, digest = pages[-1]
+    for page, other in reversed(pages[:-1]):
+        if digest is None or other != digest:
+            break
+        first = page
+    return first
 
 
 FLAGGED = """PREFIX schema: <https://schema.org/> PREFIX osce: <https://w3id.org/osce-kg/ontology#>
