@@ -1,4 +1,7 @@
-"""Command `harvest`: fetch osce.org pages politely, archive them as WARC, ingest them."""
+"""Command `harvest`: fetch osce.org pages politely, archive them as WARC, ingest them.
+
+Needs the 'harvest' extra (httpx, protego, rich): the imports below fail without it, and
+osce_kg.cli says which extra to install."""
 
 from __future__ import annotations
 
@@ -9,6 +12,10 @@ from pathlib import Path
 import click
 
 from osce_kg import paths
+from osce_kg.harvest.client import Politeness
+from osce_kg.harvest.crawl import Harvest, HarvestOptions
+from osce_kg.harvest.discover import url_file as read_url_file
+from osce_kg.harvest.progress import progress_for
 from osce_kg.parse.urls import SITE_LANGUAGES
 
 
@@ -84,14 +91,6 @@ def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: 
     Pages that disappeared (404/410) are reported and flagged in the graph, which keeps them.
     Exit 0 when every page was fetched and ingested, 1 when some failed or were rejected.
     """
-    try:
-        from osce_kg.harvest.client import Politeness
-        from osce_kg.harvest.crawl import Harvest, HarvestOptions
-        from osce_kg.harvest.discover import url_file as read_url_file
-        from osce_kg.harvest.progress import progress_for
-    except ImportError as error:
-        raise click.ClickException(f"{error.name} is missing: install the harvester with pip install 'osce-kg[harvest]'") from error
-
     explicit = list(urls) + (read_url_file(url_file) if url_file else [])
     if not (explicit or sitemaps or listings):
         listings = ("press-releases",)
