@@ -93,3 +93,13 @@ def test_a_broken_archive_is_reported_and_the_others_read(tmp_path):
     (tmp_path / "empty.warc").write_bytes(b"")
     pages, gone, problems = archive_pages(sorted(tmp_path.iterdir()))
     assert pages == [] and gone == [] and len(problems) == 1 and "broken.warc.gz: not a readable WARC archive" in problems[0]
+
+
+def test_a_listing_that_ignores_paging_is_not_paged_forever(tmp_path):
+    site = Site(listed={n: ["/secretariat/600001", "/secretariat/600002"] for n in range(100)})
+    with SiteServer(site) as server:
+        result = CliRunner().invoke(main, ["harvest", "--listing", "press-releases", "--base-url", server.base, "--delay", "0.01",
+                                           "--archive", str(tmp_path), "--no-ingest"])
+    assert result.exit_code == 0, result.output
+    assert [r.path for r in site.log if r.path.startswith("/press-releases")] == ["/press-releases", "/press-releases?page=1"]
+    assert "2 fetched" in result.output

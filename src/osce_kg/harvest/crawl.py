@@ -21,6 +21,8 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from osce_kg import __version__
 from osce_kg.errors import InputError
 from osce_kg.harvest.archive import Exchange, WarcArchive, Written, read_payload
@@ -183,18 +185,29 @@ class Harvest:
         """A sitemap or listing page: from the archive when the state holds it and its parent's
         lastmod says it did not change, else fetched (conditionally when held)."""
         row = self.state.get(url)
-        held = row is not None and row.status == "fetched" and row.warc_file is not None
-        if held and row is not None and lastmod and row.lastmod == lastmod and not self.options.refresh:
-            return read_payload(self.options.archive, row.warc_file or "", row.warc_offset or 0)
-        got = self.fetcher.get(url, kind, _validators(row) if held else None)
-        if got.outcome == "not-modified" and held and row is not None:
+        kept = self._kept(row)
+        if kept is not None and row is not None and lastmod and row.lastmod == lastmod and not self.options.refresh:
+            return kept
+        got = self.fetcher.get(url, kind, _validators(row) if kept is not None else None)
+        if got.outcome == "not-modified" and kept is not None:
             self.report.not_modified_documents += 1
-            return read_payload(self.options.archive, row.warc_file or "", row.warc_offset or 0)
+            return kept
         if got.outcome != "ok":
             self.report.fail(url, f"{kind}: {got.reason}", got.outcome)
             return None
         self.state.put(_fetched_row(row or UrlRow(url, kind, via), got, lastmod))
         return got.body
+
+    def _kept(self, row: UrlRow | None) -> bytes | None:
+        """The body of a document as the archive holds it, or None (never fetched, or the archive
+        lost it: then it is fetched again, unconditionally)."""
+        if row is None or row.status != "fetched" or row.warc_file is None:
+            return None
+        try:
+            return read_payload(self.options.archive, row.warc_file, row.warc_offset or 0)
+        except (OSError, ValueError, EOFError) as error:
+            self.report.notes.append(f"{row.url}: its copy in {row.warc_file} cannot be read ({error}): fetched again")
+            return None
 
     def _sitemap(self, url: str, via: str, lastmod: str | None, depth: int) -> Iterator[Candidate]:
         body = self._document(url, "sitemap", via, lastmod)
@@ -218,17 +231,24 @@ class Harvest:
         since = self.options.since
         url: str | None = root
         pages = 0
+        listed: set[str] = set()
         while url is not None and pages < self.options.max_listing_pages:
             number = page_number(url)
             body = self._document(url, "listing", root)
             pages += 1
             if body is None:
                 return
-            items, following, warnings = parse_listing(body, url, root)
+            try:
+                items, following, warnings = parse_listing(body, url, root)
+            except (etree.ParserError, ValueError) as error:
+                self.report.fail(url, f"listing: not a readable HTML page ({error})", "failed")
+                return
             self.report.warnings += warnings
-            if not items:
+            # a site that ignores ?page= shows the same items on every page: the end, not a loop
+            if not items or all(i.url in listed for i in items):
                 complete = True
                 following = None
+            listed.update(i.url for i in items)
             known = [i for i in items if (row := self.state.get(i.url)) is not None and row.status != "pending"]
             yield from items
             if following is None:
