@@ -304,7 +304,9 @@ def test_robots_crawl_delay_and_size_cap(tmp_path):
             if path == "/robots.txt" else answer(path, query))
         # robots.txt, three pages and the Russian translation the English one links to
         harvest(f"{server.base}/secretariat/500001", f"{server.base}/secretariat/500010", f"{server.base}/odihr/500008",
-                "--delay", "0.05", "--archive", str(tmp_path / "b"), *FAST)
+                "--delay", "0.05", "--archive", str(tmp_path / "b"), "--warc-size", "2000", *FAST)
+        # the archive rolls over to a new file once one passes --warc-size
+        assert len(list((tmp_path / "b").glob("*.warc.gz"))) >= 2 and len(warc_responses(tmp_path / "b")) == 5
         times = [r.at for r in site.log[start:]]
         assert len(times) == 5 and min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.3
 

@@ -55,6 +55,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Request at most this many pages in this run.")
 @click.option("--archive", type=click.Path(file_okay=False, path_type=Path), default=Path("archive"), show_default=True,
               help="Folder of the WARC files and of the crawl state (harvest-state.sqlite).")
+@click.option("--warc-size", type=click.IntRange(min=1), default=1_000_000_000, show_default=True,
+              help="Bytes after which the next WARC file is started.")
 @click.option("--refresh", is_flag=True,
               help="Ask again for pages the archive holds (conditional requests: unchanged pages cost a 304).")
 @click.option("--delay", type=click.FloatRange(min=0.0), default=1.0, show_default=True,
@@ -81,7 +83,7 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: tuple[str, ...], url_file: Path | None,
                     base_url: str, languages: frozenset[str], since: date | None, until: date | None, max_pages: int | None,
-                    archive: Path, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
+                    archive: Path, warc_size: int, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
                     retries: int, backoff: float, max_wait: float, max_bytes: int, no_ingest: bool, store: Path | None,
                     report_file: Path | None, quiet: bool) -> None:
     """Fetch osce.org pages politely, archive every request and response as WARC, and ingest the pages.
@@ -102,7 +104,7 @@ def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: 
                             max_bytes=max_bytes)
     options = HarvestOptions(archive=archive, base_url=base_url, sitemaps=list(sitemaps), listings=list(listings),
                              urls=explicit, languages=languages, since=since, until=until, max_pages=max_pages,
-                             refresh=refresh, politeness=politeness)
+                             refresh=refresh, politeness=politeness, warc_size=warc_size)
     harvest = Harvest(options, progress_for(quiet=quiet))
     try:
         report = harvest.run()
