@@ -115,7 +115,7 @@ class Harvest:
         with self._archive_lock:
             written, length = self.archive.write(exchange, purpose)
             self.state.commit_warc(written.file, length)
-        self.report.bytes += len(exchange.body)
+            self.report.bytes += len(exchange.body)
         return written
 
     # --- the run --------------------------------------------------------------------------------
