@@ -19,14 +19,13 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
+from expected_rows import expected, projected
 from osce_kg.query.catalog import NamedQuery, load_catalog
 from osce_kg.query.local import run_local
 from osce_kg.query.push import push, remote_counts
 from osce_kg.query.remote import run_remote
 from osce_kg.query.results import Solutions
 from osce_kg.store import GraphStore
-
-from expected_rows import expected, projected
 
 CATALOG = load_catalog()
 NUMERIC = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.decimal, XSD.nonNegativeInteger, XSD.positiveInteger}
