@@ -385,3 +385,10 @@ def test_a_query_link_opened_in_a_browser_gets_the_editor_and_tools_get_results(
     assert browser.headers["content-type"].startswith("text/html") and "yasgui" in browser.text
     tool = get(site, "/sparql", params={"query": STATES}, headers={"Accept": "*/*"})
     assert tool.headers["content-type"] == "application/sparql-results+json"
+
+
+def test_markup_in_the_requested_path_is_not_echoed_as_markup(site):
+    for accept in ("text/html", "*/*"):
+        response = get(site, "/id/<script>alert(1)</script>", headers={"Accept": accept})
+        assert response.status_code == 404
+        assert "<script>alert(1)" not in response.text or response.headers["content-type"].startswith("text/plain")
