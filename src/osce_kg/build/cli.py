@@ -11,7 +11,7 @@ from osce_kg import __version__, paths
 from osce_kg.build.pipeline import DIST_FILE_NAMES, ONTOLOGY_GRAPH, BuildOptions, build, read_ontology
 from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
-from osce_kg.build.validation import Outcome, read_rdf, validate_store
+from osce_kg.build.validation import MAX_VIOLATIONS, Outcome, read_rdf, validate_store
 from osce_kg.errors import ValidationFailed
 from osce_kg.store import GraphStore
 
@@ -85,10 +85,16 @@ def stats_command(store: Path | None) -> None:
 @STORE_OPTION
 @click.option("--shapes", type=click.Path(path_type=Path), default=None,
               help="SHACL shapes (default: the bundled ontology/shapes.ttl).")
-def validate_command(files: tuple[Path, ...], store: Path | None, shapes: Path | None) -> None:
+@click.option("--max-violations", type=click.IntRange(min=0), default=MAX_VIOLATIONS, show_default=True,
+              help="Results listed after the counts per shape (0: the counts only).")
+@click.option("--report", "report_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the full report (every result) to this file.")
+def validate_command(files: tuple[Path, ...], store: Path | None, shapes: Path | None, max_violations: int,
+                     report_file: Path | None) -> None:
     """Validate the built store (default) or the given RDF FILES against the SHACL shapes.
 
-    Exit 1 with a report (focus node, path, message, source graph or file) when not conforming.
+    Exit 1 when not conforming, with the number of results per shape first, then the first
+    results (focus node, path, message, source graph or file); --report FILE keeps them all.
     """
     shapes_graph = read_rdf(shapes or paths.ONTOLOGY_DIR / "shapes.ttl")
     if files:
@@ -105,8 +111,13 @@ def validate_command(files: tuple[Path, ...], store: Path | None, shapes: Path |
         finally:
             opened.close()
         what = f"{len(data)} graphs"
+    if report_file is not None:
+        report_file.write_text(outcome.report.render(None) + "\n", encoding="utf-8")
+    text = outcome.report.render(max_violations)
+    if report_file is not None:
+        text += f"\nThe full report: {report_file}"
     if not outcome.conforms:
-        raise ValidationFailed(outcome.text)
+        raise ValidationFailed(text)
     if outcome.violations:
-        click.echo(outcome.text, err=True)
+        click.echo(text, err=True)
     click.echo(f"Validation: {outcome.headline()} ({what})")
