@@ -105,8 +105,10 @@ def relative_to_sources(path: Path, *also: Path) -> str:
     return resolved.as_posix()
 
 
+
 def __getattr__(name: str) -> Path:
-    # DIST_DIR was a constant; it now follows the workspace, so it is looked up on each use.
+    # DIST_DIR was a constant; it now follows the workspace, so it is looked up on each use (the
+    # old name still works for code written against it; new code calls dist_dir()).
     if name == "DIST_DIR":
         return dist_dir()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -53,8 +53,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), callback=_day, default=None,
               help="Only pages published on or before this day.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Request at most this many pages in this run.")
-@click.option("--archive", type=click.Path(file_okay=False, path_type=Path), default=Path("archive"), show_default=True,
-              help="Folder of the WARC files and of the crawl state (harvest-state.sqlite).")
+@click.option("--archive", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the WARC files and of the crawl state (harvest-state.sqlite) (default: archive/ in the workspace).")
 @click.option("--warc-size", type=click.IntRange(min=1), default=1_000_000_000, show_default=True,
               help="Bytes after which the next WARC file is started.")
 @click.option("--refresh", is_flag=True,
@@ -77,13 +77,13 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
               help="Largest response read (bytes, after decompression).")
 @click.option("--no-ingest", is_flag=True, help="Fetch and archive only; 'osce-kg ingest ARCHIVE' reads the archive later.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the run's report as JSON to this file.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: tuple[str, ...], url_file: Path | None,
                     base_url: str, languages: frozenset[str], since: date | None, until: date | None, max_pages: int | None,
-                    archive: Path, warc_size: int, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
+                    archive: Path | None, warc_size: int, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
                     retries: int, backoff: float, max_wait: float, max_bytes: int, no_ingest: bool, store: Path | None,
                     report_file: Path | None, quiet: bool) -> None:
     """Fetch osce.org pages politely, archive every request and response as WARC, and ingest the pages.
@@ -102,6 +102,7 @@ def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: 
     politeness = Politeness(delay=delay, concurrency=concurrency, contact=contact, timeout=timeout,
                             connect_timeout=min(10.0, timeout), retries=retries, backoff=backoff, max_wait=max_wait,
                             max_bytes=max_bytes)
+    archive = archive or paths.workspace() / "archive"
     options = HarvestOptions(archive=archive, base_url=base_url, sitemaps=list(sitemaps), listings=list(listings),
                              urls=explicit, languages=languages, since=since, until=until, max_pages=max_pages,
                              refresh=refresh, politeness=politeness, warc_size=warc_size)
