@@ -258,3 +258,11 @@ def test_query_command_timeout_stops_the_query_and_frees_its_process(store_path,
     assert b"longer than 2 s and was stopped" in err and b"Traceback" not in err
     assert elapsed < 15
     assert workers and not any(_alive(pid) for pid in workers)
+
+
+def test_a_syntax_error_keeps_the_worker(store_path):
+    with QueryWorker(store_path) as worker:
+        pid = worker.pid
+        with pytest.raises(QuerySyntaxError):
+            worker.run("SELECT * WHERE {", timeout=30)
+        assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True and worker.pid == pid

@@ -269,18 +269,20 @@ class QueryWorker:
         try:
             self._conn.send((query, specs))
             tag, kind, value = self._receive(deadline, timeout)
-            if tag == "syntax":
-                raise _syntax_error(query, value, source)
-            if tag == "failed":
-                raise QueryFailed(value)
-            if tag == "boolean":
-                return BoundedAnswer(bool(value), False, max_rows)
-            data, cut = self._read_lines(tag, kind, value, deadline, timeout, max_rows)
+            data, cut = (b"", False) if tag in ("syntax", "failed", "boolean") else self._read_lines(tag, kind, value, deadline, timeout, max_rows)
         except BaseException:
+            # timed out, interrupted, or the worker died: whatever it is doing is stopped
             self._stop()
             raise
         if cut:
             self._stop()
+        # a query the engine refused or failed at once leaves the worker waiting for the next one
+        if tag == "syntax":
+            raise _syntax_error(query, value, source)
+        if tag == "failed":
+            raise QueryFailed(value)
+        if tag == "boolean":
+            return BoundedAnswer(bool(value), False, max_rows)
         return BoundedAnswer(_answer(kind, data), cut, max_rows)
 
     def _receive(self, deadline: float, timeout: float) -> tuple[str, str | None, Any]:
