@@ -266,3 +266,12 @@ def test_a_syntax_error_keeps_the_worker(store_path):
         with pytest.raises(QuerySyntaxError):
             worker.run("SELECT * WHERE {", timeout=30)
         assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True and worker.pid == pid
+
+
+def test_a_forkserver_worker_for_threaded_servers_is_bounded_too(store_path):
+    with QueryWorker(store_path, start_method="forkserver") as worker:
+        assert len(worker.run("SELECT * WHERE { ?s ?p ?o } LIMIT 3", timeout=30).result.rows) == 3
+        pid = worker.pid
+        with pytest.raises(QueryTimeout):
+            worker.run(CARTESIAN, timeout=1)
+        assert pid is not None and not _alive(pid)
