@@ -275,3 +275,11 @@ def test_a_forkserver_worker_for_threaded_servers_is_bounded_too(store_path):
         with pytest.raises(QueryTimeout):
             worker.run(CARTESIAN, timeout=1)
         assert pid is not None and not _alive(pid)
+
+
+def test_a_query_over_its_memory_limit_is_stopped_with_a_clear_message(store_path):
+    sorted_product = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 1"
+    with QueryWorker(store_path, max_memory_mb=600) as worker:
+        with pytest.raises(QueryFailed, match="needed more than 600 MB of memory and was stopped"):
+            worker.run(sorted_product, timeout=120)
+        assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True
