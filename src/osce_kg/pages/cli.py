@@ -21,7 +21,7 @@ from osce_kg.store import GraphStore
               help="--keep-going ingests every good file and reports the rejected ones (exit 1 if any); "
                    "--stop-on-error stops at the first rejected file (files before it stay ingested).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, store: Path | None) -> None:
     """Read page files or folders (recursively; .txt, .html, .htm) into the store.
 

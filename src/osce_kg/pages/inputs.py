@@ -73,9 +73,5 @@ def page_inputs(paths_: Iterable[Path]) -> list[PageInput]:
 
 
 def recorded_path(path: Path) -> str:
-    """A page's path as PROV records it: relative to the repository when inside it."""
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    """A page's path as PROV records it: relative to the bundled sources or the workspace when inside either."""
+    return paths.relative_to_sources(path)
