@@ -133,17 +133,21 @@ class Harvest:
         return self.report
 
     def _discover(self) -> None:
+        # one commit per source: a source killed half-read is read again by the next run
         options = self.options
         for sitemap in options.sitemaps:
             self.progress.discovering(sitemap)
-            for candidate in self._sitemap(options.resolve(sitemap), options.resolve(sitemap), None, 0):
-                self._offer(candidate)
+            with self.state.transaction():
+                for candidate in self._sitemap(options.resolve(sitemap), options.resolve(sitemap), None, 0):
+                    self._offer(candidate)
         for listing in options.listings:
             self.progress.discovering(listing)
-            for candidate in self._listing(options.resolve(listing)):
-                self._offer(candidate)
-        for url in options.urls:
-            self._offer(Candidate(without_fragment(url), EXPLICIT))
+            with self.state.transaction():
+                for candidate in self._listing(options.resolve(listing)):
+                    self._offer(candidate)
+        with self.state.transaction():
+            for url in options.urls:
+                self._offer(Candidate(without_fragment(url), EXPLICIT))
         # what a killed run of these sources discovered and did not fetch
         sources = [options.resolve(s) for s in options.sitemaps + options.listings]
         for source in sources:
