@@ -96,7 +96,8 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
     with SiteServer() as server:
         site = server.site
         args = ["--sitemap", f"{server.base}/sitemap.xml", "--delay", "0.2", "--archive", str(archive),
-                "--report", str(tmp_path / "report.json"), *FAST, "--timeout", "0.5", "--retries", "2", "--backoff", "0.3"]
+                "--report", str(tmp_path / "report.json"), "--ingest-every", "4",
+                *FAST, "--timeout", "0.5", "--retries", "2", "--backoff", "0.3"]
         code, output = harvest(*args, store=store_path)
         assert code == 1, output  # the slow page failed; everything else came in
         first = list(site.log)
@@ -133,6 +134,7 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
         assert [g["url"].removeprefix(server.base) for g in report["gone"]] == ["/secretariat/500099"]
         assert report["ingest"]["rejected"] == 1 and "binary file" in report["ingest"]["rejected_pages"][0]["reason"]
         assert report["ingest"]["ingested"] + report["ingest"]["unchanged"] == 9
+        assert report["ingest"]["runs"] == 4  # after pages 4, 8 and 12 of 14, then at the end
 
         # a second identical run downloads no page again: robots.txt, the index (304), the failed page
         code, output = harvest(*args, store=store_path)

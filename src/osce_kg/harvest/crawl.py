@@ -14,7 +14,7 @@ same sources. Ingest reads the new records back from the archive (ingest.py), ex
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -91,8 +91,13 @@ class Progress:
 class Harvest:
     """One harvest run into one archive folder."""
 
-    def __init__(self, options: HarvestOptions, progress: Progress | None = None) -> None:
+    def __init__(self, options: HarvestOptions, progress: Progress | None = None,
+                 ingest: Callable[[], None] | None = None, ingest_every: int = 500) -> None:
+        """`ingest` is called after every `ingest_every` pages settled (the caller ingests what
+        the state holds as archived and not ingested)."""
         self.options = options
+        self.ingest, self.ingest_every = ingest, ingest_every
+        self.settled = 0
         self.progress = progress or Progress()
         self.report = HarvestReport(politeness=options.politeness)
         self.state = CrawlState(options.archive)
@@ -296,7 +301,11 @@ class Harvest:
                 for future in done:
                     candidate = running.pop(future)
                     got = future.result()
-                    for translation in self._settle(candidate, got):
+                    translations = self._settle(candidate, got)
+                    self.settled += 1
+                    if self.ingest is not None and self.settled % self.ingest_every == 0:
+                        self.ingest()
+                    for translation in translations:
                         if translation.url not in seen:
                             seen.add(translation.url)
                             self._offer(translation)
