@@ -45,7 +45,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command("osce_kg.export.cli:export_command", "Export the store, or some of its graphs, in an RDF format."),
     "push": Command("osce_kg.query.cli:push_command", "Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."),
     "viz": Command("osce_kg.viz.cli:viz_command", "Draw a projection of the graph: structure (tree), fields, comention, people (networks)."),
-    "serve": Command("osce_kg.serve.cli:serve_command", "Serve the graph on the web: a SPARQL endpoint, a page for every IRI, the named queries (read-only, bounded).", "serve"),
+    "serve": Command("osce_kg.serve.cli:serve_command", "Serve the graph on the web, read-only: SPARQL endpoint, a page for every IRI, the named queries.", "serve"),
     "analyze": Command("osce_kg.viz.cli:analyze_command", "Degree and betweenness centrality and communities of a projection, as a table or CSV."),
 }
 
