@@ -283,12 +283,13 @@ class Harvest:
         with ThreadPoolExecutor(concurrency, thread_name_prefix="fetch") as pool:
             running: dict[Future[Fetched], Candidate] = {}
             pending = list(reversed(todo))
+            stopped = False
             while pending or running:
                 while pending and len(running) < concurrency:
                     if self.options.max_pages is not None and self.page_requests >= self.options.max_pages:
                         self.report.notes.append(f"stopped at --max-pages {self.options.max_pages}: "
                                                  f"{len(pending)} pages left for the next run")
-                        pending = []
+                        pending, stopped = [], True
                         break
                     candidate = pending.pop()
                     row = self.state.get(candidate.url)
@@ -309,8 +310,8 @@ class Harvest:
                         if translation.url not in seen:
                             seen.add(translation.url)
                             self._offer(translation)
-                            if translation.url in self.queue and self._why_fetch(translation):
-                                pending.insert(0, translation)
+                            if translation.url in self.queue and not stopped and self._why_fetch(translation):
+                                pending.insert(0, translation)  # after the pages already queued
                                 self.progress.total(len(todo) + 1)
                                 todo.append(translation)
 
