@@ -332,12 +332,13 @@ def test_dates_max_pages_and_concurrency(tmp_path):
         start = len(site.log)
         harvest("--sitemap", sitemap, "--max-pages", "2", "--delay", "0.02", "--archive", str(tmp_path / "b"), *FAST)
         assert page_paths(site, start)[:1] == ["/presence-in-albania/500004"]
-        # two requests in flight to the host at most, their starts --delay apart
+        # two requests in flight to the host at most, their starts --delay apart (a timeout longer
+        # than the answers: a request given up and retried would leave the server one more in flight)
         site.page_seconds, site.most_in_flight = 0.3, 0
         start = len(site.log)
         urls = [f"{server.base}{p}" for p in ("/secretariat/500001", "/mission-to-serbia/500002", "/secretariat/500010",
                                                "/odihr/500008", "/presence-in-albania/500004")]
-        harvest(*urls, "--concurrency", "2", "--delay", "0.1", "--archive", str(tmp_path / "c"), *FAST)
+        harvest(*urls, "--concurrency", "2", "--delay", "0.1", "--archive", str(tmp_path / "c"), *FAST, "--timeout", "5")
         times = [r.at for r in site.log[start:]]
         # (starts are spaced when sent; a thread that opens a second connection reaches the server a few
         # milliseconds later than its turn)
