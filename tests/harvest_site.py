@@ -111,7 +111,7 @@ class Site:
 
     base: str = ""
     retry_after: int = 1
-    slow_seconds: float = 1.5
+    slow_seconds: float = 2.0
     lastmod: dict[str, str] = field(default_factory=lambda: {p: "2025-04-05T10:00:00+00:00" for p in RELEASES})
     listed: dict[int, list[str]] = field(default_factory=lambda: {k: list(v) for k, v in LISTED.items()})
     gone: set[str] = field(default_factory=lambda: {"/secretariat/500099"})
