@@ -15,8 +15,11 @@ from osce_kg import paths
 from osce_kg.harvest.client import Politeness
 from osce_kg.harvest.crawl import Harvest, HarvestOptions
 from osce_kg.harvest.discover import url_file as read_url_file
+from osce_kg.harvest.ingest import ingest_archived
 from osce_kg.harvest.progress import progress_for
+from osce_kg.harvest.report import IngestSummary
 from osce_kg.parse.urls import SITE_LANGUAGES
+from osce_kg.store import GraphStore
 
 
 def _languages(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> frozenset[str]:
@@ -76,6 +79,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Largest response read (bytes, after decompression).")
 @click.option("--no-ingest", is_flag=True, help="Fetch and archive only; 'osce-kg ingest ARCHIVE' reads the archive later.")
+@click.option("--ingest-every", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Ingest what was fetched after this many pages (and at the end), so a long crawl fills the graph as it goes.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -84,7 +89,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: tuple[str, ...], url_file: Path | None,
                     base_url: str, languages: frozenset[str], since: date | None, until: date | None, max_pages: int | None,
                     archive: Path | None, warc_size: int, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
-                    retries: int, backoff: float, max_wait: float, max_bytes: int, no_ingest: bool, store: Path | None,
+                    retries: int, backoff: float, max_wait: float, max_bytes: int, no_ingest: bool, ingest_every: int,
+                    store: Path | None,
                     report_file: Path | None, quiet: bool) -> None:
     """Fetch osce.org pages politely, archive every request and response as WARC, and ingest the pages.
 
@@ -106,18 +112,23 @@ def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: 
     options = HarvestOptions(archive=archive, base_url=base_url, sitemaps=list(sitemaps), listings=list(listings),
                              urls=explicit, languages=languages, since=since, until=until, max_pages=max_pages,
                              refresh=refresh, politeness=politeness, warc_size=warc_size)
-    harvest = Harvest(options, progress_for(quiet=quiet))
+    summary = IngestSummary()
+
+    def ingest() -> None:
+        """The pages archived since the last ingest into the store, opened only meanwhile (so
+        that the store is free for queries during the crawl)."""
+        graph_store = GraphStore.open(store or paths.default_store())
+        try:
+            summary.add(ingest_archived(harvest.state, archive, graph_store))
+        finally:
+            graph_store.close()
+
+    harvest = Harvest(options, progress_for(quiet=quiet), None if no_ingest else ingest, ingest_every)
     try:
         report = harvest.run()
         if not no_ingest:
-            from osce_kg.harvest.ingest import ingest_archived
-            from osce_kg.store import GraphStore
-
-            graph_store = GraphStore.open(store or paths.default_store())
-            try:
-                report.ingest = ingest_archived(harvest.state, archive, graph_store)
-            finally:
-                graph_store.close()
+            ingest()
+            report.ingest = summary
     finally:
         harvest.close()
     click.echo(report.text())
