@@ -65,4 +65,7 @@ def serve_command(host: str, port: int, timeout: float, queue_timeout: float, ma
     click.echo(f"osce-kg serve: http://{host}:{port}{root_path}/ over {repository.description} "
                f"(timeout {timeout:g} s, at most {max_rows} rows)", err=True)
     uvicorn.run(app, host=host, port=port, root_path=root_path, proxy_headers=True,
-                forwarded_allow_ips=forwarded_allow_ips, log_level="warning", access_log=False)
+                forwarded_allow_ips=forwarded_allow_ips, log_level="warning", access_log=False,
+                # longer than uvicorn's 5 s, so that a client (or proxy) reusing a connection rarely
+                # meets the server closing it at that moment (2 dropped of 3,600 requests in the load test)
+                timeout_keep_alive=30)
