@@ -8,6 +8,9 @@ the capture time that the archive states; read_page is the one place that gets i
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,6 +20,11 @@ from osce_kg import paths
 from osce_kg.errors import InputError
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
+
+MAX_BYTES = 5_000_000
+"""Largest page read, by default (--max-size): osce.org pages weigh tens to hundreds of kB; the
+pathological ones of issue 14 (lines of megabytes full of known names, 100,000-item listings)
+took minutes and gigabytes."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,11 @@ class PageInput:
     def of_file(cls, path: Path) -> PageInput:
         return cls(recorded_path(path), path)
 
+    @property
+    def shown(self) -> str:
+        """How messages name the page: one printable line, whatever bytes its file name holds."""
+        return printable(str(self.path)) + (f"#{self.member}" if self.member is not None else "")
+
     def captured_on(self) -> str:
         """The capture day, ISO 8601."""
         if self.captured is not None:
@@ -46,24 +59,60 @@ class PageInput:
         return date.fromtimestamp(self.path.stat().st_mtime).isoformat()
 
 
-def read_page(page: PageInput) -> bytes:
-    """The bytes of one page. The WARC input (issue 10) extends this for pages inside an archive."""
+def read_page(page: PageInput, max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of one page, at most `max_bytes`; InputError for anything but a regular file
+    (a FIFO would block the reader for ever, a device never end). The WARC input (issue 10)
+    extends this for pages inside an archive."""
     if page.member is not None:
         raise NotImplementedError("pages inside an archive are read by the WARC input")
-    return page.path.read_bytes()
+    try:
+        kind = _kind(os.stat(page.path).st_mode)
+        if kind is not None:
+            raise InputError(f"not a regular file ({kind}): not read", page.shown)
+        # O_NONBLOCK: had the file been swapped for a FIFO since, opening it must not wait for a writer
+        fd = os.open(page.path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", page.shown) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        kind = _kind(info.st_mode)
+        if kind is not None:
+            raise InputError(f"not a regular file ({kind}): not read", page.shown)
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(_too_large(info.st_size, max_bytes), page.shown)
+        data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InputError(_too_large(len(data), max_bytes), page.shown)
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large: {size:,} bytes, more than the limit of {limit:,} (--max-size)"
+
+
+def _kind(mode: int) -> str | None:
+    """What a file is when it is not a regular file."""
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def page_files(paths_: Iterable[Path]) -> list[Path]:
-    """The page files named or found (recursively) in folders, sorted, without duplicates."""
+    """The page files named or found (recursively) in folders, sorted, without duplicates.
+
+    Anything with a page suffix in a folder is listed, FIFOs and broken links included, so that
+    read_page reports it rather than the run passing it over in silence."""
     found: list[Path] = []
     for p in paths_:
         p = Path(p)
         if p.is_dir():
-            found += [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES]
-        elif p.exists():
+            found += [f for f in sorted(p.rglob("*")) if f.suffix.lower() in PAGE_SUFFIXES and not f.is_dir()]
+        elif p.exists() or p.is_symlink():
             found.append(p)
         else:
-            raise InputError("no such file or folder", p)
+            raise InputError("no such file or folder", printable(str(p)))
     return list(dict.fromkeys(found))
 
 
@@ -73,9 +122,23 @@ def page_inputs(paths_: Iterable[Path]) -> list[PageInput]:
 
 
 def recorded_path(path: Path) -> str:
-    """A page's path as PROV records it: relative to the repository when inside it."""
+    """A page's path as PROV records it: relative to the repository when inside it; printable,
+    since RDF literals hold text, not the bytes of a file name that is not UTF-8."""
     resolved = path.resolve()
     try:
-        return resolved.relative_to(paths.ROOT).as_posix()
+        return printable(resolved.relative_to(paths.ROOT).as_posix())
     except ValueError:
-        return resolved.as_posix()
+        return printable(resolved.as_posix())
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """Text on one printable line: the bytes of a file name that are not UTF-8 (which Python keeps
+    as lone surrogates) as \\xNN, control characters and line breaks as escapes."""
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
