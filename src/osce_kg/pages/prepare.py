@@ -224,7 +224,7 @@ def _answer(chunk: list[Task], answer: AsyncResult) -> list[tuple[Task, PageOutc
     """A worker's answer for a chunk; its pages rejected when none comes in time (a worker killed,
     by the system for lack of memory say, never answers: the run would wait for ever)."""
     limits = [t.limits.seconds for t in chunk]
-    timeout = None if None in limits else 2 * sum(s or 0.0 for s in limits) + 60
+    timeout = None if None in limits else 2 * sum(s or 0.0 for s in limits) + 10
     try:
         return answer.get(timeout)
     except Exception as error:  # noqa: BLE001 - the pages of this chunk only
