@@ -175,7 +175,7 @@ class Ingester:
             if isinstance(item, _Mapped):
                 source = item.prepared.source
                 try:
-                    problems = self._validate(item.graphs()) if id(item) in suspects else []
+                    problems = self._validate_alone(item) if id(item) in suspects else []
                     if not problems:
                         outcome = self._commit(item, batch)
                         results.append((outcome, self._differences(item.page, outcome)))
@@ -362,12 +362,22 @@ class Ingester:
             found += [ox.Triple(row["s"], _RDF_TYPE, row["t"]) for row in rows]
         return found
 
-    def _validate(self, graphs: dict[ox.NamedNode, list[ox.Triple]]) -> list[str]:
-        """SHACL on each graph plus the types of what it points to; only its own nodes are judged."""
+    def _validate_alone(self, item: _Mapped) -> list[str]:
+        """A page's graphs validated without its batch, with the menu version it is the first to show."""
+        graphs = item.graphs()
+        menu = self._menu_version(item.page, item.prepared.location, item.prepared.menu_graph)
+        if menu is None:
+            return self._validate(graphs)
+        graphs[ox.NamedNode(str(menu[0]))] = menu[1]
+        return self._validate(graphs, menu[1])
+
+    def _validate(self, graphs: dict[ox.NamedNode, list[ox.Triple]], context: list[ox.Triple] | None = None) -> list[str]:
+        """SHACL on each graph plus `context` and the types of what it points to; only its own nodes are judged."""
         problems: list[str] = []
         for triples in graphs.values():
             own = {t.subject for t in triples}
-            data = _graph(triples + self._types_of({t.object for t in triples if isinstance(t.object, ox.NamedNode)} - own))
+            pointed = {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - own
+            data = _graph(triples + (context or []) + self._types_of(pointed))
             report = validate(data)
             for v in report.violations:
                 if to_ox(v.focus) in own and v.severity == "Violation":
