@@ -30,7 +30,7 @@ from osce_kg.store.lock import writer_lock
               metavar="SECONDS", help="Reject a file that takes longer than this to read and map.")
 @WAIT_OPTION
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, max_size: float, time_limit: float,
                    wait: float, store: Path | None) -> None:
     """Read page files or folders (recursively; .txt, .html, .htm) into the store.

@@ -122,13 +122,10 @@ def page_inputs(paths_: Iterable[Path]) -> list[PageInput]:
 
 
 def recorded_path(path: Path) -> str:
-    """A page's path as PROV records it: relative to the repository when inside it; printable,
-    since RDF literals hold text, not the bytes of a file name that is not UTF-8."""
-    resolved = path.resolve()
-    try:
-        return printable(resolved.relative_to(paths.ROOT).as_posix())
-    except ValueError:
-        return printable(resolved.as_posix())
+    """A page's path as PROV records it: relative to the bundled sources or the workspace when
+    inside either; printable, since RDF literals hold text, not the bytes of a file name that is
+    not UTF-8."""
+    return printable(paths.relative_to_sources(path))
 
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")

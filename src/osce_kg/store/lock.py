@@ -2,7 +2,7 @@
 
 Without it an ingest that finished while a build ran was lost in silence: the build copied the old
 store's page graphs, the ingest committed to the old store, and the build published its copy (issue
-14: 399 documents reported as ingested were gone). The lock is an flock on `<store>.lock` beside
+14: 399 documents reported as ingested were gone). The lock is an flock on `.<store>.lock` beside
 the store path, so the kernel releases it when its holder dies, even by kill -9: no stale lock to
 remove by hand. The file says who holds it, for the busy message. Readers take no lock: a query
 reads the published build folder, which a writer never changes in place (a build publishes a new
@@ -26,8 +26,8 @@ POLL_SECONDS = 0.2
 
 
 def lock_path(target: Path) -> Path:
-    """The lock file of a store path: `store` -> `store.lock`."""
-    return target.parent / f"{target.name}.lock"
+    """The lock file of a store path: `store` -> `.store.lock` (hidden, like the publishing link)."""
+    return target.parent / f".{target.name}.lock"
 
 
 @contextmanager
