@@ -33,14 +33,16 @@ from osce_kg.store.lock import writer_lock
               help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, max_size: float, time_limit: float,
                    wait: float, store: Path | None) -> None:
-    """Read page files or folders (recursively; .txt, .html, .htm) into the store.
+    """Read page files, WARC archives or folders (recursively; .txt, .html, .htm, .warc, .warc.gz) into the store.
 
     Each document becomes its own named graph with its provenance; an unchanged file is skipped,
-    a changed one replaces its graph. Every document is validated with SHACL before it is
-    committed. A file that cannot be read (bad input, not a regular file, over --max-size or
-    --time-limit, or an internal error, marked as a bug) is rejected with the reason; the others
-    are ingested. One writer at a time: while a build or another ingest writes to the store, this
-    waits --wait seconds, then stops.
+    a changed one replaces its graph. From a WARC archive, each URL's latest page is read, with
+    its URL (WARC-Target-URI) and capture date (WARC-Date); a URL whose latest answer is 404 or
+    410 keeps its graph, flagged with the day it was found gone. Every document is validated
+    with SHACL before it is committed. A file that cannot be read (bad input, not a regular file,
+    over --max-size or --time-limit, or an internal error, marked as a bug) is rejected with the
+    reason; the others are ingested. One writer at a time: while a build or another ingest writes
+    to the store, this waits --wait seconds, then stops.
 
     Exit 0 when nothing was rejected, 1 when some file was, 2 for a usage error, 3 when the store
     is busy, 4 for an internal error.

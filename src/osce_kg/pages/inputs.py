@@ -20,6 +20,7 @@ from osce_kg import paths
 from osce_kg.errors import InputError
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 MAX_BYTES = 5_000_000
 """Largest page read, by default (--max-size): osce.org pages weigh tens to hundreds of kB; the
@@ -48,9 +49,10 @@ class PageInput:
         return cls(recorded_path(path), path)
 
     @property
-    def shown(self) -> str:
-        """How messages name the page: one printable line, whatever bytes its file name holds."""
-        return printable(str(self.path)) + (f"#{self.member}" if self.member is not None else "")
+    def shown(self) -> Path:
+        """The page as messages name it: its file, or the archive and offset of its record; on one
+        printable line, whatever bytes the file's name holds."""
+        return Path(printable(str(self.path))) if self.member is None else Path(self.location)
 
     def captured_on(self) -> str:
         """The capture day, ISO 8601."""
@@ -60,11 +62,16 @@ class PageInput:
 
 
 def read_page(page: PageInput, max_bytes: int | None = MAX_BYTES) -> bytes:
-    """The bytes of one page, at most `max_bytes`; InputError for anything but a regular file
-    (a FIFO would block the reader for ever, a device never end). The WARC input (issue 10)
-    extends this for pages inside an archive."""
+    """The bytes of one page, at most `max_bytes`: its file, or its record in a WARC archive
+    (pages.warc); InputError for anything but a regular file (a FIFO would block the reader for
+    ever, a device never end)."""
     if page.member is not None:
-        raise NotImplementedError("pages inside an archive are read by the WARC input")
+        from osce_kg.pages.warc import read_record
+
+        data = read_record(page.path, page.member)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise InputError(_too_large(len(data), max_bytes), page.shown)
+        return data
     try:
         kind = _kind(os.stat(page.path).st_mode)
         if kind is not None:
@@ -99,6 +106,10 @@ def _kind(mode: int) -> str | None:
     return None if stat.S_ISREG(mode) else "not a regular file"
 
 
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
 def page_files(paths_: Iterable[Path]) -> list[Path]:
     """The page files named or found (recursively) in folders, sorted, without duplicates.
 
@@ -108,7 +119,7 @@ def page_files(paths_: Iterable[Path]) -> list[Path]:
     for p in paths_:
         p = Path(p)
         if p.is_dir():
-            found += [f for f in sorted(p.rglob("*")) if f.suffix.lower() in PAGE_SUFFIXES and not f.is_dir()]
+            found += [f for f in sorted(p.rglob("*")) if (f.suffix.lower() in PAGE_SUFFIXES or is_warc(f)) and not f.is_dir()]
         elif p.exists() or p.is_symlink():
             found.append(p)
         else:
@@ -117,8 +128,14 @@ def page_files(paths_: Iterable[Path]) -> list[Path]:
 
 
 def page_inputs(paths_: Iterable[Path]) -> list[PageInput]:
-    """The pages of the files named or found in folders (page_files)."""
-    return [PageInput.of_file(f) for f in page_files(paths_)]
+    """The page files named or found in folders (page_files), WARC archives left out (pages.warc
+    reads those; a FIFO or a broken link named like one stays, for read_page to reject)."""
+    return [PageInput.of_file(f) for f in page_files(paths_) if not is_archive(f)]
+
+
+def is_archive(path: Path) -> bool:
+    """A WARC archive to read: a regular file with a WARC suffix."""
+    return is_warc(path) and path.is_file()
 
 
 def recorded_path(path: Path) -> str:

@@ -18,7 +18,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -138,7 +137,7 @@ def prepare_page(task: Task, reader: PageReader | None = None) -> PageOutcome | 
 
 
 def rejected(source: PageInput, message: str) -> PageOutcome:
-    return PageOutcome(source.path, "rejected", messages=[message])
+    return PageOutcome(source.shown, "rejected", messages=[message])
 
 
 @contextmanager
@@ -168,8 +167,8 @@ def _prepare(task: Task, reader: PageReader | None) -> PageOutcome | Prepared:
     data = read_page(source, task.limits.max_bytes)
     digest = content_hash(data)
     if task.previous_hashes and all(h == digest for h in task.previous_hashes):
-        return PageOutcome(source.path, "unchanged")
-    page = reader.read(Path(source.shown), data, layout=task.layout)
+        return PageOutcome(source.shown, "unchanged")
+    page = reader.read(source.shown, data, layout=task.layout, url=source.url)
     limit = task.limits.max_documents
     if limit is not None and len(page.documents) > limit:
         raise InputError(f"{len(page.documents):,} documents in one page, more than the limit of {limit:,}: "
