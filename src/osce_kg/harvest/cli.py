@@ -20,6 +20,10 @@ from osce_kg.harvest.progress import progress_for
 from osce_kg.harvest.report import IngestSummary
 from osce_kg.parse.urls import SITE_LANGUAGES
 from osce_kg.store import GraphStore
+from osce_kg.store.lock import writer_lock
+
+HARVEST_WAITS = 600.0
+"""Seconds the harvest's ingest waits for another writer of the store (a build, an ingest) to finish."""
 
 
 def _languages(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> frozenset[str]:
@@ -117,11 +121,14 @@ def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: 
     def ingest() -> None:
         """The pages archived since the last ingest into the store, opened only meanwhile (so
         that the store is free for queries during the crawl)."""
-        graph_store = GraphStore.open(store or paths.default_store())
-        try:
-            summary.add(ingest_archived(harvest.state, archive, graph_store))
-        finally:
-            graph_store.close()
+        target = store or paths.default_store()
+        # one writer at a time (store/lock.py): a build takes a minute at most, the crawl took longer
+        with writer_lock(target, "harvest", wait=HARVEST_WAITS):
+            graph_store = GraphStore.open(target)
+            try:
+                summary.add(ingest_archived(harvest.state, archive, graph_store))
+            finally:
+                graph_store.close()
 
     harvest = Harvest(options, progress_for(quiet=quiet), None if no_ingest else ingest, ingest_every)
     try:
