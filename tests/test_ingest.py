@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import DCTERMS
-from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, reference_store
+from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.cli import main
@@ -17,8 +17,10 @@ from osce_kg.errors import InputError
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.parse.page import PageReader
 
-REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt", "no_date.txt", "unknown_layout.txt"}
-WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt", "utf16_page.txt"}
+REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt"}
+# readable pages are never rejected: a page of no known layout or without a date is read with a warning
+WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt", "utf16_page.txt",
+                 "no_date.txt", "unknown_layout.txt"}
 
 
 def page_graphs(store) -> list:
@@ -73,7 +75,10 @@ def test_mixed_folder_ingests_the_good_and_explains_each_reject(store, mixed):
     assert report.documents == len(documents) + 3
     assert len(page_graphs(store)) == len(documents)
     assert not report.ok
-    assert "6 rejected" in report.text()
+    assert "4 rejected" in report.text()
+    assert any("no date on the page" in m for m in by_name["no_date.txt"].messages)
+    assert by_name["unknown_layout.txt"].layout == "?"
+    assert any("layout not recognised" in m for m in by_name["unknown_layout.txt"].messages)
 
 
 def test_same_folder_twice_leaves_the_store_unchanged(store):
@@ -186,10 +191,11 @@ def test_stop_on_error_stops_at_the_first_reject(store, tmp_path):
     assert len(page_graphs(store)) == 1
 
 
-def test_forced_layout_reads_a_page_detection_refuses(store, tmp_path):
+def test_forced_layout_reads_a_page_detection_does_not_recognise(store, tmp_path):
     page = tmp_path / "odd.txt"
     page.write_text("-\nExperts meet on border security\nVIENNA, 3 May 2010 - Experts from Austria met today.\n", encoding="utf-8")
-    assert ingest_paths(store, [page]).count("rejected") == 1
+    generic = PageReader(gazetteer_of(store)).read(page)
+    assert generic.layout == "?" and generic.documents[0].date == "2010-05-03"
     report = ingest_paths(store, [page], layout="D")
     assert report.ok and report.outcomes[0].layout == "D"
 
@@ -209,8 +215,6 @@ def test_cli_exit_codes(tmp_path, mixed):
 
 
 def test_menu_differences_with_the_reference_data(store):
-    from tests.pages_support import gazetteer_of
-
     from osce_kg.pages.menu import compare_menu
     from osce_kg.parse.records import MenuSection
 

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from osce_kg import __version__, iri
-from osce_kg.iri import ORG, OSCE, SCHEMA
+from osce_kg.iri import ORG, OSCE, SCHEMA, TIME
 from osce_kg.parse.page import PARSER_VERSION
 from osce_kg.parse.records import DocumentRecord, MenuSection
 from osce_kg.store.provenance import provenance_triples
@@ -28,7 +28,13 @@ DATE_KINDS = {
     "header": OSCE.HeaderDate,
     "dateline": OSCE.DatelineDate,
     "listing": OSCE.ListingDate,
+    "bare": OSCE.BareLineDate,
+    "text": OSCE.TextDate,
+    "url": OSCE.URLDate,
+    "capture": OSCE.CaptureDate,
 }
+PRECISIONS = {"day": TIME.unitDay, "month": TIME.unitMonth, "year": TIME.unitYear}
+UNDATED = "the page states no date, its URL holds none and its capture date is unknown"
 FIELDS_SCHEME = iri.scheme("fields-of-work")
 
 
@@ -72,8 +78,7 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     if doc.content_type and doc.content_type.lower() == "press release":
         g.add((d, RDF.type, OSCE.PressRelease))
     g.add((d, DCTERMS.title, Literal(doc.title, lang=lang)))
-    if doc.date:
-        g.add((d, DCTERMS.date, _date(doc.date)))
+    _document_date(g, d, doc)
     if doc.content_type_iri:
         g.add((d, OSCE.contentType, URIRef(doc.content_type_iri)))
     for stated in doc.dates:
@@ -108,6 +113,20 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     g += provenance_triples(name, source.path, source.content_hash, source.url, source.captured,
                            generator_version=f"{__version__}+{PARSER_VERSION}")
     return name, g
+
+
+def _document_date(g: Triples, d: URIRef, doc: DocumentRecord) -> None:
+    """dct:date with the evidence that gave it and its precision; the capture date when the page
+    and its URL state none; a reason when there is no date at all (SHACL requires one of the two)."""
+    if not doc.date and doc.captured:
+        doc.date, doc.date_kind, doc.date_precision = doc.captured, "capture", "day"
+    if not doc.date:
+        g.add((d, OSCE.undatedReason, Literal(UNDATED, lang="en")))
+        return
+    g.add((d, DCTERMS.date, _date(doc.date)))
+    if doc.date_kind:
+        g.add((d, OSCE.dateEvidence, DATE_KINDS[doc.date_kind]))
+    g.add((d, OSCE.datePrecision, PRECISIONS[doc.date_precision or "day"]))
 
 
 def _new_subtopic(g: Triples, label: str, broader: str | None, cited: URIRef) -> URIRef:

@@ -128,7 +128,7 @@ class EntityReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
+        self.osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
                       if name in ("osce", "organization for security and co-operation in europe")}
 
     def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
@@ -228,7 +228,7 @@ class EntityReader:
             return None
         candidates: list[tuple[int, str]] = []
         for m in self.gazetteer.find(role, ("state", "structure")):
-            if m.iri not in self._osce:
+            if m.iri not in self.osce:
                 candidates.append((m.start, m.iri))
         for post, structure_name in POST_STRUCTURES.items():
             at = role.find(post)
@@ -263,13 +263,13 @@ class EntityReader:
         out: list[str] = []
         for m in _ORGANISED.finditer(paragraph):
             clause = _CLAUSE_END.split(m["who"])[0]
-            found = [x for x in self.gazetteer.find(clause, ("structure",)) if x.iri not in self._osce]
+            found = [x for x in self.gazetteer.find(clause, ("structure",)) if x.iri not in self.osce]
             if found:
                 out.append(found[0].iri)
             elif issuer and self._short_reference(issuer, [clause]):
                 out.append(issuer)
         for x in self.gazetteer.find(paragraph, ("structure",)):
-            if x.iri not in self._osce and _ORGANISER_SUBJECT.match(paragraph[x.end:]):
+            if x.iri not in self.osce and _ORGANISER_SUBJECT.match(paragraph[x.end:]):
                 out.append(x.iri)
         if issuer and re.search(r"\b[Tt]he (?:Mission|Presence|Centre|Office)\s+(?:has\s+)?(?:organized|organised|hosted|held)\b", paragraph) \
                 and self._short_reference(issuer, [paragraph]):
@@ -282,7 +282,7 @@ class EntityReader:
             clause = m["who"]
             found = self.gazetteer.find(clause, ("structure", "state"))
             if found and found[0].start < 5:
-                if found[0].iri not in self._osce:
+                if found[0].iri not in self.osce:
                     out.append(found[0].iri)
                 continue
             name = _PARTNER_NAME.match(clause)

@@ -1,8 +1,10 @@
-"""The five page layouts (A-E, see docs/pages.md): detect which one a page has, cut it into parts.
+"""The page layouts (A-E, see docs/pages.md) as hints: which one a page has, and its parts.
 
 Every layout is read from the same blocks (blocks.py), so the text rendering and the HTML of a
 page give the same parts. A layout only says where the title, the metadata, the header date and the
-body paragraphs are; what they mean is read by fields.py and entities.py.
+body paragraphs are; what they mean is read by fields.py and entities.py. A page that fits none of
+them is read as a generic article (content type, title, metadata fields, body): the layout is a
+hint, never a reason to throw a readable page away.
 """
 
 from __future__ import annotations
@@ -26,12 +28,40 @@ CONTENT_TYPES = {
     t.lower(): t
     for t in (
         "Press release", "News", "Feature", "Story", "Statement", "Press statement", "Daily report",
-        "Spot report", "News item", "Speech", "Op-ed", "Interview", "Report",
+        "Spot report", "News item", "Speech", "Op-ed", "Interview", "Report", "Event", "Publication",
+        "Joint statement", "Article", "Blog", "Commentary", "Photo story", "Video", "Announcement",
+        # translated pages
+        "Communiqué de presse", "Pressemitteilung", "Comunicato stampa", "Comunicado de prensa", "Пресс-релиз",
+        "Njoftim për shtyp", "Saopštenje za medije", "Саопштење за медије", "Соопштение за печат",
+        "Comunicat de presă", "Прес-реліз", "Новости", "Lajme", "Vijesti", "Vesti", "Știri", "Новини",
     )
 }
+UNKNOWN = "?"
+"""The layout recorded for a page that fits none of A-E (read as a generic article)."""
+LABEL_WORDS: dict[str, tuple[str, ...]] = {
+    # The site's header words, and the same words on its translated pages (the six OSCE languages
+    # and host-country languages: Albanian, Bosnian/Croatian/Serbian, Macedonian, Romanian, Ukrainian).
+    "date": ("Date", "Datum", "Data", "Fecha", "Дата", "Датум", "Датa"),
+    "place": ("Place", "Location", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
+              "Місце", "Locul"),
+    "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
+               "Sursă", "Джерело"),
+    "fields of work": ("Fields of work", "Domaines d'activité", "Arbeitsbereiche", "Tätigkeitsbereiche",
+                       "Settori di attività", "Ámbitos de trabajo", "Áreas de trabajo", "Направления деятельности",
+                       "Fushat e punës", "Fushat e punes", "Oblasti rada", "Области на работа", "Oblasti djelovanja",
+                       "Domenii de activitate", "Напрями діяльності", "Сфери діяльності"),
+    "issued on": ("Issued on", "Published on"),
+    "issued by": ("Issued by", "Published by"),
+    "location(s)": ("Location(s)", "Locations"),
+    "where we are": ("Where we are",),
+    "what we do": ("What we do",),
+    "content type": ("Content type",),
+    "report type": ("Report type",),
+    "publishing date": ("Publishing date", "Published"),
+}
+LABELS = {word.lower(): label for label, words in LABEL_WORDS.items() for word in words}
 META_LABEL = re.compile(
-    r"^(Date|Place|Source|Fields of work|Issued on|Issued by|Location\(s\)|Where we are|What we do|"
-    r"Content type|Report type|Publishing date):\s*(.*)$",
+    r"^(" + "|".join(re.escape(w) for w in sorted(LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$",
     re.I,
 )
 LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "report type", "content type"}
@@ -57,7 +87,7 @@ def _label(block: Block) -> tuple[str, str] | None:
     if block.kind == "group":
         return None
     m = META_LABEL.match(block.text)
-    return (m[1].lower(), m[2].strip()) if m else None
+    return (LABELS[m[1].lower()], m[2].strip()) if m else None
 
 
 def detect_layout(blocks: list[Block]) -> str | None:
@@ -152,10 +182,11 @@ def _body(blocks: list[Block], start: int) -> list[Block]:
 
 
 def split_page(blocks: list[Block], layout: str) -> tuple[list[RawDocument], list[MenuSection]]:
-    """Cut a page of a known layout into its documents (one, or one per listing item) and its menu."""
+    """Cut a page into its documents (one, or one per listing item) and its menu; a page of no
+    known layout (UNKNOWN) is cut as an article."""
     if layout == "B":
         return _split_listing(blocks), []
-    if layout in ("A", "E"):
+    if layout in ("A", "E", UNKNOWN):
         return _split_article(blocks)
     if layout == "C":
         return [_split_newsroom(blocks)], []

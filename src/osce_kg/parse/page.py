@@ -1,7 +1,9 @@
-"""Read one file into a PageRecord: decode, make blocks, detect the layout, read fields and entities.
+"""Read one file into a PageRecord: decode, make blocks, recognise the layout, read fields and entities.
 
-A problem that leaves the core fields (title, date, body) in place becomes a warning on the record;
-one that does not raises InputError naming the file, the line and what is wrong.
+The reader takes whatever a page offers: a page that fits no known layout is read as a generic
+article, a missing title or date is a warning (the date then comes from weaker evidence, see
+fields.py). Only a file with no readable text raises InputError, naming the file, the line and
+what is wrong.
 """
 
 from __future__ import annotations
@@ -15,18 +17,29 @@ from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.blocks import text_blocks
 from osce_kg.parse.entities import EntityReader
-from osce_kg.parse.fields import choose_date, issuer_names, parse_date, parse_dateline, parse_header_line, split_field_list
+from osce_kg.parse.fields import (
+    choose_date,
+    find_text_date,
+    issuer_names,
+    parse_bare_date,
+    parse_date,
+    parse_dateline,
+    parse_header_line,
+    split_field_list,
+    url_date,
+)
 from osce_kg.parse.html import html_blocks
-from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, RawDocument, detect_layout, split_page
+from osce_kg.parse.language import detect_language
+from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, split_page
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, item_key, url_key
 from osce_kg.store.provenance import content_hash
 
-PARSER_VERSION = "pages-1"
+PARSER_VERSION = "pages-2"
 """Bumped when the parser reads pages differently, so provenance says which reading a graph holds."""
 
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
-_ENGLISH = re.compile(r"\b(the|and|of|to|in|is|with|for)\b", re.I)
+_LETTER = re.compile(r"[^\W\d_]{2}")
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]…]$")
 
 
@@ -114,14 +127,15 @@ class PageReader:
                 warnings.append("HTML has no closing </html>: the page may be truncated")
         else:
             blocks = text_blocks(text)
-        if not blocks:
-            raise InputError("no text in the page", path, 1)
+        if not any(_LETTER.search(b.text) for b in blocks):
+            raise InputError("no readable text in the page", path, blocks[0].line if blocks else 1)
         if layout is None:
             layout = detect_layout(blocks)
             if layout is None:
-                raise InputError(
-                    "unknown layout: none of A-E (" + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items())
-                    + ") matches; force one with --layout", path, blocks[0].line, blocks[0].text[:60])
+                layout = UNKNOWN
+                warnings.append(
+                    f"line {blocks[0].line}: layout not recognised (none of "
+                    + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items()) + "): read as a generic article")
         elif layout not in LAYOUTS:
             raise InputError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}", path)
         raws, menu = split_page(blocks, layout)
@@ -139,6 +153,10 @@ class PageReader:
                 doc.canonical_url, doc.urls = canonical, list(dict.fromkeys(urls))
                 doc.key = base_key
                 self._language(doc, url_language, html_language)
+                if not doc.date:
+                    self._url_date(doc)
+            if not doc.date:
+                doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
             record.documents.append(doc)
         if raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
                 and not raws[-1].paragraphs[-1].text.endswith("..."):
@@ -148,15 +166,28 @@ class PageReader:
 
     @staticmethod
     def _language(doc: DocumentRecord, url_language: str | None, html_language: str | None) -> None:
-        """A version under a language prefix is a translation only when its text is not English."""
-        language = (html_language or url_language or "en").split("-")[0]
-        english = len(_ENGLISH.findall(doc.body)) >= max(3, len(doc.body.split()) // 20)
-        if language != "en" and not english:
-            doc.language = language
+        """The language of the text (py3langid), else the declared one (`lang`, the URL's prefix).
+
+        A version under a language prefix is a translation of the node's English original (a
+        document of its own, linked to it) only when its text is not English: the site serves
+        many pages under a prefix untranslated.
+        """
+        declared = (html_language or url_language or "en").split("-")[0].lower()
+        detected = detect_language(f"{doc.title or ''}\n{doc.body}")
+        language = detected or declared
+        doc.language = language
+        if language != "en" and url_language:
             doc.translation_of = doc.key
             doc.key = f"{doc.key}.{language}"
-        else:
-            doc.language = "en"
+
+    @staticmethod
+    def _url_date(doc: DocumentRecord) -> None:
+        for url in [doc.canonical_url or "", *doc.urls]:
+            if found := url_date(url):
+                raw, iso, precision = found
+                doc.dates.append(StatedDate("url", raw, iso, doc.line, precision))
+                doc.date, doc.date_kind, doc.date_precision = iso, "url", precision
+                return
 
     def _document(self, path: Path, layout: str, raw: RawDocument) -> DocumentRecord:
         doc = DocumentRecord(path, layout, raw.line, title=raw.title)
@@ -164,17 +195,21 @@ class PageReader:
         doc.content_type = raw.content_type or _first(meta, "content type", "report type")
         if doc.content_type:
             doc.content_type_iri = self.gazetteer.lookup(doc.content_type, "content-type", cutoff=95)
+        bare = None
+        if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[0].text)):
+            bare = StatedDate("bare", raw.paragraphs[0].text, iso, raw.paragraphs[0].line)
+            raw.paragraphs = raw.paragraphs[1:]
+        if not doc.title:
+            if not raw.paragraphs:
+                raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
+            first = raw.paragraphs[0].text
+            doc.title = first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0] + " …"
+            doc.warnings.append(f"line {raw.paragraphs[0].line}: no title found: the first paragraph stands for it")
         paragraphs = [b.text for b in raw.paragraphs]
         doc.body = "\n\n".join(paragraphs)
-        self._dates_and_places(doc, raw)
+        self._dates_and_places(doc, raw, bare)
         self._issuer(doc, meta)
         self._fields(doc, meta)
-        if not doc.title:
-            raise InputError(f"layout {layout}: no title found", path, raw.line)
-        if not doc.date:
-            raise InputError(
-                f"layout {layout}: no date: the date field is empty and no dateline or header date was found",
-                path, raw.title_line or raw.line, doc.title)
         if not doc.body:
             doc.warnings.append(f"line {raw.line}: no body text")
         body_paragraphs = paragraphs
@@ -185,7 +220,7 @@ class PageReader:
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
         return doc
 
-    def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument) -> None:
+    def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None) -> None:
         stated: list[StatedDate] = []
         for label, kind in (("date", "metadata"), ("issued on", "metadata"), ("publishing date", "listing")):
             for value in raw.meta.get(label, []):
@@ -208,15 +243,23 @@ class PageReader:
             elif iso is None:
                 doc.warnings.append(f"line {line}: dateline date {dateline.date_text!r} has no year and the page states no other date")
             stated.append(StatedDate("dateline", dateline.date_text, iso, line))
+        if bare:
+            stated.append(bare)
+        if raw.paragraphs and not any(s.iso for s in stated):
+            first = dateline.rest if dateline else raw.paragraphs[0].text
+            if found := find_text_date(first):
+                stated.append(StatedDate("text", found[0], found[1], raw.paragraphs[0].line))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
-            doc.date, doc.date_kind = chosen.iso, chosen.kind
+            doc.date, doc.date_kind, doc.date_precision = chosen.iso, chosen.kind, chosen.precision
         dateline_date = next((s.iso for s in stated if s.kind == "dateline" and s.iso), None)
         doc.event_date = dateline_date or doc.date
         field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, []) for p in re.split(r"\s*[/,;]\s*", v) if p]
-        # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way to the dateline.
-        if field_places and not any(self.gazetteer.lookup_scored(p, "city")[0] for p in field_places):
+        # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way
+        # to the dateline's or header's cities, and stands (as text) when the page has none.
+        named_places = (dateline.places if dateline else []) or header_places
+        if field_places and named_places and not any(self.gazetteer.lookup_scored(p, "city")[0] for p in field_places):
             field_places = []
         for raws in (field_places, dateline.places if dateline else [], header_places):
             if raws:
@@ -240,7 +283,8 @@ class PageReader:
             if found:
                 doc.issuer = found
                 return
-        matches = self.gazetteer.find(names[0], ("structure",))
+        # "OSCE Chairmanship" names no structure: the "OSCE" inside it is not the issuer
+        matches = [m for m in self.gazetteer.find(names[0], ("structure",)) if m.iri not in self.entities.osce]
         if matches:
             doc.issuer = max(matches, key=lambda m: m.end - m.start).iri
         else:
