@@ -9,6 +9,7 @@ and concepts with rapidfuzz so that misspellings ("SKOPE") still find "Skopje".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz, process
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from osce_kg.countries import name_variants
 from osce_kg.iri import ID, OSCE
 
 # Entity kind by IRI prefix: the IRI scheme is the contract (docs/DESIGN.md), types may be subclassed.
@@ -81,6 +83,8 @@ class Gazetteer:
                 continue
             # "The Netherlands" is written "the Netherlands" mid-sentence: index the name without it.
             variants = [name, name[4:]] if name.startswith("The ") and len(name) > 6 else [name]
+            if kind == "state":
+                variants += _and_variants(name)
             for variant in variants:
                 self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
                 entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
@@ -104,6 +108,9 @@ class Gazetteer:
                     continue
                 form = "adjective" if predicate in ADJECTIVES else "name"
                 names.append((str(subject), kind, str(obj), form))
+                if kind == "state" and predicate in PREFERRED and str(subject) not in preferred:
+                    code = str(subject).rsplit("/", 1)[1]
+                    names += [(str(subject), kind, variant, "name") for variant in name_variants(code)]
                 if predicate in PREFERRED and (str(subject) not in preferred or predicate == SKOS.prefLabel):
                     preferred[str(subject)] = str(obj)
         return cls(names, preferred)
@@ -158,6 +165,18 @@ class Gazetteer:
             return None, 0.0
         best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (table[best[0]], float(best[1])) if best else (None, 0.0)
+
+
+def _and_variants(name: str) -> list[str]:
+    """'Serbia and Montenegro' is also written 'Serbia & Montenegro', 'Bosnia and Herzegovina'
+    'Bosnia-Herzegovina'."""
+    if " and " not in name and " & " not in name:
+        return []
+    parts = re.split(r" (?:and|&) ", name)
+    out = [" & ".join(parts), " and ".join(parts)]
+    if len(parts) == 2 and all(" " not in p for p in parts):
+        out.append("-".join(parts))
+    return [v for v in out if v != name]
 
 
 def _case_fits(name: str, written: str) -> bool:

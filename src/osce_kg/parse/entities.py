@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from osce_kg.countries import country_pattern
 from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
 
@@ -103,6 +104,10 @@ _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
+_TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+for\s+(?:the\s+)?(?:former\s+)?$")
+# capitalised words right before a State's name: 'Northern Ireland'
+_QUALIFIER = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
+_NOT_QUALIFIERS = {"The", "In", "At", "To", "For", "From", "With", "And", "Of", "On", "By", "As", "Both", "Including", "While"}
 _ADJECTIVE_LINK = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)")
 _PHRASE_END = re.compile(r"^\s*(?:[.;:!?)]|,\s+(?![A-Z])|$)")
 POST_STRUCTURES = {
@@ -135,7 +140,7 @@ class EntityReader:
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
-                   for m in _without_street_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
+                   for m in _without_longer_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
         out.states = _refs([m for m in matches if m.kind == "state"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
@@ -326,9 +331,23 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
     return [m for m in matches if m not in dropped]
 
 
-def _without_street_names(matches: list[Match], text: str) -> list[Match]:
-    """Drop a State named only as part of a street or square name ('the centre on Kazakhstan Street')."""
-    return [m for m in matches if not (m.kind == "state" and _STREET.match(text[m.end:]))]
+def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
+    """Drop a State whose name is only part of a longer proper name (docs/pages.md, 'States'):
+    a street or square ('Kazakhstan Street'), a tribunal ('Tribunal for the former Yugoslavia'),
+    and a place whose capitalised words before the name make it another place, as
+    country_converter's pattern for the State tells ('Northern Ireland', 'South Georgia')."""
+    kept = []
+    for m in matches:
+        if m.kind == "state":
+            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]):
+                continue
+            if m.form == "name" and (before := _QUALIFIER.search(text[max(0, m.start - 40):m.start])) \
+                    and before[1] not in _NOT_QUALIFIERS:
+                pattern = country_pattern(m.iri.rsplit("/", 1)[1])
+                if pattern and pattern.search(m.text) and not pattern.search(f"{before[1]} {m.text}"):
+                    continue
+        kept.append(m)
+    return kept
 
 
 def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
