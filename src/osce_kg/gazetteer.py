@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -30,7 +31,11 @@ KIND_PREFIX = {
     "field": str(ID) + "field/",
     "content-type": str(ID) + "content-type/",
     "meeting-type": str(ID) + "meeting-type/",
+    "person": str(ID) + "person/",
 }
+NOT_IN_TEXT = {"person"}
+"""Kinds known by name only, not searched in text: people are found by how texts introduce them
+(parse/entities.py), then written as the reference data writes them (Gazetteer.person_name)."""
 NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
 PREFERRED = (SKOS.prefLabel, RDFS.label)
 ADJECTIVES = (OSCE.adjective, OSCE.demonym)
@@ -75,6 +80,7 @@ class Gazetteer:
     def __init__(self, names: Iterable[tuple[str, str, str, str]], preferred: dict[str, str]) -> None:
         self.preferred = preferred
         self.by_kind: dict[str, dict[str, str]] = {}
+        self._people: dict[str, str] = {}
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, set[tuple[str, str, str, str]]] = {}
         for iri, kind, name, form in names:
@@ -87,7 +93,10 @@ class Gazetteer:
                 variants += _and_variants(name)
             for variant in variants:
                 self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
-                entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
+                if kind in NOT_IN_TEXT:
+                    self._people.setdefault(anyascii(variant).lower(), iri)
+                else:
+                    entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, tuple(sorted(values))))
         if entries:
@@ -114,6 +123,12 @@ class Gazetteer:
                 if predicate in PREFERRED and (str(subject) not in preferred or predicate == SKOS.prefLabel):
                     preferred[str(subject)] = str(obj)
         return cls(names, preferred)
+
+    def person_name(self, name: str) -> str:
+        """A person's name as the reference data writes it when it knows the person under this name
+        written with or without diacritics ('Miroslav Lajcak' -> 'Miroslav Lajčák'), else the name."""
+        iri = self._people.get(anyascii(name).lower())
+        return self.preferred.get(iri, name) if iri else name
 
     def label(self, iri: str) -> str:
         return self.preferred.get(iri, iri.rsplit("/", 1)[-1])

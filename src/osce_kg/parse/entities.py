@@ -8,6 +8,10 @@ holds no list of countries or operations; it holds the phrasing rules of press r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from anyascii import anyascii
+from nameparser import HumanName
 
 from osce_kg.countries import country_pattern
 from osce_kg.gazetteer import Gazetteer, Match
@@ -22,8 +26,13 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
 _NAME_WORD = rf"[{_UPPER}Ā-Ž][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+_INITIAL = rf"[{_UPPER}]\."
+NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
+# A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
+_CANDIDATE = re.compile(
+    rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+_SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
 # speaker first: 'Ambassador X, Head of ..., said: "..."' or 'X, Role, said'
@@ -54,6 +63,33 @@ ROLE_NOUNS = re.compile(
     r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair)\b"
 )
 
+# Words that name a post or an occupation ('Foreign Minister', 'journalist'). nameparser's title
+# list was tried and is too wide for this ('his', 'met', 'judicial', 'state' are titles there).
+ROLE_WORDS = frozenset("""
+minister president vice-president premier ambassador director director-general secretary secretary-general
+chairperson chairman chairwoman chair co-chair vice-chair chairperson-in-office chairman-in-office cio head
+commissioner representative speaker mayor governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
+advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
+member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
+activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
+leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
+""".split())
+# Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
+_QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former",
+                      "personal", "permanent", "executive", "chief"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
+_ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
+_POSSESSIVE = re.compile(r"['’]s?$")
+# 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ness|ity|ship|ism|ance|ence|ices?)$")
+_GERUND = re.compile(r"[a-z]{3}ing$")
+# Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
+_LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
+# 'Isabel Santos (MP, Portugal)': the role in brackets after the name
+_BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
+
 NOT_NAME_WORDS = {
     "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
     "Permanent", "Council", "Forum", "Secretary", "General", "Senior", "Deputy", "Minister", "Foreign",
@@ -62,6 +98,13 @@ NOT_NAME_WORDS = {
     "According", "Speaking", "Today", "Yesterday", "Republic", "Kingdom", "United", "States", "Union",
     "European", "Assembly", "Parliamentary", "Commissioner", "High", "President", "Prime", "Special",
     "National", "International", "Ministry", "Government", "Conference", "Meeting", "Project", "Both",
+    "Affairs", "Justice", "Interior", "Defence", "Defense", "Parliament", "Committee", "Commission", "Human", "Rights",
+    "Democratic", "Institutions", "Media", "Freedom", "Security", "Co-operation", "Cooperation", "Europe", "State",
+    "Federation", "Court", "Supreme", "Constitutional", "Agency", "Center", "Institute", "University",
+    "School", "Academy", "Network", "Association", "Foundation", "Law", "Week", "Day", "Prize", "Award", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "July", "September", "October", "November", "December", "Chairmanship",
+    "Chairpersonship", "Presidency", "Delegation", "Embassy", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.",
+    "Youth", "Women", "Roma", "Sinti", "Anti-Terrorism", "Strategy", "Plan", "Action",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -162,6 +205,10 @@ class EntityReader:
                     out.quotations.append(Quotation(quote, speaker))
             if people:
                 last_speaker = people[0].name
+        for person in out.people:
+            person.name = self.gazetteer.person_name(person.name)
+        for quotation in out.quotations:
+            quotation.speaker = self.gazetteer.person_name(quotation.speaker) if quotation.speaker else None
         for paragraph in paragraphs:
             out.funders += self._funders(paragraph)
             out.organisers += self._organisers(paragraph, issuer)
@@ -180,7 +227,7 @@ class EntityReader:
                 name = self._clean_name(m["name"])
                 if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
                     continue
-                role = m["role"].strip() if m["role"] else None
+                role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) else None
                 role = _role_with_title(m["hon"], role)
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_BEFORE.finditer(paragraph):
@@ -191,35 +238,117 @@ class EntityReader:
         for m in _NAME_COMMA_ROLE.finditer(paragraph):
             name = self._clean_name(m["name"])
             if name:
-                role = m["role"].strip()
+                # 'Dunja Mijatović, OSCE Representative on Freedom of the Media said today'
+                role = _SPEECH_AFTER.split(m["role"])[0].strip()
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_COMMA_NAME.finditer(paragraph):
             name = self._clean_name(m["name"])
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m["role"].strip())
             if name and ROLE_NOUNS.search(role):
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        found += self._named_after_role(paragraph, issuer)
+        found += self._listed(paragraph, [p for _, p in found], issuer)
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
         for _, person in found:
             self._merge(people, person)
         return people
 
+    def _named_after_role(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """Names written after their role without a comma: 'Moldovan Foreign Minister Ana Novak's
+        visit', 'the Minister of Foreign Affairs Rashid Meredov', 'journalist Ana Novak',
+        'Mr. John Q. Smith'; a role in brackets after the name: 'Isabel Santos (MP, Portugal)'."""
+        out: list[tuple[int, PersonRef]] = []
+        for m in _CANDIDATE.finditer(paragraph):
+            words = m[0].split()
+            i = 0
+            while i < len(words) - 2 and (self._role_word(words[i]) or self._state_word(words[i])):
+                i += 1
+            if i and not (self._role_word(words[i - 1]) or self._state_word(words[i - 1])):
+                i = 0
+            name = self._clean_name(" ".join(words[i:]))
+            if not name:
+                continue
+            start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            prefix = " ".join(words[:i])
+            role = _role_before(paragraph[:m.start()], prefix)
+            after = _BRACKET_ROLE.match(paragraph[m.end():])
+            if role is None and after and self._role_text(after["role"]):
+                role = after["role"].strip()
+            if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
+                role = _role_before(hon["role"] + " ", "") if hon["role"] else None
+            elif role is None and not _is_honorific(prefix):
+                continue
+            out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
+
+    def _listed(self, paragraph: str, known: list[PersonRef], issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """Names listed with a person found by another rule, or after a meeting verb: 'met with Ana
+        Novak, Ben Smith and Carla Jones'."""
+        out: list[tuple[int, PersonRef]] = []
+        names = {p.name for p in known}
+        candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
+        previous_is_person = False
+        previous_end = -1
+        for start, end, name in candidates:
+            if not name:
+                previous_is_person = False
+                continue
+            link = _LIST_LINK.match(paragraph[previous_end:start]) if previous_end >= 0 else None
+            linked = link is not None and link.end() == start - previous_end
+            trigger = bool(_LIST_TRIGGER.search(paragraph[max(0, start - 30):start]))
+            is_person = name in names or any(name.endswith(" " + n) or n.endswith(" " + name) for n in names)
+            if not is_person and ((linked and previous_is_person) or trigger):
+                out.append((start, PersonRef(name)))
+                names.add(name)
+                is_person = True
+            previous_is_person, previous_end = is_person, end
+        return out
+
+    @staticmethod
+    def _role_word(word: str) -> bool:
+        return word.lower().rstrip(",") in ROLE_WORDS or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
+            or word.lower() in _HONORIFICS
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
+    def _state_word(self, word: str) -> bool:
+        """A State's name or adjective, possibly possessive: 'Moldovan', 'Serbia's', 'Turkmenistan'."""
+        return bool(self.gazetteer.find(_POSSESSIVE.sub("", word), ("state",)))
+
+    def _role_text(self, text: str) -> bool:
+        """Text that names a role: a role word, or a State or structure ('MP, Portugal')."""
+        return any(w.lower().strip(",.") in ROLE_WORDS for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
+
     def _clean_name(self, name: str) -> str | None:
         words = name.split()
-        while words and words[0] in NOT_NAME_WORDS:
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS):
             words = words[1:]
-        if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
+        if words:
+            words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
+        if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) for w in words) \
+                or _COMMON_NOUN.search(words[-1]) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
-        if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+        if self._not_a_person(candidate):
             return None
         return candidate
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
+    def _not_a_person(self, candidate: str) -> bool:
+        """A State, structure, city or territory, or a role with no name left (nameparser)."""
+        if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+            return True
+        parsed = HumanName(candidate)
+        return not parsed.last or not parsed.first or bool(parsed.title)
+
     @staticmethod
     def _merge(people: list[PersonRef], person: PersonRef) -> None:
+        """One person per name variant: the same name, a shorter form of it ('Novak', 'A. Novak'),
+        or the same letters with or without diacritics ('Lajcak', 'Lajčák'); the fullest form wins,
+        with diacritics."""
         for known in people:
-            if known.name == person.name or known.name.endswith(" " + person.name) or person.name.endswith(" " + known.name):
-                if len(person.name) > len(known.name):
+            if _same_person(known.name, person.name):
+                if len(person.name) > len(known.name) or (len(person.name) == len(known.name) and not person.name.isascii()):
                     known.name = person.name
                 if person.role and (not known.role or known.role in person.role):
                     known.role = person.role
@@ -357,6 +486,68 @@ def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
         if re.search(rf"\b{surname}\s+{SPEECH}\b|\b{SPEECH}\s+{surname}\b", paragraph):
             return person.name
     return None
+
+
+def _folded(name: str) -> str:
+    return anyascii(name).lower()
+
+
+def _same_person(a: str, b: str) -> bool:
+    fa, fb = _folded(a), _folded(b)
+    if fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa):
+        return True
+    wa, wb = fa.split(), fb.split()
+    # 'J. Smith' / 'John Q. Smith': one surname, the initials agree
+    return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0] and (
+        wa[0].endswith(".") or wb[0].endswith("."))
+
+
+# '..., the Speaker of Parliament, Mr. Matti Vanhanen': an honorific right before the name, and the role before it
+_HONORIFIC_BEFORE = re.compile(r"(?:(?P<role>[A-Z][^,.;:\"“”]*?),\s+)?\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+$")
+
+
+def _reads_as_role(text: str) -> bool:
+    """'Head of ...', 'the Mission's ...', 'former Minister': a role; 'met today in Belgrade': a clause."""
+    first = text.split()[:3]
+    return bool(first) and (first[0][:1].isupper() or first[0] in ("the", "a", "an", "former")
+                            or any(w.lower() in ROLE_WORDS for w in first))
+
+
+def _is_honorific(prefix: str) -> bool:
+    return any(w.lower() in _HONORIFICS for w in prefix.split())
+
+
+_ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|for|on|to|in|and|the|at)\s+)+$")
+_TAIL_LINKS = {"of", "for", "on", "to"}
+
+
+def _role_before(before: str, prefix: str) -> str | None:
+    """The role written before a name, or None: the role words stripped from the name's run
+    ('Moldovan Foreign Minister'), with the capitalised words and links before it ('Minister of
+    Foreign Affairs'), or a lower-case role ('journalist', 'human rights defender'). The last role
+    word must be followed by nothing or by an 'of/for ...' phrase ('Center for Judicial and' is no role)."""
+    if not prefix:
+        lower = re.search(r"((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
+        if lower and lower[2] in ROLE_WORDS and lower[2] not in _QUALIFYING_TITLES:
+            return lower[1]
+    run = _ROLE_RUN.search(before)
+    words = ((run[0] if run else "") + prefix).split()
+    posts = [i for i, w in enumerate(words)
+             if w.lower().strip(",") in ROLE_WORDS and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
+    if not posts:
+        return None
+    last = posts[-1]
+    tail = words[last + 1:]
+    if tail and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
+                 or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
+        return None
+    start = last
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}):
+        start -= 1
+    words = words[start:]
+    while words and (words[0].lower() in _ROLE_LINK or words[0].lower() in _HONORIFICS):
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _role_with_title(honorific: str | None, role: str | None) -> str | None:
