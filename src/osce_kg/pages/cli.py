@@ -22,7 +22,10 @@ from osce_kg.store import GraphStore
                    "--stop-on-error stops at the first rejected file (files before it stay ingested).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
-def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, store: Path | None) -> None:
+@click.option("--verbose", "-v", is_flag=True, default=False,
+              help="Every warning with its file and line, and every menu difference on its own line "
+                   "(default: warnings counted by kind, menu differences grouped by section).")
+def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, store: Path | None, verbose: bool) -> None:
     """Read page files or folders (recursively; .txt, .html, .htm) into the store.
 
     Each document becomes its own named graph with its provenance; an unchanged file is skipped,
@@ -30,6 +33,7 @@ def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bo
     committed, each in its own transaction. Exit 0 when nothing was rejected, 1 otherwise.
     """
     from osce_kg.pages.ingest import ingest_paths
+    from osce_kg.pages.summary import summary
 
     graph_store = GraphStore.open(store or paths.default_store())
     try:
@@ -39,5 +43,5 @@ def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bo
         sys.exit(1)
     finally:
         graph_store.close()
-    click.echo(report.text())
+    click.echo(summary(report, verbose=verbose))
     sys.exit(0 if report.ok else 1)
