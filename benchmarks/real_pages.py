@@ -48,7 +48,7 @@ def _norm_title(value: str | None) -> str:
 
 def _norm_person(name: str) -> str:
     # A person spelt with or without diacritics is the same person; case and spacing do not matter.
-    return " ".join(anyascii(name).casefold().replace(".", " ").split())
+    return " ".join(anyascii(name).casefold().replace(".", " ").replace("-", " ").split())
 
 
 def _key(value: str) -> str:
