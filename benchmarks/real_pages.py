@@ -122,8 +122,11 @@ def score(pages: list[dict], texts: Path, misses: list[str]) -> dict[str, Tally]
         groups = (tallies[page["kind"]], tallies["all"])
         for t in groups:
             t.pages += 1
+        sidecar = path.with_suffix(".json")
+        url = json.loads(sidecar.read_text(encoding="utf-8")).get("url") if sidecar.is_file() else None
         try:
-            docs = list(reader.read(path).documents)
+            # the URL the page was fetched from, as a harvested page carries it (its WARC record)
+            docs = list(reader.read(path, url=url).documents)
         except Exception as exc:  # noqa: BLE001 - a rejection is a result to report, whatever its class
             misses.append(f"{page['id']} REJECTED ({page['kind']}, {page['language']}): {exc}")
             for t in groups:

@@ -65,7 +65,7 @@ def cldr_names(code: str) -> dict[str, str]:
 
 # --- names as journalists write them -------------------------------------------------------------
 
-PRESS_NAMES = {"GB": ("Britain", "Great Britain")}
+PRESS_NAMES = {"GB": ("Britain", "Great Britain"), "BA": ("BiH",)}
 """Short names in common use that neither CLDR nor country_converter lists as names."""
 _ANCHORED = re.compile(r"\^((?:[a-z]\\\.\?)+|[a-z]+)\$")
 

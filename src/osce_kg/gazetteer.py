@@ -159,6 +159,21 @@ class Gazetteer:
                 found.append(Match(iri, kind, written, start, end + 1, form))
         return _longest(found)
 
+    def structure_of_section(self, section: str) -> str | None:
+        """The structure a site or URL section names: its name or abbreviation (`odihr`, `fom`), or
+        the one field operation named after that place or State (`albania`, `dushanbe`; `bih`
+        through the State's abbreviation); None when none or several do (`ukraine`)."""
+        structures = self.by_kind.get("structure", {})
+        key = section.lower()
+        if key in structures:
+            return structures[key]
+        places = {key}
+        if state := self.by_kind.get("state", {}).get(key):
+            places.add(self.label(state).lower())
+        found = {iri for name, iri in structures.items()
+                 if any(name.endswith((f" in {p}", f" to {p}")) for p in places)}
+        return found.pop() if len(found) == 1 else None
+
     def lookup(self, name: str, kind: str, *, cutoff: float = 88.0) -> str | None:
         """The entity of one kind that a short name designates: exact, else fuzzy (rapidfuzz)."""
         table = self.by_kind.get(kind, {})

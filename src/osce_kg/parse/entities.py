@@ -24,7 +24,7 @@ HONORIFIC = (
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
-_NAME_WORD = rf"[{_UPPER}Ā-Ž][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_NAME_WORD = rf"(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 _INITIAL = rf"[{_UPPER}]\."
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
@@ -32,6 +32,7 @@ NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3
 _CANDIDATE = re.compile(
     rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+_PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto)\s*[/:]\s*(?P<name>{NAME})\)")
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
@@ -74,6 +75,7 @@ member counsellor consul attaché king queen prince princess patriarch pope bish
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
 leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
+statesman stateswoman politician diplomat parliamentarian lawmaker
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former",
@@ -190,6 +192,8 @@ class EntityReader:
         if issuer and self._short_reference(issuer, texts):
             if all(r.iri != issuer for r in out.structures):
                 out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
+        for person in self._credited(paragraphs) + ([p for _, p in self._named_after_role(title, issuer)] if title else []):
+            self._merge(out.people, person)
         last_speaker: str | None = None
         for paragraph in paragraphs:
             people = self._people(paragraph, issuer)
@@ -254,6 +258,11 @@ class EntityReader:
             self._merge(people, person)
         return people
 
+    def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
+        """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
+        return [PersonRef(name, "photographer") for paragraph in paragraphs for m in _PHOTO_CREDIT.finditer(paragraph)
+                if (name := self._clean_name(m["name"]))]
+
     def _named_after_role(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """Names written after their role without a comma: 'Moldovan Foreign Minister Ana Novak's
         visit', 'the Minister of Foreign Affairs Rashid Meredov', 'journalist Ana Novak',
@@ -275,6 +284,8 @@ class EntityReader:
             after = _BRACKET_ROLE.match(paragraph[m.end():])
             if role is None and after and self._role_text(after["role"]):
                 role = after["role"].strip()
+            if role is None and paragraph[m.end():m.end() + 1] == "," and paragraph[:m.start()].endswith(", "):
+                role = _role_in_apposition(paragraph[:m.start() - 2])
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
@@ -326,7 +337,7 @@ class EntityReader:
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
         if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) for w in words) \
-                or _COMMON_NOUN.search(words[-1]) or _GERUND.search(words[0]):
+                or any(_COMMON_NOUN.search(w) for w in words) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
         if self._not_a_person(candidate):
@@ -506,6 +517,23 @@ def _same_person(a: str, b: str) -> bool:
 _HONORIFIC_BEFORE = re.compile(r"(?:(?P<role>[A-Z][^,.;:\"“”]*?),\s+)?\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+$")
 
 
+_CLAUSE_START = re.compile(r".*(?:[.;:“\"]\s|^)", re.S)
+
+
+def _role_in_apposition(before: str) -> str | None:
+    """The role a name stands in apposition to: 'the Mayor of The Hague, Jan van Zanen,' -> 'Mayor
+    of The Hague'; the clause before the comma must hold a post word written as a post (capitalised)."""
+    clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
+    words = clause.split()
+    for i, word in enumerate(words):
+        if word[:1].isupper() and word.lower().strip(",") in ROLE_WORDS and word.lower() not in _QUALIFYING_TITLES:
+            start = i
+            while start > 0 and words[start - 1][:1].isupper():
+                start -= 1
+            return " ".join(words[start:]).strip(",") or None
+    return None
+
+
 def _reads_as_role(text: str) -> bool:
     """'Head of ...', 'the Mission's ...', 'former Minister': a role; 'met today in Belgrade': a clause."""
     first = text.split()[:3]
@@ -517,7 +545,7 @@ def _is_honorific(prefix: str) -> bool:
     return any(w.lower() in _HONORIFICS for w in prefix.split())
 
 
-_ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|of|for|on|to|in|and|the|at)\s+)+$")
+_ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 
 

@@ -42,7 +42,8 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # The site's header words, and the same words on its translated pages (the six OSCE languages
     # and host-country languages: Albanian, Bosnian/Croatian/Serbian, Macedonian, Romanian, Ukrainian).
     "date": ("Date", "Datum", "Data", "Fecha", "Дата", "Датум", "Датa"),
-    "place": ("Place", "Location", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
+    "location": ("Location",),
+    "place": ("Place", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
               "Місце", "Locul"),
     "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
                "Sursă", "Джерело"),
@@ -64,10 +65,14 @@ META_LABEL = re.compile(
     r"^(" + "|".join(re.escape(w) for w in sorted(LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$",
     re.I,
 )
-LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "report type", "content type"}
+LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "location", "report type", "content type"}
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
-_SKIP_LINES = re.compile(r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*)$", re.I)
+_SKIP_LINES = re.compile(
+    r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*|Activities|"
+    r"Redaksia e lajmeve|Пресс-центр|Прес-центр|Новости|Вести|Vijesti|Vesti|Lajme|Știri|Actualités|Aktuelles|Notizie|Noticias)$",
+    re.I,
+)
 
 
 @dataclass
@@ -81,6 +86,8 @@ class RawDocument:
     meta: dict[str, list[str]] = field(default_factory=dict)
     header: Block | None = None
     paragraphs: list[Block] = field(default_factory=list)
+    site_header: str | None = None
+    """A site's own header line above the title ('OSCE Project Co-ordinator in Ukraine')."""
 
 
 def _label(block: Block) -> tuple[str, str] | None:
@@ -191,6 +198,11 @@ def split_page(blocks: list[Block], layout: str) -> tuple[list[RawDocument], lis
     if layout == "C":
         return [_split_newsroom(blocks)], []
     return [_split_plain(blocks)], []
+
+
+def skip_line(text: str) -> bool:
+    """A breadcrumb or site-section line ('Skip Links', 'Newsroom', 'Activities'), never a title."""
+    return bool(_SKIP_LINES.match(text))
 
 
 def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSection]]:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer
-from osce_kg.parse.blocks import text_blocks
+from osce_kg.parse.blocks import Block, text_blocks
 from osce_kg.parse.entities import EntityReader
 from osce_kg.parse.fields import (
+    Dateline,
     choose_date,
     find_text_date,
     issuer_names,
@@ -30,9 +31,9 @@ from osce_kg.parse.fields import (
 )
 from osce_kg.parse.html import html_blocks
 from osce_kg.parse.language import detect_language
-from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, split_page
+from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, skip_line, split_page
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
-from osce_kg.parse.urls import canonical_url, file_key, item_key, url_key
+from osce_kg.parse.urls import canonical_url, file_key, item_key, site_sections, url_key
 from osce_kg.store.provenance import content_hash
 
 PARSER_VERSION = "pages-2"
@@ -113,7 +114,9 @@ class PageReader:
         self.gazetteer = gazetteer
         self.entities = EntityReader(gazetteer)
 
-    def read(self, path: Path, data: bytes | None = None, *, layout: str | None = None) -> PageRecord:
+    def read(self, path: Path, data: bytes | None = None, *, layout: str | None = None, url: str | None = None) -> PageRecord:
+        """Read one page; `url` is where it was fetched from, when known (a page's own canonical
+        link wins for its identity, and the URL is kept among the document's URLs)."""
         data = path.read_bytes() if data is None else data
         text, encoding, warnings = decode(data, path)
         canonical, url_language, html_language, urls = None, None, None, []
@@ -127,6 +130,10 @@ class PageReader:
                 warnings.append("HTML has no closing </html>: the page may be truncated")
         else:
             blocks = text_blocks(text)
+        if url:
+            if canonical is None:
+                canonical, url_language = canonical_url(url)
+            urls.append(url)
         if not any(_LETTER.search(b.text) for b in blocks):
             raise InputError("no readable text in the page", path, blocks[0].line if blocks else 1)
         if layout is None:
@@ -139,6 +146,13 @@ class PageReader:
         elif layout not in LAYOUTS:
             raise InputError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}", path)
         raws, menu = split_page(blocks, layout)
+        if layout == UNKNOWN:
+            if items := _dated_items(blocks):
+                raws, layout = items, "B"
+                warnings.pop()  # a listing after all: items each under a bare date line
+            else:
+                for raw in raws:
+                    self._settle_title(raw)
         if not raws:
             raise InputError(f"layout {layout}: no document found in the page", path, blocks[0].line)
         record = PageRecord(path, layout, encoding, content_hash(data), [], menu, warnings)
@@ -155,6 +169,8 @@ class PageReader:
                 self._language(doc, url_language, html_language)
                 if not doc.date:
                     self._url_date(doc)
+            if doc.issuer is None and doc.issuer_text is None:
+                self._issuer_from_page(doc, raw, urls, sections=layout != "B")
             if not doc.date:
                 doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
             record.documents.append(doc)
@@ -180,6 +196,50 @@ class PageReader:
             doc.translation_of = doc.key
             doc.key = f"{doc.key}.{language}"
 
+    def _settle_title(self, raw: RawDocument) -> None:
+        """The title of a page of no known layout, checked: a site header naming a structure
+        ('OSCE Project Co-ordinator in Ukraine'), a site section ('Activities'), an agency tag
+        ('ANA-MPA') and a date line are not the title; a long paragraph or a dateline means the
+        page shows no title (None)."""
+        lines = ([Block("text", raw.title, raw.title_line or raw.line)] if raw.title else []) + raw.paragraphs
+        bare: Block | None = None
+        i = 0
+        while i < len(lines):
+            text = lines[i].text
+            if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
+                i += 1
+            elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
+                    and self.gazetteer.lookup(issuer_names(text)[0][0], "structure", cutoff=100):
+                raw.site_header = text
+                i += 1
+            elif bare is None and parse_bare_date(text):
+                bare = lines[i]
+                i += 1
+            else:
+                break
+        rest = lines[i:]
+        if rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text):
+            raw.title, raw.title_line = rest[0].text, rest[0].line
+            rest = rest[1:]
+        else:
+            raw.title = None
+        raw.paragraphs = ([bare] if bare else []) + rest
+
+    def _issuer_from_page(self, doc: DocumentRecord, raw: RawDocument, urls: list[str], *, sections: bool) -> None:
+        """A page whose metadata names no issuer: the structure its site header names ('OSCE Project
+        Co-ordinator in Ukraine' above the title), else the site or URL section it lives on
+        (`odihr.osce.org`, `/bih/`, `/fom/statements`); for a listing's items only the site (the
+        listing's section is the listing's, and its items carry their own metadata). A structure
+        named in the title is not taken: a release is often about a structure it was not issued by."""
+        if raw.site_header and (found := self.gazetteer.lookup(issuer_names(raw.site_header)[0][0], "structure", cutoff=100)):
+            doc.issuer = found
+            return
+        for url in urls:
+            for section in site_sections(url, path=sections):
+                if found := self.gazetteer.structure_of_section(section):
+                    doc.issuer = found
+                    return
+
     @staticmethod
     def _url_date(doc: DocumentRecord) -> None:
         for url in [doc.canonical_url or "", *doc.urls]:
@@ -202,9 +262,7 @@ class PageReader:
         if not doc.title:
             if not raw.paragraphs:
                 raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
-            first = raw.paragraphs[0].text
-            doc.title = first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0] + " …"
-            doc.warnings.append(f"line {raw.paragraphs[0].line}: no title found: the first paragraph stands for it")
+            doc.warnings.append(f"line {raw.paragraphs[0].line}: the page shows no title")
         paragraphs = [b.text for b in raw.paragraphs]
         doc.body = "\n\n".join(paragraphs)
         self._dates_and_places(doc, raw, bare)
@@ -213,7 +271,7 @@ class PageReader:
         if not doc.body:
             doc.warnings.append(f"line {raw.line}: no body text")
         body_paragraphs = paragraphs
-        if raw.paragraphs and (dl := parse_dateline(paragraphs[0])):
+        if raw.paragraphs and (dl := _dateline(paragraphs[0])):
             body_paragraphs = [dl.rest] + paragraphs[1:]
         found = self.entities.read(doc.title, body_paragraphs, doc.issuer)
         for entity_field in fields(BodyEntities):
@@ -233,7 +291,7 @@ class PageReader:
             iso, _ = parse_date(header.date_text or "")
             stated.append(StatedDate("header", raw.header.text, iso, raw.header.line))
             header_places = header.places
-        dateline = parse_dateline(raw.paragraphs[0].text) if raw.paragraphs else None
+        dateline = _dateline(raw.paragraphs[0].text) if raw.paragraphs else None
         if dateline and dateline.date_text:
             year_from = next((int(s.iso[:4]) for s in stated if s.iso), None)
             iso, supplied = parse_date(dateline.date_text, year_from)
@@ -265,6 +323,10 @@ class PageReader:
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
+        # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
+        for value in raw.meta.get("location", []):
+            if all(p.raw != value for p in doc.places):
+                doc.places.append(PlaceRef(value, self.gazetteer.lookup_scored(value, "city")[0]))
 
     def _place(self, text: str, doc: DocumentRecord, line: int) -> PlaceRef:
         city, score = self.gazetteer.lookup_scored(text, "city")
@@ -273,10 +335,15 @@ class PageReader:
         return PlaceRef(text, city, score)
 
     def _issuer(self, doc: DocumentRecord, meta: dict[str, list[str]]) -> None:
+        """The structure the metadata names first ('Where we are: Permanent Council, OSCE Mission to
+        Skopje' -> the Permanent Council); the Chairmanship is no structure of the data: no issuer."""
         text = _first(meta, "source", "where we are", "issued by")
         if not text:
             return
         doc.issuer_text = text
+        text = re.split(r"\s*[,;]\s*", text)[0]
+        if _CHAIRMANSHIP.match(text):
+            return
         names, _closed = issuer_names(text)
         for name in names:
             found = self.gazetteer.lookup(name, "structure", cutoff=92)
@@ -300,6 +367,38 @@ class PageReader:
                     doc.warnings.append(f"line {doc.line}: field of work {ref.label!r} is not in the scheme; added as a narrower concept")
                 if all(f.label.lower() != ref.label.lower() for f in doc.fields):
                     doc.fields.append(ref)
+
+
+# a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
+_GLUED_DATELINE = re.compile(r"(?<=[\d.)a-z])(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+
+
+def _dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph, or glued to the photo caption before it."""
+    if found := parse_dateline(paragraph):
+        return found
+    glued = _GLUED_DATELINE.search(paragraph)
+    return parse_dateline(paragraph[glued.start():]) if glued else None
+
+
+def _dated_items(blocks: list[Block]) -> list[RawDocument]:
+    """A page of items that each start with a bare date line and a title (the Parliamentary
+    Assembly's news pages), or [] when it has fewer than two such items."""
+    texts = [b for b in blocks if b.kind == "text"]
+    starts = [i for i, b in enumerate(texts[:-1]) if parse_bare_date(b.text) and not parse_bare_date(texts[i + 1].text)
+              and len(texts[i + 1].text) <= 250]
+    if len(starts) < 2:
+        return []
+    items = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        title = texts[start + 1]
+        items.append(RawDocument(line=title.line, title=title.text, title_line=title.line,
+                                 paragraphs=[texts[start], *texts[start + 2:end]]))
+    return items
+
+
+_CHAIRMANSHIP = re.compile(r"^(?:the\s+)?(?:OSCE\s+)?Chair(?:man|person)?ship\b", re.I)
 
 
 def _first(meta: dict[str, list[str]], *labels: str) -> str | None:
