@@ -186,9 +186,12 @@ class Gazetteer:
         return table[best[0]] if best else None
 
     def lookup_scored(self, name: str, kind: str, *, cutoff: float = 80.0) -> tuple[str | None, float]:
-        """Like lookup, with the score, for places where the raw string is kept beside the match."""
+        """Like lookup, with the score, for places where the raw string is kept beside the match.
+        A name in another script is compared in its transliteration ('ДУШАНБЕ' -> 'dushanbe')."""
         table = self.by_kind.get(kind, {})
         key = " ".join(name.split()).lower()
+        if not key.isascii():
+            key = anyascii(key).lower()
         if key in table:
             return table[key], 100.0
         if not table or not key:

@@ -84,7 +84,7 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "pr
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
-_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ness|ity|ship|ism|ance|ence|ices?)$")
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?)$")
 _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
@@ -271,7 +271,8 @@ class EntityReader:
         for m in _CANDIDATE.finditer(paragraph):
             words = m[0].split()
             i = 0
-            while i < len(words) - 2 and (self._role_word(words[i]) or self._state_word(words[i])):
+            while i < len(words) - 2 and (self._role_word(words[i]) or self._state_word(words[i])
+                                          or words[i].lower() in _QUALIFYING_TITLES):
                 i += 1
             if i and not (self._role_word(words[i - 1]) or self._state_word(words[i - 1])):
                 i = 0

@@ -57,7 +57,9 @@ _CITY = rf"[A-ZÀ-Þ]{_WORD[:-1]}?(?:\s+{_WORD}){{0,3}}?"
 _PLACES = rf"(?P<places>{_CITY}(?:\s*/\s*{_CITY})*)"
 _DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
-DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_SEP}")
+# '(OSCE)' between the date and the separator on 2001-era releases: 'SKOPJE, 18 October 2001 (OSCE)--'
+_AGENCY = r"(?:\s*\((?:OSCE|[A-Z][A-Za-z/-]{1,20})\))?"
+DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_AGENCY}{_SEP}")
 DATE_ONLY_DATELINE = re.compile(rf"^{_DATE_TEXT}{_SEP}")
 # Mirrors sometimes drop the separator ('DUSHANBE, 21 June 2012 Thirty-five ...'); without it only a
 # full date after a comma marks where the dateline ends, so the year is required here.
@@ -66,7 +68,7 @@ UNSEPARATED_DATELINE = re.compile(
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -'.
 _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
-_ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г|god|р)\.)?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
+_ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г\.|года|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
 FOREIGN_DATELINE = re.compile(
     rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
 _WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
@@ -74,6 +76,9 @@ _CLOCK = re.compile(r"\s*[,|–-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:CET|CEST|UTC|GMT|[
 _TEXT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*\d{{4}})\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")
+
+
+_GLUED = re.compile(r"[a-z][A-Z]{2,}")
 
 
 @dataclass
@@ -109,7 +114,7 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, 
     return _iso(int(year), month, day), False
 
 
-_FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г|god|vit|р|rok)\.?)?$")
+_FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г|года|god|godine|vit|р|року|rok)\.?)?$")
 _DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_LOCALE_DATE_ORDER": False}
 
 
@@ -150,12 +155,15 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     places = [p.strip() for p in (m.groupdict().get("places") or "").split("/") if p.strip()]
     if places and not all(_is_city_token(p) for p in places):
         return None
+    if any(_GLUED.search(p) for p in places):  # 'Isabel SantosCOPENHAGEN': a caption glued to the city
+        return None
     if not places and not m["date"]:
         return None
     if places and not m["date"] and not all(p.isupper() for p in places):
         return None
     rest = paragraph[m.end():]
-    if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
+    # a translated page's text may start in lower case ('ДУШАНБЕ, 7 июля 2017 года - сегодня ...')
+    if not rest[:1].isupper() and rest[:1] not in "\"“'‘" and (rest[:1].isascii() or m.re is not FOREIGN_DATELINE):
         return None
     return Dateline(places, m["date"], rest)
 

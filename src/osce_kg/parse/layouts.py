@@ -163,13 +163,18 @@ def _read_meta(blocks: list[Block], start: int, doc: RawDocument) -> int:
         elif block.kind == "item":
             doc.meta[current].append(block.text)
             taken += 1
-        elif taken == 0 and len(block.text) < 200:
+        elif taken == 0 and (len(block.text) < 200 or _long_field_list(current, block.text)):
             doc.meta[current].append(block.text)
             taken = 1
         else:
             break
         i += 1
     return i
+
+
+def _long_field_list(label: str, text: str) -> bool:
+    """A long list of fields of work on one line (a translated page lists them all), not a paragraph."""
+    return label in ("fields of work", "what we do") and text.count(",") >= 3 and not text.rstrip().endswith(".")
 
 
 def _body(blocks: list[Block], start: int) -> list[Block]:

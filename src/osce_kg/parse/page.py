@@ -189,8 +189,7 @@ class PageReader:
         many pages under a prefix untranslated.
         """
         declared = (html_language or url_language or "en").split("-")[0].lower()
-        detected = detect_language(f"{doc.title or ''}\n{doc.body}")
-        language = detected or declared
+        language = doc.language or declared
         doc.language = language
         if language != "en" and url_language:
             doc.translation_of = doc.key
@@ -265,6 +264,7 @@ class PageReader:
             doc.warnings.append(f"line {raw.paragraphs[0].line}: the page shows no title")
         paragraphs = [b.text for b in raw.paragraphs]
         doc.body = "\n\n".join(paragraphs)
+        doc.language = detect_language(f"{doc.title or ''}\n{doc.body}")
         self._dates_and_places(doc, raw, bare)
         self._issuer(doc, meta)
         self._fields(doc, meta)
@@ -303,10 +303,11 @@ class PageReader:
             stated.append(StatedDate("dateline", dateline.date_text, iso, line))
         if bare:
             stated.append(bare)
-        if raw.paragraphs and not any(s.iso for s in stated):
-            first = dateline.rest if dateline else raw.paragraphs[0].text
+        lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text)), None)
+        if lead and not any(s.iso for s in stated):
+            first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
             if found := find_text_date(first):
-                stated.append(StatedDate("text", found[0], found[1], raw.paragraphs[0].line))
+                stated.append(StatedDate("text", found[0], found[1], lead.line))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
@@ -323,6 +324,14 @@ class PageReader:
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
+        if not doc.places and lead and not dateline and raw.title and find_text_date(_first_sentence(lead.text)):
+            # a story without dateline: the city its opening sentence sets the dated event in
+            found = self.gazetteer.find(_first_sentence(lead.text), ("city", "structure"))
+            names = [m for m in found if m.kind == "structure"]
+            # 'the OSCE Mission to Skopje' names the Mission, not where the event was
+            cities = [m for m in found if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+            if cities:
+                doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
         # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
         for value in raw.meta.get("location", []):
             if all(p.raw != value for p in doc.places):
@@ -361,6 +370,11 @@ class PageReader:
         for value in meta.get("fields of work", []) + meta.get("what we do", []):
             line_refs = [FieldRef(label, self.gazetteer.lookup(label, "field", cutoff=92)) for label in split_field_list(value)]
             known = next((r.iri for r in line_refs if r.iri), None)
+            if doc.language not in (None, "en"):
+                # a translated page names the scheme's fields in its language: no new sub-topics
+                for ref in [r for r in line_refs if r.iri is None]:
+                    doc.warnings.append(f"line {doc.line}: field of work {ref.label!r} ({doc.language}) matches no field of the scheme")
+                line_refs = [r for r in line_refs if r.iri]
             for ref in line_refs:
                 if ref.iri is None:
                     ref.broader = known
@@ -396,6 +410,12 @@ def _dated_items(blocks: list[Block]) -> list[RawDocument]:
         items.append(RawDocument(line=title.line, title=title.text, title_line=title.line,
                                  paragraphs=[texts[start], *texts[start + 2:end]]))
     return items
+
+
+# a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'
+_CAPTION = re.compile(r"\((?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}\)\s*$")
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text, maxsplit=1)[0]
 
 
 _CHAIRMANSHIP = re.compile(r"^(?:the\s+)?(?:OSCE\s+)?Chair(?:man|person)?ship\b", re.I)
