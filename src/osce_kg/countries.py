@@ -15,7 +15,7 @@ from pathlib import Path
 
 import country_converter
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 OSCE_LANGUAGES = ("en", "fr", "de", "it", "ru", "es")
 """The six official languages of the OSCE."""
@@ -45,6 +45,14 @@ def iso_name(code: str) -> str:
 @cache
 def _territories(language: str) -> dict[str, str]:
     return dict(Locale(language).territories)
+
+
+def territory_name(code: str, language: str) -> str | None:
+    """The CLDR name of a territory in any language babel knows ('AL', 'sq' -> 'Shqipëri'), or None."""
+    try:
+        return _territories(language).get(code)
+    except (ValueError, UnknownLocaleError):
+        return None
 
 
 def cldr_names(code: str) -> dict[str, str]:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from osce_kg.countries import name_variants
+from osce_kg.countries import name_variants, territory_name
 from osce_kg.iri import ID, OSCE
 
 # Entity kind by IRI prefix: the IRI scheme is the contract (docs/DESIGN.md), types may be subclassed.
@@ -81,6 +81,8 @@ class Gazetteer:
         self.preferred = preferred
         self.by_kind: dict[str, dict[str, str]] = {}
         self._people: dict[str, str] = {}
+        self._foreign_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._foreign_states: dict[tuple[str, str], str] = {}
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, set[tuple[str, str, str, str]]] = {}
         for iri, kind, name, form in names:
@@ -123,6 +125,26 @@ class Gazetteer:
                 if predicate in PREFERRED and (str(subject) not in preferred or predicate == SKOS.prefLabel):
                     preferred[str(subject)] = str(obj)
         return cls(names, preferred)
+
+    def find_states(self, text: str, language: str) -> list[Match]:
+        """States named in a text in another language by their CLDR names in that language
+        ('Shqipëri', 'Таджикистан'), also with a case ending of up to three letters ('Shqipërisë')."""
+        pattern = self._state_pattern(language)
+        if pattern is None:
+            return []
+        return [Match(self._foreign_states[(language, m[1])], "state", m[0], m.start(), m.end()) for m in pattern.finditer(text)]
+
+    def _state_pattern(self, language: str) -> re.Pattern[str] | None:
+        if language not in self._foreign_patterns:
+            names: dict[str, str] = {}
+            for iri in {i for i in self.by_kind.get("state", {}).values()}:
+                code = iri.rsplit("/", 1)[1]
+                if len(code) == 2 and (name := territory_name(code, language)):
+                    names[name] = iri
+            self._foreign_states.update({(language, name): iri for name, iri in names.items()})
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives})\w{{0,3}}(?!\w)") if names else None
+        return self._foreign_patterns[language]
 
     def person_name(self, name: str) -> str:
         """A person's name as the reference data writes it when it knows the person under this name

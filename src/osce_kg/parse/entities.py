@@ -181,11 +181,14 @@ class EntityReader:
         self.osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
                       if name in ("osce", "organization for security and co-operation in europe")}
 
-    def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
+    def read(self, title: str | None, paragraphs: list[str], issuer: str | None, language: str | None = None) -> BodyEntities:
+        """The entities of a text; States are also found by their names in the text's language."""
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
                    for m in _without_longer_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
+        if language and language != "en":
+            matches += [m for text in texts for m in self.gazetteer.find_states(text, language)]
         out.states = _refs([m for m in matches if m.kind == "state"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)

@@ -273,7 +273,7 @@ class PageReader:
         body_paragraphs = paragraphs
         if raw.paragraphs and (dl := _dateline(paragraphs[0])):
             body_paragraphs = [dl.rest] + paragraphs[1:]
-        found = self.entities.read(doc.title, body_paragraphs, doc.issuer)
+        found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
         return doc
@@ -326,10 +326,10 @@ class PageReader:
                 break
         if not doc.places and lead and not dateline and raw.title and find_text_date(_first_sentence(lead.text)):
             # a story without dateline: the city its opening sentence sets the dated event in
-            found = self.gazetteer.find(_first_sentence(lead.text), ("city", "structure"))
-            names = [m for m in found if m.kind == "structure"]
+            named = self.gazetteer.find(_first_sentence(lead.text), ("city", "structure"))
+            names = [m for m in named if m.kind == "structure"]
             # 'the OSCE Mission to Skopje' names the Mission, not where the event was
-            cities = [m for m in found if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+            cities = [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
             if cities:
                 doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
         # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
