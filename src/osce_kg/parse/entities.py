@@ -32,6 +32,7 @@ NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3
 _CANDIDATE = re.compile(
     rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+_FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto)\s*[/:]\s*(?P<name>{NAME})\)")
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
@@ -107,6 +108,8 @@ NOT_NAME_WORDS = {
     "April", "July", "September", "October", "November", "December", "Chairmanship",
     "Chairpersonship", "Presidency", "Delegation", "Embassy", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.",
     "Youth", "Women", "Roma", "Sinti", "Anti-Terrorism", "Strategy", "Plan", "Action",
+    "Bay", "Island", "Islands", "Lake", "River", "Sea", "Mountains", "Valley", "Gulf", "Region", "Province", "Oblast",
+    "District", "Square", "Street", "Avenue", "Asia", "Caucasus", "Balkans", "Africa", "America", "Contacts",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -261,6 +264,15 @@ class EntityReader:
             self._merge(people, person)
         return people
 
+    def _origin(self, paragraph: str, end: int) -> str | None:
+        """'Ilina Dimovska from North Macedonia', 'Sintija Oškalne of the OSCE Conflict Prevention
+        Centre': the State or structure right after 'from' or 'of' (the person's affiliation)."""
+        link = _FROM.match(paragraph, end)
+        if not link:
+            return None
+        found = self.gazetteer.find(paragraph[link.end():link.end() + 120], ("state", "structure"))
+        return found[0].iri if found and found[0].start == 0 and found[0].iri not in self.osce else None
+
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
         return [PersonRef(name, "photographer") for paragraph in paragraphs for m in _PHOTO_CREDIT.finditer(paragraph)
@@ -288,6 +300,9 @@ class EntityReader:
             after = _BRACKET_ROLE.match(paragraph[m.end():])
             if role is None and after and self._role_text(after["role"]):
                 role = after["role"].strip()
+            if role is None and (origin := self._origin(paragraph, m.end())):
+                out.append((start, PersonRef(name, None, origin)))
+                continue
             if role is None and paragraph[m.end():m.end() + 1] == "," and paragraph[:m.start()].endswith(", "):
                 role = _role_in_apposition(paragraph[:m.start() - 2])
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
