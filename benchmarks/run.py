@@ -6,7 +6,9 @@ that the peak RSS is the phase's own: (a) the end-to-end ingest into a fresh on-
 reference data loaded first, as the build does; (b) raw pyoxigraph bulk-loading the same quads, and
 the same ingest pipeline on the rdflib stack (rdflib's in-memory Dataset, pyshacl); (c) SHACL validation of the whole graph and
 of a 100-page increment; (d) every named query on our store against raw pyoxigraph with the same
-SPARQL text and parameter values. Writes results.md and results.json to --out and prints the table.
+SPARQL text and parameter values. Once, independent of N: (e) `osce-kg validate FILE` on 10 MB of
+Turtle with 10,000 nodes that break the shapes (benchmarks/validate_input.py): time and peak RSS.
+Writes results.md and results.json to --out and prints the table.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def _load_reference(store) -> None:
 
 def _time_validation() -> list[float]:
     """Accumulate the seconds ingest spends in SHACL (wraps the validate that ingest calls)."""
-    import osce_kg.pages.ingest as ingest
+    import osce_kg.pages.commit as ingest
 
     spent = [0.0]
     real = ingest.validate
@@ -194,22 +196,29 @@ def phase_shacl_increment(store: str, pages: str) -> dict:
 
 def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
     """Each named query with its default parameters (required ones from the query's own example),
-    end to end as `osce-kg query NAME --format F` runs it in a process that has the store open and
-    the catalogue read: bind the parameters, run, write the answer (query.cli.output). Against raw
+    end to end as `osce-kg query NAME --format F` runs it once its query worker (query.bounded) has
+    the store open and the catalogue is read: bind the parameters, run in the worker with the
+    command's bounds (time limit, row cap), write the answer (query.cli.output). Against raw
     pyoxigraph on the same store: Store.query of the bound text and pyoxigraph's own serialiser of
     that answer in the same format. F is csv for SELECT and ASK (the analyst's export) and turtle
     for CONSTRUCT and DESCRIBE (the default output for RDF answers); the two outputs are compared
     byte for byte once. The default `table` output of SELECT answers is timed too (ours only:
-    pyoxigraph has no such writer), beside raw csv."""
+    pyoxigraph has no such writer), beside raw csv. The worker's start (fork, open the store, first
+    answer), which the command pays once, is timed apart."""
     import pyoxigraph as ox
 
     from osce_kg.iri import PREFIXES
-    from osce_kg.query.catalog import load_catalog
-    from osce_kg.query.cli import output
-    from osce_kg.query.local import run_local
-    from osce_kg.store import GraphStore
+    from osce_kg.query.bounded import QueryWorker
+    from osce_kg.query.catalog import NamedQuery, load_catalog
+    from osce_kg.query.cli import DEFAULT_MAX_ROWS, output
 
-    gs = GraphStore.open_read_only(Path(store))
+    starts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        with QueryWorker(Path(store)) as probe:
+            probe.run("ASK {}", timeout=60)
+        starts.append(time.perf_counter() - t0)
+    worker = QueryWorker(Path(store)).start()
     raw = ox.Store.read_only(store)
     prefixes = dict(PREFIXES)
     results = {}
@@ -219,10 +228,10 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
         rdf = named.form in ("CONSTRUCT", "DESCRIBE")
         fmt = "turtle" if rdf else "csv"
 
-        def ours(fmt: str = fmt) -> bytes:
-            return output(run_local(gs, named.bound(given)), fmt)
+        def ours(fmt: str = fmt, named: NamedQuery = named, given: dict[str, str] = given) -> bytes:
+            return output(worker.run(named.bound(given), timeout=60, max_rows=DEFAULT_MAX_ROWS).result, fmt)
 
-        def engine() -> bytes:
+        def engine(text: str = text) -> bytes:
             answer = raw.query(text, use_default_graph_as_union=True)
             if isinstance(answer, ox.QueryTriples):
                 return ox.serialize(answer, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
@@ -238,7 +247,24 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
         if not rdf and named.form != "ASK":
             entry["ours_table"] = _paired_timings(lambda: ours("table"), engine, n)["ours"]
         results[name] = entry
-    return {"queries": results}
+    worker.close()
+    return {"queries": results, "worker_start_ms": {"p50": statistics.median(starts) * 1000, "p95": sorted(starts)[-1] * 1000}}
+
+
+def phase_validate_scale(path: str, nodes: int = 10_000, megabytes: float = 10.0) -> dict:
+    """`osce-kg validate FILE` on a Turtle file of `megabytes` with `nodes` bad nodes (issue 14):
+    read, validate, and the command's report (counts per shape, the first results)."""
+    sys.path.insert(0, str(HERE))
+    from osce_kg.build.validation import MAX_VIOLATIONS
+    from osce_kg.validate.shacl import validate_files
+    from validate_input import write_bad_turtle
+
+    written = write_bad_turtle(Path(path), nodes=nodes, megabytes=megabytes)
+    t0 = time.perf_counter()
+    report = validate_files([Path(path)])
+    text = report.render(MAX_VIOLATIONS)
+    return {"seconds": time.perf_counter() - t0, **written, "violations": len(report.violations),
+            "report_lines": text.count("\n") + 1}
 
 
 def _answer_size(raw, text: str) -> int | None:
@@ -282,6 +308,7 @@ PHASES: dict[str, Callable[..., dict]] = {
     "shacl_full": phase_shacl_full,
     "shacl_increment": phase_shacl_increment,
     "queries": phase_queries,
+    "validate_scale": phase_validate_scale,
 }
 
 
@@ -370,6 +397,8 @@ def main() -> None:
     parser.add_argument("--rdflib-max", type=int, default=5000,
                         help="pages given to the rdflib-only pipeline at most (it is slow); above, both pipelines run on that many")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--validate-only", action="store_true",
+                        help="measure only `osce-kg validate` on 10 MB of Turtle with 10,000 bad nodes, print the JSON")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -382,6 +411,12 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     results = {"started": datetime.now(UTC).isoformat(timespec="seconds"),
                "machine": machine(), "seed": args.seed, "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="osce-bench-validate-", dir=args.work) as tmp:
+        print("validate at scale", file=sys.stderr, flush=True)
+        results["validate_scale"] = run_phase("validate_scale", path=str(Path(tmp) / "bad.ttl"))
+    if args.validate_only:
+        print(json.dumps(results["validate_scale"], indent=2))
+        return
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"osce-bench-{n}-", dir=args.work) as tmp:
             results["sizes"].append(bench_size(n, args.seed, Path(tmp), args.rdflib_max))

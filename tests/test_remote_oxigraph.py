@@ -54,8 +54,9 @@ def test_cli_push_dry_run_and_real(built_store, oxigraph):
     assert dry.exit_code == 0 and dry.output.startswith(f"would push {len(built_store.graph_names())} graphs, {built_store.count()} triples")
     real = runner.invoke(main, ["push", "--endpoint", server.query_url, "--from", str(built_store.path)])
     assert real.exit_code == 0, real.output
-    assert real.output.startswith(f"pushed {len(built_store.graph_names())} graphs, {built_store.count()} triples to {server.store_url}")
-    assert "warning" not in real.output
+    assert real.stdout.startswith(f"pushed {len(built_store.graph_names())} graphs, {built_store.count()} triples to {server.store_url}")
+    assert "error" not in real.output
+    assert f"pushing: {len(built_store.graph_names())} of {len(built_store.graph_names())} graphs, {built_store.count():,} quads" in real.stderr
 
 
 def test_long_queries_go_by_post(built_store, oxigraph):
@@ -80,3 +81,10 @@ def test_push_retries_then_names_the_failure(built_store):
     dead = f"http://127.0.0.1:{free_port()}/store"
     with pytest.raises(EndpointError, match=r"PUT .* failed after 3 attempts: .*refused"):
         push(built_store, dead, attempts=3, backoff=0.01)
+
+
+def test_cli_query_with_endpoint_is_cut_at_max_rows(oxigraph):
+    result = CliRunner().invoke(main, ["query", "states-as-of", "--endpoint", oxigraph[0].query_url, "--format", "csv", "--max-rows", "3"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("\n") == 4
+    assert "note: the answer was cut at 3 rows" in result.stderr

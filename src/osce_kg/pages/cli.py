@@ -16,12 +16,13 @@ from osce_kg.store import GraphStore
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--layout", type=click.Choice(LAYOUTS, case_sensitive=False), default=None,
-              help="Force one layout instead of detecting it: " + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items()) + ".")
+              help="Read every page as this layout instead of recognising it (a page that fits none is read as a "
+                   "generic article, with a warning): " + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items()) + ".")
 @click.option("--keep-going/--stop-on-error", default=True, show_default=True,
               help="--keep-going ingests every good file and reports the rejected ones (exit 1 if any); "
                    "--stop-on-error stops at the first rejected file (files before it stay ingested).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--verbose", "-v", is_flag=True, default=False,
               help="Every warning with its file and line, and every menu difference on its own line "
                    "(default: warnings counted by kind, menu differences grouped by section).")
