@@ -132,7 +132,17 @@ class Gazetteer:
         pattern = self._state_pattern(language)
         if pattern is None:
             return []
-        return [Match(self._foreign_states[(language, m[1])], "state", m[0], m.start(), m.end()) for m in pattern.finditer(text)]
+        return [Match(iri, "state", m[0], m.start(), m.end()) for m in pattern.finditer(text)
+                if (iri := self._foreign_state(language, m[1]))]
+
+    def _foreign_state(self, language: str, written: str) -> str | None:
+        """The State of a name as a text in that language wrote it (endings dropped word by word)."""
+        words = written.split()
+        for (lang, name), iri in self._foreign_states.items():
+            parts = name.split()
+            if lang == language and len(parts) == len(words) and all(w.startswith(p) for w, p in zip(words, parts, strict=True)):
+                return iri
+        return None
 
     def _state_pattern(self, language: str) -> re.Pattern[str] | None:
         if language not in self._foreign_patterns:
@@ -142,7 +152,8 @@ class Gazetteer:
                 if len(code) == 2 and (name := territory_name(code, language)):
                     names[name] = iri
             self._foreign_states.update({(language, name): iri for name, iri in names.items()})
-            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi'
+            alternatives = "|".join(r"\w{0,3}\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
             self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives})\w{{0,3}}(?!\w)") if names else None
         return self._foreign_patterns[language]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from osce_kg.pages.ingest import IngestReport
+from osce_kg.pages.report import IngestReport
 
 _LINE = re.compile(r"^line \d+: ")
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|(?<=\s)\d{4}(?=\s)")

@@ -549,7 +549,7 @@ def _role_in_apposition(before: str) -> str | None:
             start = i
             while start > 0 and words[start - 1][:1].isupper():
                 start -= 1
-            return " ".join(words[start:]).strip(",") or None
+            return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(words[start:]).strip(",")) or None
     return None
 
 
@@ -566,6 +566,8 @@ def _is_honorific(prefix: str) -> bool:
 
 _ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
+_STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
+               "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
 
 
 def _role_before(before: str, prefix: str) -> str | None:
@@ -574,9 +576,13 @@ def _role_before(before: str, prefix: str) -> str | None:
     Foreign Affairs'), or a lower-case role ('journalist', 'human rights defender'). The last role
     word must be followed by nothing or by an 'of/for ...' phrase ('Center for Judicial and' is no role)."""
     if not prefix:
-        lower = re.search(r"((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
+        lower = re.search(r"(?<![\w’'-])((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
         if lower and lower[2] in ROLE_WORDS and lower[2] not in _QUALIFYING_TITLES:
-            return lower[1]
+            words = lower[1].split()
+            # 'human rights defender' yes, 'received by journalist' no
+            while len(words) > 1 and (words[0] in _STOP_WORDS or words[0].endswith(("ed", "ing"))):
+                words = words[1:]
+            return " ".join(words)
     run = _ROLE_RUN.search(before)
     words = ((run[0] if run else "") + prefix).split()
     posts = [i for i, w in enumerate(words)

@@ -146,13 +146,13 @@ class PageReader:
         elif layout not in LAYOUTS:
             raise InputError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}", path)
         raws, menu = split_page(blocks, layout)
-        if layout == UNKNOWN:
-            if items := _dated_items(blocks):
-                raws, layout = items, "B"
+        if layout in (UNKNOWN, "D") and (items := _dated_items(blocks)):
+            if layout == UNKNOWN:
                 warnings.pop()  # a listing after all: items each under a bare date line
-            else:
-                for raw in raws:
-                    self._settle_title(raw)
+            raws, layout = items, "B"
+        elif layout == UNKNOWN:
+            for raw in raws:
+                self._settle_title(raw)
         if not raws:
             raise InputError(f"layout {layout}: no document found in the page", path, blocks[0].line)
         record = PageRecord(path, layout, encoding, content_hash(data), [], menu, warnings)
