@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,48 @@ def test_worker_processes_give_what_one_process_gives(tmp_path, mixed):
     assert one[1] == two[1]
     assert one[2].keys() == two[2].keys()
     assert all(isomorphic(one[2][n], two[2][n]) for n in one[2])
+
+
+def test_the_date_evidence_and_its_precision_are_in_the_graph(store, tmp_path):
+    """A page stating no date is dated by its capture, and says so; a story by its bare date line."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(BROKEN_PAGES / "no_date.txt", folder / "no_date.txt")
+    shutil.copy(GOOD_PAGES / "n01_story_bare_date_skopje.txt", folder / "story.txt")
+    assert ingest_paths(store, [folder]).ok
+    rows = store.query("""PREFIX osce: <https://w3id.org/osce-kg/ontology#> PREFIX dct: <http://purl.org/dc/terms/>
+        SELECT ?title ?date ?evidence ?precision WHERE { ?d a osce:Document ; dct:title ?title ; dct:date ?date ;
+        osce:dateEvidence ?evidence ; osce:datePrecision ?precision }""")
+    got = {str(r["title"]): (str(r["date"]), str(r["evidence"]).rsplit("#", 1)[1], str(r["precision"]).rsplit("#", 1)[1]) for r in rows}
+    captured = date.fromtimestamp((folder / "no_date.txt").stat().st_mtime).isoformat()
+    assert got == {
+        "A release whose date field is empty and whose body has no dateline": (captured, "CaptureDate", "unitDay"),
+        "Young mediators from the region meet in Skopje": ("2016-05-12", "BareLineDate", "unitDay"),
+    }
+
+
+def test_a_translated_text_page_is_linked_to_its_english_original(store):
+    reader = PageReader(gazetteer_of(store))
+    page = GOOD_PAGES / "n02_albanian_release_tirane.txt"
+    [doc] = reader.read(page, url="https://www.osce.org/sq/albania/95137").documents
+    assert (doc.language, doc.key, doc.translation_of) == ("sq", "node-95137.sq", "node-95137")
+    [english] = reader.read(GOOD_PAGES / "a01_border_police_tirana.txt", url="https://www.osce.org/albania/95137").documents
+    assert (english.language, english.key, english.translation_of) == ("en", "node-95137", None)
+
+
+def test_a_document_without_title_or_any_date_says_so_in_the_graph():
+    from pathlib import Path as P
+
+    from rdflib.namespace import DCTERMS as DCT
+
+    from osce_kg.iri import OSCE
+    from osce_kg.mapping.pages import PageSource, document_graph
+    from osce_kg.parse.records import DocumentRecord
+
+    doc = DocumentRecord(P("page.txt"), "?", 1, body=" ".join(f"word{n}" for n in range(20)), key="file-0000000000000000")
+    _, triples = document_graph(doc, PageSource("page.txt", "sha256:00"))
+    d = iri.document("file-0000000000000000")
+    facts = {(p, str(o)) for s, p, o in triples if s == d}
+    assert (DCT.title, " ".join(f"word{n}" for n in range(12)) + " …") in facts
+    assert not any(p == DCT.date for p, _ in facts)
+    assert any(p == OSCE.undatedReason for p, _ in facts)

@@ -73,7 +73,7 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     g.add((d, RDF.type, OSCE.Document))
     if doc.content_type and doc.content_type.lower() == "press release":
         g.add((d, RDF.type, OSCE.PressRelease))
-    g.add((d, DCTERMS.title, Literal(doc.title, lang=lang)))
+    g.add((d, DCTERMS.title, Literal(title(doc), lang=lang)))
     _document_date(g, d, doc)
     if doc.content_type_iri:
         g.add((d, OSCE.contentType, URIRef(doc.content_type_iri)))
@@ -111,6 +111,19 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     return name, g
 
 
+TITLE_WORDS = 12
+
+
+def title(doc: DocumentRecord) -> str:
+    """The document's title, or for a page that shows none its opening words ('The Democratization
+    Unit of the OSCE Office in Baku monitors ...'): SHACL requires a title, and a reader of the
+    graph recognises the page by them."""
+    if doc.title:
+        return doc.title
+    words = doc.body.split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "") if words else "(untitled page)"
+
+
 def _document_date(g: Triples, d: URIRef, doc: DocumentRecord) -> None:
     """dct:date with the evidence that gave it and its precision; the capture date when the page
     and its URL state none; a reason when there is no date at all (SHACL requires one of the two)."""
@@ -144,7 +157,7 @@ def _event(g: Triples, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef)
     event = iri.event(doc.key)
     g.add((d, OSCE.reports, event))
     g.add((event, RDF.type, OSCE.Event))
-    g.add((event, RDFS.label, Literal(doc.title, lang=lang)))
+    g.add((event, RDFS.label, Literal(title(doc), lang=lang)))
     if doc.event_date:
         g.add((event, SCHEMA.startDate, _date(doc.event_date)))
     for place in doc.places:
