@@ -115,6 +115,10 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, 
 
 
 _FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г|года|god|godine|vit|р|року|rok)\.?)?$")
+DATE_LANGUAGES = tuple(
+    "sq ru uk sr bs hr mk ro de fr it es tr pl bg sl cs sk hu lt lv et el ka hy az kk ky uz mn be nl sv fi da nb pt".split())
+"""The languages of the OSCE's pages: its six, and those of its participating States' sites. Telling
+dateparser which ones makes a call ~1 ms instead of ~50 ms (it otherwise tries every locale it has)."""
 _DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_LOCALE_DATE_ORDER": False}
 
 
@@ -126,7 +130,7 @@ def _foreign_date(text: str) -> str | None:
     """
     if not _FOREIGN_DATE_SHAPE.match(text):
         return None
-    found = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+    found = dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=_DATEPARSER_SETTINGS)
     return found.date().isoformat() if found else None
 
 
