@@ -37,7 +37,7 @@ $(PYTHON):
 	$(PIP) install --upgrade pip
 
 install: $(PYTHON) assets
-	$(PIP) install -e .
+	$(PIP) install -e '.[serve,harvest]'
 
 # cytoscape.js (and any other library of package.json) exactly as package-lock.json pins it.
 assets: $(JS_DIR)/node_modules/.package-lock.json

@@ -36,7 +36,8 @@ class Command(NamedTuple):
 COMMANDS: dict[str, Command] = {
     "init": Command("osce_kg.workspace:init_command", "Write editable copies of data/ and queries/ into a workspace (default: the current one)."),
     "build": Command("osce_kg.build.cli:build_command", "Build the store from ontology/ and data/, validate it, publish it atomically, write dist/."),
-    "ingest": Command("osce_kg.pages.cli:ingest_command", "Read page files or folders (recursively; .txt, .html, .htm) into the store."),
+    "ingest": Command("osce_kg.pages.cli:ingest_command", "Read page files, WARC archives or folders (recursively; .txt, .html, .htm, .warc, .warc.gz) into the store."),
+    "harvest": Command("osce_kg.harvest.cli:harvest_command", "Fetch osce.org pages politely, archive every request and response as WARC, and ingest the pages.", "harvest"),
     "stats": Command("osce_kg.build.cli:stats_command", "Triples per graph, graphs by kind and entities per class of the built store."),
     "validate": Command("osce_kg.build.cli:validate_command", "Validate the built store (default) or the given RDF FILES against the SHACL shapes."),
     "queries": Command("osce_kg.query.cli:queries_command", "List the named queries with their descriptions and parameters."),
@@ -44,6 +45,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command("osce_kg.export.cli:export_command", "Export the store, or some of its graphs, in an RDF format."),
     "push": Command("osce_kg.query.cli:push_command", "Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."),
     "viz": Command("osce_kg.viz.cli:viz_command", "Draw a projection of the graph: structure (tree), fields, comention, people (networks)."),
+    "serve": Command("osce_kg.serve.cli:serve_command", "Serve the graph on the web, read-only: SPARQL endpoint, a page for every IRI, the named queries.", "serve"),
     "analyze": Command("osce_kg.viz.cli:analyze_command", "Degree and betweenness centrality and communities of a projection, as a table or CSV."),
 }
 
