@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -123,7 +124,7 @@ def test_tenures_of_a_post_follow_each_other_and_one_at_most_is_open(ref) -> Non
         by_post.setdefault(f"{t.structure}.{t.post}", []).append(t)
     for post, tenures in by_post.items():
         tenures.sort(key=lambda t: t.start.first)
-        for before, after in zip(tenures, tenures[1:]):
+        for before, after in pairwise(tenures):
             assert before.end is not None, f"{post}: {before.person} is still in office although {after.person} followed"
             assert before.end.first <= after.start.first, f"{post}: {before.person} overlaps {after.person}"
 
