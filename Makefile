@@ -2,7 +2,7 @@
 PYTHON ?= python
 APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
 
-.PHONY: build test install install-test apt-packages
+.PHONY: build test lint install install-test apt-packages
 
 # cytoscape.js for the offline structure browser comes from the npm lock file in viz/js.
 JS_DIR = src/osce_kg/viz/js
@@ -31,5 +31,10 @@ apt-packages:
 	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
-test: install-test apt-packages
+# ruff and mypy (settings in pyproject.toml): a style or type error fails `make test` before pytest runs
+lint: install-test
+	$(PYTHON) -m ruff check src tests benchmarks
+	$(PYTHON) -m mypy
+
+test: install-test apt-packages lint
 	$(PYTHON) -m pytest

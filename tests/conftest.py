@@ -26,6 +26,9 @@ from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
 from osce_kg.store import GraphStore
 
+# the structure browser's small graph and cytoscape.js, for the viz and analyze tests
+pytest_plugins = ["viz_fixtures"]
+
 
 @dataclass(frozen=True)
 class BundledBuild:

@@ -8,7 +8,7 @@ from osce_kg import paths
 from osce_kg.build.pipeline import read_ontology
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.mapping.reference import reference_graphs
-from osce_kg.pages.ingest import NAMES
+from osce_kg.pages.commit import NAMES
 from osce_kg.store import GraphStore
 
 FIXTURES = Path(__file__).parent / "fixtures"

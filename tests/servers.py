@@ -75,14 +75,14 @@ def _running(server: Server, timeout: float) -> Iterator[Server]:
 
 
 @contextmanager
-def oxigraph_server(folder: Path) -> Iterator[Server]:
+def oxigraph_server(folder: Path, port: int | None = None) -> Iterator[Server]:
     """`oxigraph serve` (from the oxigraph pip package) with the union of graphs as default graph,
-    as the embedded store queries it."""
+    as the embedded store queries it. `port` restarts a stopped server where it was (same data)."""
     binary = shutil.which("oxigraph")
     if binary is None:
         pytest.fail("the oxigraph server is not installed: pip install oxigraph")
-    port = free_port()
-    log = folder / "oxigraph.log"
+    port = port or free_port()
+    log = folder / f"oxigraph-{port}-{time.monotonic_ns()}.log"
     process = subprocess.Popen(
         [binary, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
         stdout=log.open("wb"),

@@ -84,7 +84,7 @@ def score(store) -> tuple[dict, list[str]]:
         record = reader.read(page)
         assert record.layout == label["layout"], f"{page.name}: layout {record.layout}, labelled {label['layout']}"
         assert len(record.documents) == len(label["documents"]), f"{page.name}: {len(record.documents)} documents"
-        for doc, want in zip(record.documents, label["documents"]):
+        for doc, want in zip(record.documents, label["documents"], strict=True):
             got, exp = predicted(doc), expected(want)
             for field in FIELDS:
                 for layout in (label["layout"], "all"):

@@ -15,7 +15,6 @@ from osce_kg.cli import main
 from osce_kg.store import GraphStore
 from osce_kg.viz import projections
 from osce_kg.viz.analyze import analyze, to_csv, to_table
-from viz_fixtures import mini_graph  # noqa: F401  (fixture)
 
 
 def _network(edges: list[tuple[str, str, int]]) -> nx.Graph:

@@ -121,8 +121,8 @@ def test_each_distinct_menu_is_stored_once_and_pages_keep_a_dated_link(store, da
     pages = [g for g in store.graph_names() if iri.graph_kind(g) == "page"]
     assert sorted(str(r["g"]) for r in rows) == sorted(str(g) for g in pages)
     # a page graph holds no menu entry: the entries live in the version's graph, named by its hash
-    assert not store.query("ASK { GRAPH ?g { ?s <%s> ?e } FILTER(STRSTARTS(STR(?g), \"%s\")) }"
-                           % (OSCE.menuEntry, iri.graph("page", "x")[:-1]))
+    page_prefix = iri.graph("page", "x")[:-1]
+    assert not store.query(f"ASK {{ GRAPH ?g {{ ?s <{OSCE.menuEntry}> ?e }} FILTER(STRSTARTS(STR(?g), \"{page_prefix}\")) }}")
     for version in {r["version"] for r in rows}:
         assert iri.graph("menu", str(version).rsplit("/", 1)[1]) in menu_graphs(store)
 

@@ -43,7 +43,7 @@ def test_every_term_of_ours_has_an_english_label_and_definition(ontology: Graph)
     terms = our_terms(ontology)
     assert len(terms) > 50
     for term in sorted(terms):
-        labels = [l for l in ontology.objects(term, RDFS.label) if isinstance(l, Literal) and l.language == "en"]
+        labels = [x for x in ontology.objects(term, RDFS.label) if isinstance(x, Literal) and x.language == "en"]
         definitions = [d for d in ontology.objects(term, SKOS.definition) if isinstance(d, Literal) and d.language == "en"]
         assert len(labels) == 1, f"{term}: needs exactly one rdfs:label@en"
         assert len(definitions) == 1, f"{term}: needs exactly one skos:definition@en"

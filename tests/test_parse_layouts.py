@@ -37,7 +37,7 @@ E = "Skip Links\nStory\nA title\nDate:\nSource:\nOSCE Office for Democratic Inst
 
 
 def test_each_layout_is_recognised():
-    assert {name: detect_layout(text_blocks(text)) for name, text in zip("ABCDE", (A, B, C, D, E))} == {
+    assert {name: detect_layout(text_blocks(text)) for name, text in zip("ABCDE", (A, B, C, D, E), strict=True)} == {
         "A": "A", "B": "B", "C": "C", "D": "D", "E": "E"}
     assert detect_layout(text_blocks("Welcome\nPlease log in.\n")) is None
     assert detect_layout(text_blocks("")) is None

@@ -58,6 +58,9 @@ def test_today_is_a_date():
         ("state", "XX", "ISO 3166"),
         ("state", "Spain", "ISO 3166"),
         ("structure", "Presence in Albania", "key"),
+        ("structure", "mission-to-atlantis", "no structure with this key in data/structures.csv"),
+        ("structure", "mision-to-moldova", "did you mean mission-to-moldova"),
+        ("field", "rule-of-lw", "did you mean rule-of-law?"),
         ("iri", "not an iri", "absolute IRI"),
         ("string", "a\\u0022b", "backslashes"),
         ("string", "bell\x07", "control characters"),
@@ -115,8 +118,8 @@ def test_the_values_block_opens_the_top_level_where_group():
     at = where_group_start(query)
     assert query[:at].endswith('CONSTRUCT { ?s ex:p "WHERE {" } WHERE {')
     bound = bind(query, {"s": URIRef("urn:a")})
-    assert bound == query[:at] + "\n  VALUES (?s) { (<urn:a>) }\n" + query[at:]
-    assert bind("ASK { ?s ?p ?o }", {"s": None}) == "ASK {\n  VALUES (?s) { (UNDEF) }\n ?s ?p ?o }"
+    assert bound == query[:at] + " VALUES (?s) { (<urn:a>) } " + query[at:]
+    assert bind("ASK { ?s ?p ?o }", {"s": None}) == "ASK { VALUES (?s) { (UNDEF) }  ?s ?p ?o }"
 
 
 def test_limit_is_added_or_lowered_never_raised():
@@ -161,7 +164,7 @@ def test_string_payloads_are_bound_as_one_harmless_literal(small_store, payload)
     assert small_store.count() == 1
     at = where_group_start(q.text)
     line = f"VALUES (?name) {{ ({sparql_term(Literal(payload))}) }}"
-    assert "\n" not in line and text == f"{q.text[:at]}\n  {line}\n{q.text[at:]}"
+    assert "\n" not in line and text == f"{q.text[:at]} {line} {q.text[at:]}"
 
 
 @pytest.mark.parametrize(
@@ -197,6 +200,14 @@ def test_cli_reports_bad_parameters_with_exit_2(tmp_path):
     assert result.exit_code == 2 and "did you mean states-as-of" in result.output
     result = runner.invoke(main, ["query", "co-mentioned-states", "-p", "state=ES } DROP ALL", "--show-query"])
     assert result.exit_code == 2 and "ISO 3166" in result.output
+
+
+def test_cli_refuses_an_unknown_structure_key_like_an_unknown_state(tmp_path):
+    """Issue 14, item 8: an unknown key used to give 0 rows and exit 0."""
+    result = CliRunner().invoke(main, ["query", "operation-timeline", "-p", "operation=mission-to-atlantis", "--store", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "parameter 'operation' (structure)" in result.output and "'mission-to-atlantis'" in result.output
+    assert "did you mean mission-to-" in result.output and "Traceback" not in result.output
 
 
 def test_cli_runs_a_query_file_and_standard_input(built_store, tmp_path):

@@ -54,8 +54,9 @@ def test_cli_push_dry_run_and_real(built_store, oxigraph):
     assert dry.exit_code == 0 and dry.output.startswith(f"would push {len(built_store.graph_names())} graphs, {built_store.count()} triples")
     real = runner.invoke(main, ["push", "--endpoint", server.query_url, "--from", str(built_store.path)])
     assert real.exit_code == 0, real.output
-    assert real.output.startswith(f"pushed {len(built_store.graph_names())} graphs, {built_store.count()} triples to {server.store_url}")
-    assert "warning" not in real.output
+    assert real.stdout.startswith(f"pushed {len(built_store.graph_names())} graphs, {built_store.count()} triples to {server.store_url}")
+    assert "error" not in real.output
+    assert f"pushing: {len(built_store.graph_names())} of {len(built_store.graph_names())} graphs, {built_store.count():,} quads" in real.stderr
 
 
 def test_long_queries_go_by_post(built_store, oxigraph):

@@ -71,11 +71,11 @@ def test_csv_has_the_lexical_forms_and_crlf_line_ends(answer):
     assert text.startswith("s,name,when,n,link\r\n")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0] == answer.variables
-    first = dict(zip(rows[0], rows[1]))
+    first = dict(zip(rows[0], rows[1], strict=True))
     assert first["name"] == "Zürich, \"quoted\"\nsecond line\tand tab"
     assert (first["s"], first["when"], first["n"]) == ("http://example.org/a", "2007-12-12", "50")
     assert first["link"].startswith("_:")
-    assert dict(zip(rows[0], rows[2]))["when"] == "", "unbound is an empty field"
+    assert dict(zip(rows[0], rows[2], strict=True))["when"] == "", "unbound is an empty field"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "xml"])

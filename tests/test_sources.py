@@ -37,6 +37,7 @@ def edit(data: Path, file: str, match: dict[str, str], column: str, value: str) 
     for index, row in enumerate(rows):
         if all(row[k] == v for k, v in match.items()):
             row[column] = value
+            line = index + 2  # header is line 1; the rows have no embedded newlines
             break
     else:
         raise AssertionError(f"no row of {file} matches {match}")
@@ -44,7 +45,7 @@ def edit(data: Path, file: str, match: dict[str, str], column: str, value: str) 
         writer = csv.DictWriter(handle, header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    return index + 2  # header is line 1; the rows have no embedded newlines
+    return line
 
 
 def failure(data: Path) -> InputError:

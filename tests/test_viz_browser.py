@@ -25,7 +25,6 @@ from osce_kg.iri import ORG, OSCE, SCHEMA
 from osce_kg.store import GraphStore
 from osce_kg.viz import projections
 from osce_kg.viz.html import write_html
-from viz_fixtures import cytoscape_installed  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,6 @@ from osce_kg.cli import main
 from osce_kg.store import GraphStore
 from osce_kg.viz import interchange, projections, static
 from osce_kg.viz.html import render_html
-from viz_fixtures import cytoscape_installed, mini_graph  # noqa: F401  (fixtures)
 
 SVG = "{http://www.w3.org/2000/svg}"
 

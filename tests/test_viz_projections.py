@@ -17,7 +17,6 @@ from osce_kg.iri import ORG, OSCE, SCHEMA
 from osce_kg.store import GraphStore
 from osce_kg.viz import projections
 from osce_kg.viz.entities import to_date
-from viz_fixtures import mini_graph, mini_store  # noqa: F401  (fixtures)
 
 ALBANIA = str(iri.structure("presence-in-albania"))
 CROATIA_MISSION = str(iri.structure("mission-to-croatia"))

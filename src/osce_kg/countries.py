@@ -30,9 +30,11 @@ def iso_name(code: str) -> str:
 
     For former States (alpha-4) the ISO 3166-3 name.
     """
+    country = pycountry.historic_countries.get(alpha_4=code) if len(code) == 4 else pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise ValueError(f"not an ISO 3166 code: {code!r}")
     if len(code) == 4:
-        return pycountry.historic_countries.get(alpha_4=code).name
-    country = pycountry.countries.get(alpha_2=code)
+        return country.name
     return getattr(country, "official_name", None) or country.name
 
 

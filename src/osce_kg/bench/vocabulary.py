@@ -98,7 +98,8 @@ def vocabulary_from_graph(g: Graph, seed_page: Path) -> Vocabulary:
     """Collect names by the classes and properties of DESIGN.md from the reference graph `g`."""
     content_types = tuple(sorted(filter(None, (_label(g, c) for c in _of_classes(g, ("ContentType",))))))
     fields_scheme = iri.scheme("fields-of-work")
-    fields, subtopics = [], []
+    fields: list[str] = []
+    subtopics: list[str] = []
     for concept in _of_classes(g, ("FieldOfWork",)):
         label = _label(g, concept)
         if label is None:

@@ -94,7 +94,7 @@ def carried_pages(previous: GraphStore, produced: set[URIRef], pages_dir: Path) 
     """The page graphs of the previous store that this build must carry over: every one it did
     not produce itself and that does not come from its own pages folder (whose files the build
     has just ingested again, so that a page graph of a removed or changed file there is gone)."""
-    from osce_kg.pages.ingest import recorded_path
+    from osce_kg.pages.inputs import recorded_path
 
     own = recorded_path(pages_dir) + "/"
     rows = previous.query(PAGE_LOCATIONS, {"prefix": Literal(str(iri.graph("page", "x"))[:-1])})
@@ -113,7 +113,7 @@ def carry_over_pages(store: GraphStore, previous_dir: Path | None, pages_dir: Pa
     previous = GraphStore.open_read_only(previous_dir)
     try:
         carried = carried_pages(previous, produced, pages_dir)
-        from osce_kg.pages.ingest import menus_shown
+        from osce_kg.pages.commit import menus_shown
 
         store.copy_graphs(previous, carried + menus_shown(previous, carried))
     finally:
@@ -200,7 +200,7 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
         publish(target, folder)
 
     if options.dist is not None:
-        for name, data in exports.items():
-            write_atomically(Path(options.dist) / name, data)
+        for name, content in exports.items():
+            write_atomically(Path(options.dist) / name, content)
     summary.seconds = steps.elapsed
     return summary

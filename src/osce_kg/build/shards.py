@@ -38,6 +38,7 @@ from rdflib.term import Node
 
 from osce_kg import iri
 from osce_kg.store import GraphStore
+from osce_kg.store.terms import serialized
 from osce_kg.validate.shacl import Report, Violation, validate
 
 SHARD_PAGES = 2000
@@ -56,7 +57,7 @@ def _names(graphs: Sequence[URIRef | str]) -> str:
 
 def _text(answers: list[ox.QueryTriples]) -> str:
     """CONSTRUCT answers as N-Triples, written by pyoxigraph without making a Python object per triple."""
-    return "".join(a.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8") for a in answers)
+    return "".join(serialized(a, ox.RdfFormat.N_TRIPLES).decode("utf-8") for a in answers)
 
 
 @dataclass
@@ -132,7 +133,8 @@ def validate_in_shards(
         done = [_shard(context, shard) for shard in shards]
     else:
         # fork: the workers inherit the shapes and the context's text without a copy through a pipe
-        with multiprocessing.get_context("fork").Pool(processes, _start_worker, (replace(context, store=None, label=None), str(store.path))) as pool:
+        inherited = replace(context, store=None, label=None)  # type: ignore[arg-type]  # each worker sets its own
+        with multiprocessing.get_context("fork").Pool(processes, _start_worker, (inherited, str(store.path))) as pool:
             done = pool.map(_worker_shard, shards, chunksize=1)
     seen = Counter(s for found in [context.subjects, *(owned for owned, _ in done)] for s in found)
     shared = {s for s, n in seen.items() if n > 1}

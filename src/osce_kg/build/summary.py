@@ -28,7 +28,8 @@ def entities_per_class(store: GraphStore) -> dict[str, int]:
               FILTER(STRSTARTS(STR(?class), "{OSCE}") && ?g != <{ontology}>)
             }} GROUP BY ?class ORDER BY ?class"""
     )
-    return {"osce:" + str(r["class"])[len(str(OSCE)) :]: int(r["n"]) for r in rows}
+    assert isinstance(rows, list)
+    return {"osce:" + str(r["class"])[len(str(OSCE)) :]: int(str(r["n"])) for r in rows}
 
 
 def graphs_by_kind(counts: dict[URIRef, int]) -> dict[str, int]:

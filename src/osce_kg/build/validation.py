@@ -72,7 +72,7 @@ def _with_graphs(store: GraphStore, violation: Violation) -> Violation:
         bindings={"focus": violation.focus},
     )
     assert isinstance(rows, list)
-    return replace(violation, graph=tuple(URIRef(r["g"]) for r in rows))
+    return replace(violation, graph=tuple(URIRef(str(r["g"])) for r in rows))
 
 
 def validate_store(store: GraphStore, shapes: Graph, ontology: Graph, data_graphs: Iterable[URIRef], *,

@@ -40,10 +40,6 @@ class Triples(list):
     def add(self, triple: tuple) -> None:
         self.append(triple)
 
-    def __iadd__(self, triples):  # type: ignore[override]
-        self.extend(triples)
-        return self
-
 
 @dataclass
 class PageSource:

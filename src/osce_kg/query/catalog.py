@@ -49,8 +49,13 @@ class NamedQuery:
         return query_form(self.text)
 
     def bound(self, given: Mapping[str, str] | None = None) -> str:
-        """The query text with the given raw values (and the defaults) validated and bound."""
-        return bind(self.text, resolve_params(self.params, given or {}))
+        """The query text with the given raw values (and the defaults) validated and bound; a
+        query text that cannot take them (unbalanced braces, no WHERE group) is named."""
+        values = resolve_params(self.params, given or {})
+        try:
+            return bind(self.text, values)
+        except InputError as exc:
+            raise InputError(exc.message, path=self.path or self.name, value=exc.value) from None
 
 
 def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
@@ -87,7 +92,7 @@ def parse(text: str, name: str, path: Path | None = None) -> NamedQuery:
     return query
 
 
-def _param(value: str, where: object, line: int) -> ParamSpec:
+def _param(value: str, where: Path | str, line: int) -> ParamSpec:
     parts = [p.strip() for p in value.split("|")]
     if len(parts) != 4:
         raise InputError("a param line is 'name | type | default | description'", path=where, line=line, value=value)

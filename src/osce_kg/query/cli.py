@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,27 +13,35 @@ import click
 
 from osce_kg.errors import InputError
 from osce_kg.paths import default_store
+from osce_kg.query.bounded import QueryFailed, QueryTimeout, QueryWorker
 from osce_kg.query.catalog import load_catalog, resolve
-from osce_kg.query.local import run_local
 from osce_kg.query.params import parse_assignments
-from osce_kg.query.push import DEFAULT_CHUNK_BYTES, graph_store_url, push, remote_counts
-from osce_kg.query.remote import Credentials, EndpointError, run_remote
-from osce_kg.query.results import FORMATS, Solutions, write
+from osce_kg.query.push import DEFAULT_CHUNK_BYTES, PushJournal, PushProgress, check_url, graph_store_url, push, remote_counts
+from osce_kg.query.remote import Credentials, EndpointError, redact, run_remote, split_credentials
+from osce_kg.query.results import FORMATS, QueryResult, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
+
+TIMED_OUT = 124
+"""Exit code of a query stopped at its time limit (the code of coreutils' `timeout`)."""
+DEFAULT_MAX_ROWS = 1_000_000
 
 
 @contextmanager
 def _reported() -> Iterator[None]:
-    """Bad input and endpoint failures end the command with 'error: ...' on stderr and exit 2."""
+    """Bad input, refused queries and endpoint or engine failures end the command with
+    'error: ...' on stderr and exit 2; a query stopped at its time limit exits 124."""
     try:
         yield
-    except (InputError, EndpointError) as exc:
+    except QueryTimeout as exc:
         click.echo(f"error: {exc}", err=True)
+        sys.exit(TIMED_OUT)
+    except (InputError, EndpointError, QueryFailed) as exc:
+        click.echo(f"error: {redact(str(exc))}", err=True)
         sys.exit(2)
 
 
-def output(result: object, fmt: str) -> bytes:
+def output(result: QueryResult, fmt: str) -> bytes:
     """What `osce-kg query` prints: the answer in the format, ending with a line end."""
     data = write(result, fmt)
     return data if data.endswith(b"\n") else data + b"\n"
@@ -43,28 +52,50 @@ def output(result: object, fmt: str) -> bytes:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable); typed and validated.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="csv/tsv/json/xml are the SPARQL 1.1 results formats; CONSTRUCT/DESCRIBE give turtle, ntriples or jsonld.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows (rewrites the query's LIMIT).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=DEFAULT_MAX_ROWS, show_default=True, help="Stop after N rows (triples for CONSTRUCT/DESCRIBE) and say on stderr that the answer was cut.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Seconds the query may run; on the embedded store the work is then stopped (exit code 124).")
+@click.option("--allow-service", "allow_service", multiple=True, metavar="HOST", help="Let SERVICE clauses call this host (or host:port) from the embedded store (repeatable); none is called otherwise.")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds to wait for a remote endpoint.")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE or ./store).")
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
-def query_command(ref: str, params: tuple[str, ...], fmt: str, limit: int | None, endpoint: str | None, timeout: float, store_dir: Path | None, show_query: bool) -> None:
-    """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."""
+def query_command(
+    ref: str, params: tuple[str, ...], fmt: str, limit: int | None, max_rows: int, timeout: float,
+    allow_service: tuple[str, ...], endpoint: str | None, store_dir: Path | None, show_query: bool,
+) -> None:
+    """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input).
+
+    On the embedded store the query runs in a worker process that is stopped at --timeout or
+    --max-rows; updates are refused, and so are SERVICE calls unless --allow-service names the host.
+    """
     with _reported():
         named = resolve(ref)
-        text = named.bound(parse_assignments(list(params)))
-        if limit is not None:
-            text = with_limit(text, limit)
-        if show_query:
-            click.echo(text)
-            return
-        if endpoint:
-            result = run_remote(endpoint, text, timeout=timeout)
-            if limit is not None and isinstance(result, Solutions):
-                # the embedded store honours the rewritten LIMIT; an endpoint is not trusted to
-                result.rows = result.rows[:limit]
-        else:
-            result = run_local(GraphStore.open_read_only(store_dir or default_store()), text)
+        source = named.path or named.name
+        # started before the binding: the worker opens the store meanwhile
+        worker = QueryWorker(store_dir or default_store()).start() if not (endpoint or show_query) else None
+        try:
+            text = named.bound(parse_assignments(list(params)))
+            if limit is not None:
+                text = with_limit(text, limit)
+            if show_query:
+                click.echo(text)
+                return
+            cut = False
+            if worker is None:
+                result = run_remote(endpoint or "", text, timeout=timeout)
+                if isinstance(result, Solutions):
+                    # the embedded store honours the rewritten LIMIT; an endpoint is not trusted to
+                    keep = min(limit if limit is not None else max_rows, max_rows)
+                    cut = len(result.rows) > max_rows
+                    result.rows = result.rows[:keep]
+            else:
+                answer = worker.run(text, timeout=timeout, max_rows=max_rows, allowed_service_hosts=allow_service, source=source)
+                result, cut = answer.result, answer.cut
+        finally:
+            if worker is not None:
+                worker.close()
         click.echo(output(result, fmt), nl=False)
+        if cut:
+            click.echo(f"note: the answer was cut at {max_rows:,} rows (--max-rows); the query has more", err=True)
 
 
 @click.command("queries")
@@ -89,19 +120,71 @@ def queries_command() -> None:
 @click.option("--chunk-bytes", type=click.IntRange(min=1000), default=DEFAULT_CHUNK_BYTES, show_default=True, help="Largest request body.")
 @click.option("--timeout", type=float, default=120.0, show_default=True)
 @click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True, help="Retries of a request after refused/reset connections, HTTP 429 or 5xx, with exponential backoff.")
+@click.option("--resume", is_flag=True, help="Continue a push that stopped: skip the graphs its journal says arrived (unchanged since).")
+@click.option("--journal", "journal_path", type=click.Path(path_type=Path, dir_okay=False), help="The push journal (default: beside the store, <store>.push-journal).")
 @click.option("--dry-run", is_flag=True, help="Report what would be sent without sending anything.")
-def push_command(endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, retries: int, dry_run: bool) -> None:
-    """Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."""
+def push_command(
+    endpoint: str, store_url: str | None, store_dir: Path | None, chunk_bytes: int, timeout: float, retries: int,
+    resume: bool, journal_path: Path | None, dry_run: bool,
+) -> None:
+    """Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces).
+
+    Progress goes to stderr; at the end the remote counts are checked graph by graph. A push that
+    stops (server down, network) says how far it got; --resume continues it. Exit codes: 0 pushed
+    and checked, 1 pushed but some remote counts differ (--resume sends those graphs again), 2 bad
+    arguments or the push stopped.
+    """
     with _reported():
-        credentials = Credentials.from_env()
+        check_url(endpoint, "--endpoint")
+        endpoint, in_url = split_credentials(endpoint)
+        credentials = Credentials.from_env() or in_url
+        if store_url is not None:
+            check_url(store_url, "--store")
+            store_url, in_store_url = split_credentials(store_url)
+            credentials = credentials or in_store_url
         target = store_url or graph_store_url(endpoint, credentials)
-        store = GraphStore.open_read_only(store_dir or default_store())
-        report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout, attempts=retries + 1)
+        source = store_dir or default_store()
+        store = GraphStore.open_read_only(source)
+        journal = None
         if not dry_run:
-            counts = remote_counts(endpoint, [g.name for g in report.graphs], credentials)
-            for g in report.graphs:
-                g.remote_triples = counts.get(g.name, 0)
+            path = journal_path or PushJournal.default_path(source)
+            journal = PushJournal.resume(path, target) if resume else None
+            if resume and journal is None:
+                click.echo(f"note: no unfinished push to resume ({path} does not exist): pushing everything", err=True)
+            journal = journal or PushJournal.start(path, target)
+        report = push(store, target, credentials=credentials, chunk_bytes=chunk_bytes, dry_run=dry_run, timeout=timeout,
+                      attempts=retries + 1, journal=journal, progress=None if dry_run else _progress_printer())
+        if dry_run or journal is None:
+            click.echo(report.text(), nl=False)
+            return
+        counts = remote_counts(endpoint, [g.name for g in report.graphs], credentials)
+        for g in report.graphs:
+            g.remote_triples = counts.get(g.name, 0)
         click.echo(report.text(), nl=False)
-        short = [g for g in report.graphs if g.remote_triples is not None and g.remote_triples != g.triples]
-        for g in short:
-            click.echo(f"warning: {g.name} has {g.remote_triples} triples remotely, {g.triples} locally", err=True)
+        short = [g for g in report.graphs if g.remote_triples != g.triples]
+        if not short:
+            journal.finish()
+            return
+        journal.forget(g.name for g in short)
+        for g in short[:20]:
+            click.echo(f"error: {g.name} has {g.remote_triples} triples remotely, {g.triples} locally", err=True)
+        more = f" (and {len(short) - 20} more)" if len(short) > 20 else ""
+        click.echo(f"error: {len(short)} graphs differ remotely{more}: 'push --resume' sends them again", err=True)
+        sys.exit(1)
+
+
+def _progress_printer(every: float = 2.0) -> Callable[[PushProgress], None]:
+    """A progress line on stderr: rewritten in place on a terminal, else one line every few seconds."""
+    tty = sys.stderr.isatty()
+    last = [0.0]
+
+    def show(p: PushProgress) -> None:
+        now = time.monotonic()
+        final = p.graphs_done == p.graphs_total
+        if tty:
+            click.echo(f"\rpushing: {p.line()}", nl=final, err=True)
+        elif final or now - last[0] >= every:
+            last[0] = now
+            click.echo(f"pushing: {p.line()}", err=True)
+
+    return show

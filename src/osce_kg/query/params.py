@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from difflib import get_close_matches
+from functools import lru_cache
 
 import pycountry
 from rdflib import XSD, Literal, URIRef
@@ -21,7 +23,9 @@ from rdflib.term import Node
 
 from osce_kg import iri
 from osce_kg.errors import InputError
+from osce_kg.paths import DATA_DIR
 from osce_kg.query.sparql_text import where_group_start
+from osce_kg.sources.reader import FILES, read_concepts, read_field_operations, read_structures
 
 REQUIRED = "required"
 """Header default meaning the analyst must give the parameter."""
@@ -73,10 +77,30 @@ def _state(raw: str) -> URIRef:
     raise ValueError("expected an ISO 3166-1 alpha-2 code (e.g. ES) or a former State's ISO 3166-3 code (e.g. SUHH)")
 
 
-def _keyed(mint: Callable[[str], URIRef]) -> Callable[[str], URIRef]:
+@lru_cache(maxsize=1)
+def _known_keys() -> dict[str, tuple[frozenset[str], str]]:
+    """The keys the curated data defines, by parameter type, with the files they come from."""
+    structures = {s.key for s in read_structures(DATA_DIR / FILES["structures"])}
+    operations = {o.key for o in read_field_operations(DATA_DIR / FILES["field_operations"])}
+    fields = {c.key for c in read_concepts(DATA_DIR / FILES["fields_of_work"], hierarchical=True)}
+    return {
+        "structure": (frozenset(structures | operations), f"data/{FILES['structures']} or data/{FILES['field_operations']}"),
+        "field": (frozenset(fields), f"data/{FILES['fields_of_work']}"),
+    }
+
+
+def _keyed(kind: str, mint: Callable[[str], URIRef]) -> Callable[[str], URIRef]:
+    """A converter for keys of the curated data: an unknown key would match nothing and give an
+    empty answer that looks like a fact, so it is an error with the closest known keys."""
+
     def convert(raw: str) -> URIRef:
         if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", raw):
             raise ValueError("expected a key in lower case letters, digits, '.' and '-' (e.g. presence-in-albania)")
+        known, where = _known_keys()[kind]
+        if raw not in known:
+            close = get_close_matches(raw, sorted(known), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ValueError(f"no {kind} with this key in {where}{hint}")
         return mint(raw)
 
     return convert
@@ -89,8 +113,8 @@ CONVERTERS: dict[str, Callable[[str], Node]] = {
     "year": _year,
     "integer": _integer,
     "state": _state,
-    "structure": _keyed(iri.structure),
-    "field": _keyed(lambda key: iri.concept("field", key)),
+    "structure": _keyed("structure", iri.structure),
+    "field": _keyed("field", lambda key: iri.concept("field", key)),
 }
 """Parameter types: what an analyst types -> the RDF term the query sees."""
 
@@ -179,11 +203,12 @@ def values_block(values: Mapping[str, Node | None]) -> str:
 
 
 def bind(query: str, values: Mapping[str, Node | None]) -> str:
-    """The query with its parameters bound by a VALUES block at the start of the WHERE group."""
+    """The query with its parameters bound by a VALUES block at the start of the WHERE group,
+    on the line of its '{', so that the engine's syntax errors keep the file's line numbers."""
     if not values:
         return query
     for name in values:
         if not _NAME.match(name):
             raise InputError("invalid parameter name", value=name)
     at = where_group_start(query)
-    return f"{query[:at]}\n  {values_block(values)}\n{query[at:]}"
+    return f"{query[:at]} {values_block(values)} {query[at:]}"

@@ -10,10 +10,12 @@ default "SPARQL") so they never appear in a shell history or a process list.
 from __future__ import annotations
 
 import os
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import quote
+from typing import cast
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -35,6 +37,24 @@ _REFUSALS = {
     "EndPointInternalError": "HTTP 500, the endpoint failed while answering",
 }
 """SPARQLWrapper's exceptions, said the way an analyst can act on."""
+
+
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]*@")
+
+
+def redact(text: str) -> str:
+    """The text with the user:password part of every URL in it removed."""
+    return _USERINFO.sub(r"\1", text)
+
+
+def split_credentials(url: str) -> tuple[str, Credentials | None]:
+    """A URL without its user:password part, and those credentials (HTTP basic) if it had them."""
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, None
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    creds = Credentials(unquote(parts.username), unquote(parts.password or ""))
+    return urlunsplit(parts._replace(netloc=netloc)), creds
 
 
 class EndpointError(Exception):
@@ -68,15 +88,17 @@ def brief(body: object, limit: int = 400) -> str:
 
 
 def run_remote(endpoint: str, query: str, *, timeout: float = 60.0, credentials: Credentials | None = None) -> QueryResult:
-    """The answer of a bound query from a remote endpoint; EndpointError with a clear message otherwise."""
+    """The answer of a bound query from a remote endpoint; EndpointError with a clear message otherwise.
+    Credentials written into the URL are used (when none are given) and never printed."""
     form = query_form(query)
+    endpoint, in_url = split_credentials(endpoint)
     client = SPARQLWrapper(endpoint)
     client.setQuery(query)
     client.setTimeout(int(max(1, timeout)))
     client.setReturnFormat(TURTLE if form in ("CONSTRUCT", "DESCRIBE") else JSON)
     if len(endpoint) + len(quote(query)) > GET_LIMIT:
         client.setMethod(POST)
-    creds = credentials or Credentials.from_env()
+    creds = credentials or Credentials.from_env() or in_url
     if creds:
         client.setHTTPAuth(DIGEST if creds.scheme == "digest" else BASIC)
         client.setCredentials(creds.user, creds.password, realm=creds.realm)
@@ -96,8 +118,8 @@ def _ask(client: SPARQLWrapper, endpoint: str, form: str, timeout: float) -> Que
         content_type = response.headers.get("Content-Type", "")
     except SPARQLWrapperException as exc:
         what = _REFUSALS.get(type(exc).__name__, type(exc).__name__)
-        body = exc.args[0] if exc.args else exc
-        raise EndpointError(f"{endpoint}: {what}: {brief(body)}") from None
+        detail = exc.args[0] if exc.args else exc
+        raise EndpointError(f"{endpoint}: {what}: {brief(detail)}") from None
     except urllib.error.HTTPError as exc:
         raise EndpointError(f"{endpoint} answered HTTP {exc.code} {exc.reason}: {brief(exc.read())}") from None
     except urllib.error.URLError as exc:
@@ -121,4 +143,4 @@ def _parse(body: bytes, content_type: str, form: str, endpoint: str) -> QueryRes
         raise EndpointError(f"{endpoint} sent an answer that is not valid {content_type or 'SPARQL results'}: {exc}; first bytes: {brief(body, 200)}") from None
     if isinstance(parsed, ox.QueryBoolean):
         return bool(parsed)
-    return Solutions.from_ox(parsed, again=lambda: ox.parse_query_results(body, ox.QueryResultsFormat.JSON))
+    return Solutions.from_ox(parsed, again=lambda: cast(ox.QuerySolutions, ox.parse_query_results(body, ox.QueryResultsFormat.JSON)))

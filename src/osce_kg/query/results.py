@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -26,7 +27,7 @@ from rdflib.term import Node
 
 from osce_kg.errors import InputError
 from osce_kg.iri import PREFIXES
-from osce_kg.store.terms import from_ox, to_ox
+from osce_kg.store.terms import from_ox, ox_triple, rows_of, serialized
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
@@ -53,7 +54,7 @@ class Solutions:
 
     def __init__(self, variables: list[str], rows: list[dict[str, Node]] | None = None) -> None:
         self.variables = variables
-        self._rows = rows if rows is not None else []
+        self._rows: list[dict[str, Node]] | None = rows if rows is not None else []
         self._pending: ox.QuerySolutions | None = None
         self._again: Callable[[], ox.QuerySolutions] | None = None
 
@@ -64,7 +65,7 @@ class Solutions:
         written out directly and the rows still built later; without it the rows are built now."""
         answer = cls([v.value for v in solutions.variables])
         if again is None:
-            answer._rows = _to_rows(solutions, answer.variables)
+            answer._rows = rows_of(solutions)
         else:
             answer._rows, answer._pending, answer._again = None, solutions, again
         return answer
@@ -72,7 +73,7 @@ class Solutions:
     @property
     def rows(self) -> list[dict[str, Node]]:
         if self._rows is None:
-            self._rows = _to_rows(self._take(), self.variables)
+            self._rows = rows_of(self._take())
         return self._rows
 
     @rows.setter
@@ -87,7 +88,7 @@ class Solutions:
             return NotImplemented
         return self.variables == other.variables and self.rows == other.rows
 
-    __hash__ = None  # type: ignore[assignment] - mutable, like the dataclass it replaces
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
 
     def __repr__(self) -> str:
         state = f"{len(self._rows)} rows" if self._rows is not None else "not read yet"
@@ -111,27 +112,11 @@ class Solutions:
 
     def serialize(self, fmt: str) -> bytes:
         """The answer in a SPARQL 1.1 results format: csv, tsv, json or xml."""
-        solutions = self.engine_solutions()
+        solutions: ox.QuerySolutions | ox.QueryBoolean | None = self.engine_solutions()
         if solutions is None:
             # rows built (or given): through the standard JSON, which keeps every term exactly
             solutions = ox.parse_query_results(_json_bytes(self), ox.QueryResultsFormat.JSON)
-        return solutions.serialize(format=_RESULTS_FORMATS[fmt])
-
-
-def _to_rows(solutions: ox.QuerySolutions, names: list[str]) -> list[dict[str, Node]]:
-    """The solutions as dicts of rdflib terms; each distinct term converted once."""
-    seen: dict[object, Node] = {}
-    rows = []
-    for solution in solutions:
-        row = {}
-        for name, term in zip(names, solution):
-            if term is not None:
-                converted = seen.get(term)
-                if converted is None:
-                    converted = seen[term] = from_ox(term)
-                row[name] = converted
-        rows.append(row)
-    return rows
+        return cast(bytes, solutions.serialize(format=_RESULTS_FORMATS[fmt]))
 
 
 class RdfAnswer(Graph):
@@ -152,7 +137,11 @@ class RdfAnswer(Graph):
         if self._filled:
             return
         self._filled = True
-        source = self._pending if self._pending is not None else self._again()
+        if self._pending is not None:
+            source = self._pending
+        else:
+            assert self._again is not None, "an answer either has triples or can fetch them"
+            source = self._again()
         self._pending = None
         seen: dict[object, Node] = {}
 
@@ -205,7 +194,7 @@ class RdfAnswer(Graph):
 QueryResult = Solutions | bool | Graph
 
 
-def from_ox_result(result: object, again: Callable[[], object] | None = None) -> QueryResult:
+def from_ox_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, again: Callable[[], Any] | None = None) -> QueryResult:
     """pyoxigraph's answer (solutions, boolean or triples) as one of ours. `again` gives the same
     answer afresh (see Solutions.from_ox); without it, the answer is converted now."""
     if isinstance(result, ox.QueryBoolean):
@@ -215,7 +204,7 @@ def from_ox_result(result: object, again: Callable[[], object] | None = None) ->
     if again is not None:
         return RdfAnswer(result, again)
     g = Graph()
-    data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
+    data = serialized(result, ox.RdfFormat.N_TRIPLES)
     if data:
         g.parse(data=data.decode("utf-8"), format="nt")
     return g
@@ -243,14 +232,9 @@ def _json_bytes(result: Solutions | bool) -> bytes:
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
 
 
-def to_json(result: Solutions | bool) -> str:
-    """The SPARQL 1.1 Query Results JSON Format, as pyoxigraph writes it."""
-    return write(result, "json").decode("utf-8")
-
-
 @lru_cache(maxsize=16)
 def _boolean(answer: bool, fmt: str) -> bytes:
-    return ox.parse_query_results(_json_bytes(answer), ox.QueryResultsFormat.JSON).serialize(format=_RESULTS_FORMATS[fmt])
+    return cast(bytes, ox.parse_query_results(_json_bytes(answer), ox.QueryResultsFormat.JSON).serialize(format=_RESULTS_FORMATS[fmt]))
 
 
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
@@ -273,13 +257,13 @@ def compact(term: Node) -> str:
     return f"_:{term}"
 
 
-def _compact_ox(term: object) -> str:
+def _compact_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     """compact() for a pyoxigraph term."""
     if isinstance(term, ox.NamedNode):
         return _compact_iri(term.value)
-    if isinstance(term, ox.Literal):
-        return term.value
-    return f"_:{term.value}"
+    if isinstance(term, ox.Literal | ox.BlankNode):
+        return term.value if isinstance(term, ox.Literal) else f"_:{term.value}"
+    return str(term)
 
 
 def _cells(result: Solutions, width: int) -> Iterator[list[str]]:
@@ -301,7 +285,7 @@ def to_table(result: Solutions | bool, width: int = 60) -> str:
         return "true\n" if result else "false\n"
     grid = [result.variables, *_cells(result, width)]
     widths = [max(len(line[i]) for line in grid) for i in range(len(result.variables))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in grid]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in grid]
     lines.insert(1, "  ".join("-" * w for w in widths))
     count = len(grid) - 1
     lines.append(f"({count} row{'s' if count != 1 else ''})")
@@ -312,8 +296,8 @@ def _write_graph(result: Graph, fmt: str) -> bytes:
     if fmt in _RDF_FORMATS:
         triples = result.engine_triples() if isinstance(result, RdfAnswer) else None
         if triples is None:
-            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in result]
-        return ox.serialize(triples, format=_RDF_FORMATS[fmt], prefixes=_PREFIXES if fmt != "ntriples" else None)
+            triples = [ox_triple(s, p, o) for s, p, o in result]
+        return serialized(triples, _RDF_FORMATS[fmt], _PREFIXES if fmt != "ntriples" else None)
     if fmt in ("json", "jsonld"):
         # a fresh graph, so that prefixes a remote server's answer declared do not leak into ours
         out = Graph(bind_namespaces="none")

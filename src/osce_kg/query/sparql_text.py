@@ -8,6 +8,7 @@ and --limit by rewriting the top-level LIMIT; both need those two positions and 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,7 +106,7 @@ def with_limit(query: str, limit: int) -> str:
     """The query with a top-level LIMIT of at most `limit` (an existing smaller LIMIT is kept)."""
     tail_at = solution_modifiers_start(query)
     toks = [t for t in _tokens(query) if t.start >= tail_at]
-    for keyword, number in zip(toks, toks[1:]):
+    for keyword, number in itertools.pairwise(toks):
         if _is_keyword(keyword, "LIMIT") and number.text.isdigit():
             kept = min(int(number.text), limit)
             return f"{query[: keyword.start]}LIMIT {kept}{query[number.end:]}"

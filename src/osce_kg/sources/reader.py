@@ -519,8 +519,8 @@ def _check_references(ref: Reference, data_dir: Path) -> None:
         need(op.successor, operations, "field operation (not in field_operations.csv)", op.prov, "successor")
         for f in op.fields:
             need(f, fields, "field of work (not in fields_of_work.csv)", op.prov, "fields")
-    for f in ref.fields_of_work:
-        need(f.broader, top_fields, "top-level field of work (not a top row of fields_of_work.csv)", f.prov, "broader")
+    for concept in ref.fields_of_work:
+        need(concept.broader, top_fields, "top-level field of work (not a top row of fields_of_work.csv)", concept.prov, "broader")
     _check_renamings(ref, data_dir, need, operations)
     posts = {f"{t.structure}.{t.post}" for t in ref.tenures}
     sections = {MENU_TOP} | {m.entry for m in ref.menu_entries if m.links_to == "section"}

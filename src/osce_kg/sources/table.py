@@ -10,6 +10,7 @@ import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, overload
 from urllib.parse import urlparse
 
 from osce_kg.errors import InputError
@@ -51,6 +52,12 @@ class Row:
         if any(not p for p in parts):
             raise self.error(column, "empty item in ';'-separated list", value)
         return parts
+
+    @overload
+    def date(self, column: str, *, required: Literal[True]) -> IsoDate: ...
+
+    @overload
+    def date(self, column: str, *, required: bool = False) -> IsoDate | None: ...
 
     def date(self, column: str, *, required: bool = False) -> IsoDate | None:
         value = self.text(column)

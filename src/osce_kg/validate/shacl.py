@@ -196,7 +196,7 @@ def _mixin_ntriples(ontology: Graph) -> str:
     N-Triples, computed once per ontology graph."""
     cached = _MIXINS.get(id(ontology))
     if cached is None or cached[0] is not ontology:
-        cached = _MIXINS[id(ontology)] = (ontology, inoculate(Graph(), ontology).serialize(format="nt"))
+        cached = _MIXINS[id(ontology)] = (ontology, inoculate(Graph(), ontology).serialize(format="nt"))  # type: ignore[arg-type]  # pyshacl's ont_graph passes a Graph too
     return cached[1]
 
 
@@ -240,7 +240,7 @@ def _violation(results: Graph, result: Node, label: Callable[[Node], str | None]
         focus=focus,
         focus_label=label(focus),
         path=_path_text(results, path) if path is not None else None,
-        message=str((english or messages or ["(no message)"])[0]),
+        message=str(english[0]) if english else str(messages[0]) if messages else "(no message)",
         severity=str(severity).removeprefix(SH) if severity is not None else "Violation",
         shape=one("sourceShape"),
         value=one("value"),

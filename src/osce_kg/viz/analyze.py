@@ -83,7 +83,7 @@ def to_table(rows: list[NodeFigures], top: int | None = None) -> str:
     numeric = set(range(2, len(head)))
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join((c[:w].rjust(w) if i in numeric else c[:w].ljust(w)) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        return "  ".join((c[:w].rjust(w) if i in numeric else c[:w].ljust(w)) for i, (c, w) in enumerate(zip(cells, widths, strict=False))).rstrip()
 
     communities = len({r.community for r in rows})
     footer = f"{len(rows)} nodes, {communities} communities" + (f"; top {len(shown)} shown" if len(shown) < len(rows) else "")

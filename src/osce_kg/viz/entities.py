@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -105,8 +106,9 @@ def queryable(source: Source) -> GraphStore:
     return store
 
 
-def select(source: GraphStore, body: str) -> list[dict[str, Node]]:
-    """Run a SELECT (prefixes added) on the store; rows of bound variables."""
+def select(source: GraphStore, body: str) -> list[dict[str, Any]]:
+    """Run a SELECT (prefixes added) on the store; rows of bound variables (typed Any: the query,
+    not Python, says which are IRIs, e.g. keys of `describe`)."""
     rows = source.query(f"{_PREFIXES}\n{body}")
     assert isinstance(rows, list), "select() is for SELECT queries"
     return rows

@@ -10,8 +10,10 @@ releases dated up to that day count. Node ids are IRIs; nodes carry iri, label, 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
 from rdflib import URIRef
@@ -179,9 +181,9 @@ def people(source: Source, as_of: date | None = None) -> nx.DiGraph:
     source = queryable(source)
     persons = describe(source, PERSON_CLASSES)
     orgs = _existing({**describe(source, PLACE_CLASSES), **describe(source, STRUCTURE_CLASSES)}, as_of)
-    links: dict[tuple[URIRef, URIRef], dict[str, object]] = {}
+    links: dict[tuple[URIRef, URIRef], dict[str, Any]] = {}
 
-    def link(person: object, org: object, relation: str, role: str | None = None) -> None:
+    def link(person: URIRef, org: URIRef, relation: str, role: str | None = None) -> None:
         if person not in persons or org not in orgs:
             return
         data = links.setdefault((person, org), {"relations": set(), "roles": set(), "weight": 0})
@@ -215,7 +217,7 @@ def people(source: Source, as_of: date | None = None) -> nx.DiGraph:
     return graph
 
 
-PROJECTIONS = {"structure": structure, "fields": fields, "comention": comention, "people": people}
+PROJECTIONS: dict[str, Callable[..., nx.Graph]] = {"structure": structure, "fields": fields, "comention": comention, "people": people}
 """The projections by name, as the CLI offers them."""
 
 
