@@ -158,7 +158,7 @@ def _gazetteer() -> Any:
     from osce_kg.build.pipeline import read_ontology
     from osce_kg.gazetteer import Gazetteer
     from osce_kg.mapping.reference import reference_graphs
-    from osce_kg.pages.ingest import NAMES
+    from osce_kg.pages.commit import NAMES
     from osce_kg.store import GraphStore
 
     store = GraphStore.open(None)
