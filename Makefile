@@ -1,28 +1,26 @@
 # The two set-up commands of the README: `make build` (the graph and dist/) and `make test`.
-PYTHON ?= python
-APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
+# They work on a stock Debian with python3 and make: everything Python goes into the project's own
+# virtualenv (.venv); Debian packages that are missing (python3-venv, nodejs and npm for the browser
+# libraries, the tests' packages of .ci/apt-packages.txt) come from apt-get, with sudo unless root.
+# `make dist` builds the release files into release/; `make wheel-check` proves that the wheel
+# works on its own.
+PYTHON3 ?= python3
+VENV = .venv
+PYTHON = $(VENV)/bin/python
+OSCE_KG = $(VENV)/bin/osce-kg
+PIP = $(PYTHON) -m pip --quiet
+TEST_APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
 
-.PHONY: build test lint install install-test apt-packages
-
-# cytoscape.js for the offline structure browser comes from the npm lock file in viz/js.
+# The npm project whose files the package inlines (cytoscape.js; see package.json's vendor map).
 JS_DIR = src/osce_kg/viz/js
 
-install:
-	$(PYTHON) -m pip install --quiet -e .
-	npm ci --prefix $(JS_DIR) --no-audit --no-fund --loglevel=error
+.PHONY: build test lint install install-test assets apt-packages dist wheel-check
 
-build: install
-	$(PYTHON) -m osce_kg build
-	$(PYTHON) -m osce_kg viz structure -o dist/structure.html
-
-install-test: install
-	$(PYTHON) -m pip install --quiet -e '.[test]'
-
-# Debian packages the tests need (one per line in .ci/apt-packages.txt), installed only when
-# missing, so that a machine that has them needs neither the network nor apt-get update.
-apt-packages:
+# Debian packages, installed only when missing, so that a machine that has them needs neither the
+# network nor root for this step.
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -30,6 +28,33 @@ apt-packages:
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	  $$sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+endef
+
+# The virtualenv; Debian's python3 needs python3-venv for it (other Pythons bring ensurepip along).
+$(PYTHON):
+	@$(PYTHON3) -c 'import ensurepip' 2>/dev/null || { $(call apt_install,python3-venv); }
+	$(PYTHON3) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+install: $(PYTHON) assets
+	$(PIP) install -e '.[serve,harvest]'
+
+# cytoscape.js (and any other library of package.json) exactly as package-lock.json pins it.
+assets: $(JS_DIR)/node_modules/.package-lock.json
+
+$(JS_DIR)/node_modules/.package-lock.json: $(JS_DIR)/package.json $(JS_DIR)/package-lock.json
+	@command -v npm >/dev/null || { $(call apt_install,nodejs npm); }
+	npm ci --prefix $(JS_DIR) --no-audit --no-fund --loglevel=error
+
+build: install
+	$(OSCE_KG) build
+	$(OSCE_KG) viz structure -o dist/structure.html
+
+install-test: install
+	$(PIP) install -e '.[test]'
+
+apt-packages:
+	$(call apt_install,$(TEST_APT_PACKAGES))
 
 # ruff and mypy (settings in pyproject.toml): a style or type error fails `make test` before pytest runs
 lint: install-test
@@ -38,3 +63,14 @@ lint: install-test
 
 test: install-test apt-packages lint
 	$(PYTHON) -m pytest
+
+# The sdist and the wheel built from it, in release/ (dist/ holds the graph's exports), checked by twine.
+dist: install
+	$(PIP) install -e '.[release]'
+	rm -rf release
+	$(PYTHON) -m build --outdir release .
+	$(PYTHON) -m twine check --strict release/*
+
+# The wheel installed into a fresh virtualenv and run from an empty folder, away from the checkout.
+wheel-check: dist
+	PYTHON3=$(PYTHON3) .ci/wheel-check release/osce_kg-*.whl

@@ -77,6 +77,11 @@ def markdown_table(results: dict) -> str:
         f"load average at start {m['load_avg'][0]}, at end {m.get('load_avg_end', ['?'])[0]}; seed {results['seed']}.",
         "",
     ]
+    scale = results.get("validate_scale")
+    if scale:
+        out += [f"`osce-kg validate FILE` on {scale['megabytes']:.1f} MB of Turtle with {scale['nodes']:,} bad nodes "
+                f"({scale['violations']:,} results): {scale['seconds']:.1f} s, peak RSS {scale['peak_rss_mb']:,.0f} MB "
+                f"(the report printed: {scale['report_lines']} lines).", ""]
     per_size = [_rows(s) for s in sizes]
     labels = list(dict.fromkeys(label for rows in per_size for label in rows))
     out.append("| measure | " + " | ".join(f"N = {s['n']:,}" for s in sizes) + " |")

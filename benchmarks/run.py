@@ -6,7 +6,9 @@ that the peak RSS is the phase's own: (a) the end-to-end ingest into a fresh on-
 reference data loaded first, as the build does; (b) raw pyoxigraph bulk-loading the same quads, and
 the same ingest pipeline on the rdflib stack (rdflib's in-memory Dataset, pyshacl); (c) SHACL validation of the whole graph and
 of a 100-page increment; (d) every named query on our store against raw pyoxigraph with the same
-SPARQL text and parameter values. Writes results.md and results.json to --out and prints the table.
+SPARQL text and parameter values. Once, independent of N: (e) `osce-kg validate FILE` on 10 MB of
+Turtle with 10,000 nodes that break the shapes (benchmarks/validate_input.py): time and peak RSS.
+Writes results.md and results.json to --out and prints the table.
 """
 
 from __future__ import annotations
@@ -249,6 +251,22 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
     return {"queries": results, "worker_start_ms": {"p50": statistics.median(starts) * 1000, "p95": sorted(starts)[-1] * 1000}}
 
 
+def phase_validate_scale(path: str, nodes: int = 10_000, megabytes: float = 10.0) -> dict:
+    """`osce-kg validate FILE` on a Turtle file of `megabytes` with `nodes` bad nodes (issue 14):
+    read, validate, and the command's report (counts per shape, the first results)."""
+    sys.path.insert(0, str(HERE))
+    from osce_kg.build.validation import MAX_VIOLATIONS
+    from osce_kg.validate.shacl import validate_files
+    from validate_input import write_bad_turtle
+
+    written = write_bad_turtle(Path(path), nodes=nodes, megabytes=megabytes)
+    t0 = time.perf_counter()
+    report = validate_files([Path(path)])
+    text = report.render(MAX_VIOLATIONS)
+    return {"seconds": time.perf_counter() - t0, **written, "violations": len(report.violations),
+            "report_lines": text.count("\n") + 1}
+
+
 def _answer_size(raw, text: str) -> int | None:
     """Rows of a SELECT answer, triples of a CONSTRUCT or DESCRIBE answer, None for ASK."""
     import pyoxigraph as ox
@@ -290,6 +308,7 @@ PHASES: dict[str, Callable[..., dict]] = {
     "shacl_full": phase_shacl_full,
     "shacl_increment": phase_shacl_increment,
     "queries": phase_queries,
+    "validate_scale": phase_validate_scale,
 }
 
 
@@ -378,6 +397,8 @@ def main() -> None:
     parser.add_argument("--rdflib-max", type=int, default=5000,
                         help="pages given to the rdflib-only pipeline at most (it is slow); above, both pipelines run on that many")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    parser.add_argument("--validate-only", action="store_true",
+                        help="measure only `osce-kg validate` on 10 MB of Turtle with 10,000 bad nodes, print the JSON")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--params", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -390,6 +411,12 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     results = {"started": datetime.now(UTC).isoformat(timespec="seconds"),
                "machine": machine(), "seed": args.seed, "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="osce-bench-validate-", dir=args.work) as tmp:
+        print("validate at scale", file=sys.stderr, flush=True)
+        results["validate_scale"] = run_phase("validate_scale", path=str(Path(tmp) / "bad.ttl"))
+    if args.validate_only:
+        print(json.dumps(results["validate_scale"], indent=2))
+        return
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"osce-bench-{n}-", dir=args.work) as tmp:
             results["sizes"].append(bench_size(n, args.seed, Path(tmp), args.rdflib_max))

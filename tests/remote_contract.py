@@ -19,6 +19,7 @@ from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
+from expected_rows import expected, projected
 from osce_kg.query.catalog import NamedQuery, load_catalog
 from osce_kg.query.local import run_local
 from osce_kg.query.push import push, remote_counts
@@ -67,17 +68,24 @@ def calls() -> list[tuple[str, dict[str, str]]]:
 
 
 def assert_same_answer(store: GraphStore, endpoint: str, query: NamedQuery, given: dict[str, str]) -> int:
-    """The remote answer equals the local one; returns the number of rows (or triples) compared."""
+    """The remote answer equals the local one, is not empty, and is what the data/*.csv rows say
+    (tests/expected_rows.py) where they say it: equal answers from two engines can both be wrong.
+    Returns the number of rows (or triples) compared."""
     text = query.bound(given)
     local = run_local(store, text)
     remote = run_remote(endpoint, text)
+    want = expected(query.name, given)
+    if want is not None:
+        assert projected(query.name, remote) == want, f"{query.name} {given}: the remote answer is not what the CSV rows say"
     if isinstance(local, Graph):
         assert isinstance(remote, Graph) and isomorphic(local, remote), f"{query.name}: graphs differ"
+        assert len(local) > 0, f"{query.name} {given}: no triples"
         return len(local)
     if isinstance(local, bool):
         assert remote is local, f"{query.name}: ASK answered {remote} remotely, {local} locally"
         return 1
     assert isinstance(remote, Solutions)
+    assert local.rows, f"{query.name} {given}: no rows (a catalogue example or default must show something)"
     assert remote.variables == local.variables
     missing, extra = row_multiset(local) - row_multiset(remote), row_multiset(remote) - row_multiset(local)
     assert not missing and not extra, f"{query.name}: remote lacks {list(missing)[:3]}, has extra {list(extra)[:3]}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import click
@@ -13,14 +15,16 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from osce_kg import iri
-from osce_kg.cli import main
+from osce_kg.cli import COMMANDS, Command, load, main
 from osce_kg.export.formats import data_graphs
 from osce_kg.store import GraphStore
 
 
 def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [prefix]
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         if isinstance(command, click.Group):
             found += _all_commands(command, prefix + (name,))
         else:
@@ -36,7 +40,57 @@ def test_help_on_every_command(command: tuple[str, ...]) -> None:
 
 
 def test_the_spine_commands_are_attached() -> None:
-    assert {"build", "stats", "validate", "export"} <= set(main.commands)
+    assert {"build", "stats", "validate", "export"} <= set(main.list_commands(click.Context(main)))
+
+
+def _first_sentence(text: str) -> str:
+    paragraph = " ".join(text.split("\n\n", 1)[0].split())
+    return paragraph.split(". ", 1)[0].rstrip(".") + "."
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_the_listed_help_is_the_commands_own(name: str) -> None:
+    """--help lists each command from the table without importing it; the table must say what
+    the command's own help says first."""
+    command = main.get_command(click.Context(main), name)
+    assert command is not None and command.help
+    assert COMMANDS[name].short_help == _first_sentence(command.help)
+    listing = " ".join(CliRunner().invoke(main, ["--help"]).output.split())
+    assert f"{name} {COMMANDS[name].short_help}" in listing
+
+
+IMPORTED = "import sys; from osce_kg.cli import main; main({args!r}, standalone_mode=False); print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+
+
+def _modules_after(args: list[str]) -> set[str]:
+    run = subprocess.run([sys.executable, "-c", IMPORTED.format(args=args)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return set(run.stderr.splitlines()[-1].split())
+
+
+def test_help_imports_no_command_module() -> None:
+    loaded = _modules_after(["--help"])
+    commands = {entry.target.partition(":")[0] for entry in COMMANDS.values()}
+    assert not loaded & commands
+    assert not loaded & {"rdflib", "networkx", "pyshacl", "pyoxigraph"}
+
+
+def test_a_query_imports_neither_the_build_nor_the_drawing_libraries(built_store: GraphStore) -> None:
+    loaded = _modules_after(["query", "partners", "--format", "csv", "--store", str(built_store.path)])
+    assert "osce_kg.query.cli" in loaded
+    assert not loaded & {"networkx", "pyshacl", "pyshacl_turbo", "pylode", "pyld", "osce_kg.build.pipeline"}
+
+
+def test_a_command_missing_its_extra_names_the_extra() -> None:
+    with pytest.raises(click.UsageError, match=r"pip install 'osce-kg\[serve\]'"):
+        load("serve", Command("osce_kg_no_such_module:serve", "Serve.", extra="serve"))
+
+
+def test_export_help_example_graph_exists(built_store: GraphStore) -> None:
+    text = CliRunner().invoke(main, ["export", "--help"]).output
+    examples = set(re.findall(r"'(graph/[a-z_/]+)'", " ".join(text.split())))
+    assert examples
+    assert {iri.BASE + e for e in examples} <= {str(g) for g in built_store.graph_names()}
 
 
 def test_missing_store_says_to_build(tmp_path: Path) -> None:

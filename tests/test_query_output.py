@@ -139,3 +139,21 @@ def test_a_changed_construct_answer_is_written_from_the_graph(built_store):
     card.add(extra)
     back = Graph().parse(data=render(card, "turtle"), format="turtle")
     assert extra in back and len(back) == len(card)
+
+
+def test_max_width_sets_where_table_cells_are_cut(built_store):
+    """The table cuts long cells at 60 characters; --max-width N moves that, 0 never cuts."""
+    query = "SELECT ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label } ORDER BY DESC(STRLEN(?label)) ?label LIMIT 1"
+    longest = str(built_store.query(query)[0]["label"])
+    assert len(longest) > 60
+
+    def cell(*options: str) -> str:
+        result = CliRunner().invoke(main, ["query", "-", "--store", str(built_store.path), *options], input=query)
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()[2].rstrip()
+
+    assert cell() == longest[:59] + "…"
+    assert cell("--max-width", "20") == longest[:19] + "…"
+    assert cell("--max-width", "0") == longest
+    refused = CliRunner().invoke(main, ["query", "-", "--store", str(built_store.path), "--max-width", "-1"], input=query)
+    assert refused.exit_code == 2

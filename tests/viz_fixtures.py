@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
+from osce_kg.assets import NPM_PROJECT, vendor_file
 from osce_kg.store import GraphStore
-from osce_kg.viz.html import JS_DIR
 
 MINI = Path(__file__).parent / "resources" / "viz" / "mini_osce.ttl"
 
@@ -30,10 +30,12 @@ def mini_store(mini_graph: Graph) -> GraphStore:
 
 @pytest.fixture(scope="session")
 def cytoscape_installed() -> Path:
-    """cytoscape.js as `make` installs it (npm ci on the lock file); installed here if a checkout has not yet."""
-    target = JS_DIR / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js"
-    if not target.is_file():
+    """cytoscape.js as the package finds it (`make assets`: npm ci on the lock file); installed
+    here if a checkout has not yet."""
+    try:
+        return vendor_file("cytoscape.min.js")
+    except FileNotFoundError:
         npm = shutil.which("npm")
-        assert npm, "npm is needed to install cytoscape.js (npm ci --prefix src/osce_kg/viz/js)"
-        subprocess.run([npm, "ci", "--prefix", str(JS_DIR), "--no-audit", "--no-fund"], check=True)
-    return target
+        assert npm, f"npm is needed to install cytoscape.js (make assets, or npm ci --prefix {NPM_PROJECT})"
+        subprocess.run([npm, "ci", "--prefix", str(NPM_PROJECT), "--no-audit", "--no-fund"], check=True)
+        return vendor_file("cytoscape.min.js")

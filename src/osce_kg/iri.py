@@ -43,14 +43,24 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 
-_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def slug(text: str) -> str:
     """A lower-case ASCII slug of a name: 'Presence in Albania' -> 'presence-in-albania'.
 
     Diacritics are folded ('Türkiye' -> 'turkiye') so that spelling variants of one name
-    with and without accents give one key.
+    with and without accents give one key; any run of other characters is one hyphen. The IRIs
+    it mints are published: these examples are tested (pytest runs the doctests).
+
+    >>> slug("Presence in Albania")
+    'presence-in-albania'
+    >>> slug("Türkiye")
+    'turkiye'
+    >>> slug("  Bosnia and Herzegovina -- Mission (2004)! ")
+    'bosnia-and-herzegovina-mission-2004'
+    >>> slug("0.1.0")
+    '0-1-0'
     """
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
@@ -60,13 +70,17 @@ def slug(text: str) -> str:
 
 
 def _check(key: str) -> str:
-    if not _KEY.match(key):
+    if not _KEY.fullmatch(key):  # not match + $: '$' also matches before a final newline
         raise ValueError(f"invalid IRI key {key!r}: use letters, digits, '.', '_' or '-'")
     return key
 
 
 def entity(kind: str, key: str) -> URIRef:
-    """The IRI of an entity of a kind ('country', 'structure', ...) with a stable key."""
+    """The IRI of an entity of a kind ('country', 'structure', ...) with a stable key.
+
+    >>> str(entity("structure", "presence-in-albania"))
+    'https://w3id.org/osce-kg/id/structure/presence-in-albania'
+    """
     return ID[f"{_check(kind)}/{_check(key)}"]
 
 
@@ -156,6 +170,13 @@ def graph_kind(name: URIRef) -> str:
     """The kind of a named graph, the inverse of graph(): 'ontology', 'data', 'page', 'provenance'.
 
     Any graph outside our graph namespace is of kind 'other'.
+
+    >>> graph_kind(graph("page", "node-1234"))
+    'page'
+    >>> graph_kind(PROVENANCE_GRAPH)
+    'provenance'
+    >>> graph_kind(URIRef("https://example.org/graph/page/x"))
+    'other'
     """
     text = str(name)
     if not text.startswith(str(GRAPH)):

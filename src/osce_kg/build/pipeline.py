@@ -23,37 +23,36 @@ from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
 from osce_kg.build.validation import read_rdf, validate_store
 from osce_kg.errors import InputError, ValidationFailed
-from osce_kg.export.formats import render_dist, write_atomically
+from osce_kg.export.formats import DIST_FILES, render_dist, write_atomically
 from osce_kg.mapping import SourceGraph
 from osce_kg.store import GraphStore
 from osce_kg.store.provenance import content_hash, provenance_record
 
 ONTOLOGY_GRAPH = iri.graph("ontology", "osce")
+DOCS_FILE = "ontology.html"
+DIST_FILE_NAMES = [*DIST_FILES, DOCS_FILE]
+"""What a build writes to dist/."""
 
 
 @dataclass
 class BuildOptions:
-    """Where a build reads and writes; the defaults are the repository's folders."""
+    """Where a build reads and writes; the defaults are those of osce_kg.paths (the workspace's
+    store and dist/, its data/ if it has one, else the bundled data)."""
 
     store: Path = field(default_factory=paths.default_store)
-    data: Path = paths.DATA_DIR
+    data: Path = field(default_factory=paths.data_dir)
     ontology: Path = paths.ONTOLOGY_DIR
-    dist: Path | None = paths.DIST_DIR
+    dist: Path | None = field(default_factory=paths.dist_dir)
     pages: bool = True
     fresh: bool = False
     """Build from the sources only: leave out the pages the previous store holds from elsewhere."""
 
 
 def repo_relative(path: Path, data_dir: Path) -> str:
-    """A source's path as recorded in PROV: relative to the repository (or to the data folder's
-    parent, for a data folder outside it), so that records do not depend on the machine."""
-    path = path.resolve()
-    for base in (paths.ROOT, data_dir.resolve().parent):
-        try:
-            return path.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    """A source's path as recorded in PROV: relative to the bundled sources or the workspace (or
+    to the data folder's parent, for a data folder outside both), so that records do not depend
+    on the machine."""
+    return paths.relative_to_sources(path, data_dir.resolve().parent)
 
 
 def read_ontology(ontology_dir: Path) -> SourceGraph:
@@ -192,7 +191,7 @@ def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
             if options.dist is not None:
                 with steps.step("rendering exports") as notes:
                     exports = render_dist(store, options.ontology / "context.jsonld")
-                    exports["ontology.html"] = render_docs(options.ontology / "osce.ttl")
+                    exports[DOCS_FILE] = render_docs(options.ontology / "osce.ttl")
                     notes.append(", ".join(exports))
             summary = BuildSummary.of_store(store, validation=outcome.headline(), warnings=warnings, carried_over=carried)
         finally:

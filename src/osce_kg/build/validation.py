@@ -22,18 +22,26 @@ from osce_kg.store import GraphStore
 from osce_kg.validate.rdf_files import file_graph_name, load_dataset
 from osce_kg.validate.shacl import Report, Violation, validate
 
+MAX_VIOLATIONS = 20
+"""Results shown after the per-shape counts; the rest go to a report file (validate --report)."""
+
 
 @dataclass
 class Outcome:
-    """Conforms or not, how many violations, and the readable report."""
+    """Conforms or not, how many violations, and the report."""
 
     conforms: bool
     violations: int
-    text: str
+    report: Report
 
     @classmethod
     def of(cls, report: Report) -> Outcome:
-        return cls(report.conforms, len(report.violations), report.text())
+        return cls(report.conforms, len(report.violations), report)
+
+    @property
+    def text(self) -> str:
+        """The readable report: counts per shape, then the first MAX_VIOLATIONS results."""
+        return self.report.render(MAX_VIOLATIONS)
 
     def headline(self) -> str:
         if self.conforms:
@@ -87,5 +95,15 @@ def validate_store(store: GraphStore, shapes: Graph, ontology: Graph, data_graph
     else:
         text = store.serialize_union(data_graphs, ox.RdfFormat.N_TRIPLES).decode("utf-8")
         report = validate(text, shapes=shapes, ontology=ontology, label=label)
-    report.violations = [_with_graphs(store, v) for v in report.violations]
+    graphs: dict[Node, Violation] = {}
+    report.violations = [replace(v, graph=_cached_graphs(store, v, graphs)) for v in report.violations]
     return Outcome.of(report)
+
+
+def _cached_graphs(store: GraphStore, violation: Violation, seen: dict[Node, Violation]) -> tuple[URIRef, ...]:
+    """The graphs stating a violation's focus node, looked up once per node (a bad node has
+    several violations)."""
+    known = seen.get(violation.focus)
+    if known is None:
+        known = seen[violation.focus] = _with_graphs(store, violation)
+    return known.graph

@@ -15,7 +15,7 @@ from osce_kg.store import GraphStore
 
 
 def graph_iri(text: str) -> URIRef:
-    """A graph named in full or in short ('graph/data/states')."""
+    """A graph named in full or in short ('graph/data/participating_states')."""
     return URIRef(BASE + text if text.startswith("graph/") else text)
 
 
@@ -25,11 +25,11 @@ def graph_iri(text: str) -> URIRef:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
 @click.option("-g", "--graph", "graphs", multiple=True,
-              help="Only this named graph (full IRI or 'graph/data/states'); repeat for several.")
+              help="Only this named graph (full IRI or 'graph/data/participating_states'); repeat for several.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 def export_command(fmt: str, output: Path | None, graphs: tuple[str, ...], store: Path | None) -> None:
-    """Export the store. Triple formats merge the data graphs (reference data and pages);
+    """Export the store, or some of its graphs, in an RDF format. Triple formats merge the data graphs (reference data and pages);
     quad formats (nq, trig) keep every named graph, the ontology and provenance included."""
     opened = GraphStore.open_read_only(store or paths.default_store())
     try:

@@ -21,12 +21,14 @@ from osce_kg.store import GraphStore
               help="--keep-going ingests every good file and reports the rejected ones (exit 1 if any); "
                    "--stop-on-error stops at the first rejected file (files before it stay ingested).")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, store: Path | None) -> None:
-    """Read page files or folders (recursively; .txt, .html, .htm) into the store.
+    """Read page files, WARC archives or folders (recursively; .txt, .html, .htm, .warc, .warc.gz) into the store.
 
     Each document becomes its own named graph with its provenance; an unchanged file is skipped,
-    a changed one replaces its graph. Every document is validated with SHACL before it is
+    a changed one replaces its graph. From a WARC archive, each URL's latest page is read, with
+    its URL (WARC-Target-URI) and capture date (WARC-Date); a URL whose latest answer is 404 or
+    410 keeps its graph, flagged with the day it was found gone. Every document is validated with SHACL before it is
     committed, each in its own transaction. Exit 0 when nothing was rejected, 1 otherwise.
     """
     from osce_kg.pages.ingest import ingest_paths

@@ -69,7 +69,7 @@ class _Mapped:
 
     @property
     def path(self) -> Path:
-        return self.prepared.source.path
+        return self.prepared.source.shown
 
     @property
     def page(self) -> PageRecord:

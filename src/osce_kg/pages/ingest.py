@@ -26,8 +26,9 @@ from pathlib import Path
 
 from osce_kg.errors import InputError
 from osce_kg.pages.commit import Checked, Ingester
-from osce_kg.pages.inputs import PageInput, page_inputs
+from osce_kg.pages.inputs import PageInput, is_warc, page_files, page_inputs
 from osce_kg.pages.report import IngestReport
+from osce_kg.pages.warc import archive_pages, flag_gone
 from osce_kg.store import GraphStore
 
 VALIDATION_BATCH = 500
@@ -50,8 +51,18 @@ def default_workers(pages: int) -> int:
 
 def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = None, keep_going: bool = True,
                  workers: int | None = None) -> IngestReport:
-    """Ingest files and folders (recursively); with keep_going=False the first rejected file raises InputError."""
-    return ingest_pages(store, page_inputs(paths), layout=layout, keep_going=keep_going, workers=workers)
+    """Ingest files and folders (recursively), page files and WARC archives (pages.warc: the
+    latest page of each URL, then the URLs found gone are flagged); with keep_going=False the
+    first rejected page raises InputError."""
+    archives = [f for f in page_files(paths) if is_warc(f)]
+    archived, gone, problems = archive_pages(archives) if archives else ([], [], [])
+    report = ingest_pages(store, page_inputs(paths) + archived, layout=layout, keep_going=keep_going, workers=workers)
+    report.notes += problems
+    if gone:
+        flagged = flag_gone(store, gone)
+        report.notes.append(f"{len(gone)} URLs of the archives were found gone (404/410); {flagged} document graphs "
+                            "flagged with the day (osce:foundGoneOn), their facts kept")
+    return report
 
 
 def ingest_pages(store: GraphStore, pages: Iterable[PageInput], *, layout: str | None = None, keep_going: bool = True,

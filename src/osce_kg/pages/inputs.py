@@ -17,6 +17,7 @@ from osce_kg import paths
 from osce_kg.errors import InputError
 
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class PageInput:
     def of_file(cls, path: Path) -> PageInput:
         return cls(recorded_path(path), path)
 
+    @property
+    def shown(self) -> Path:
+        """The page as messages name it: its file, or the archive and offset of its record."""
+        return self.path if self.member is None else Path(self.location)
+
     def captured_on(self) -> str:
         """The capture day, ISO 8601."""
         if self.captured is not None:
@@ -47,10 +53,16 @@ class PageInput:
 
 
 def read_page(page: PageInput) -> bytes:
-    """The bytes of one page. The WARC input (issue 10) extends this for pages inside an archive."""
+    """The bytes of one page: its file, or its record in a WARC archive (pages.warc)."""
     if page.member is not None:
-        raise NotImplementedError("pages inside an archive are read by the WARC input")
+        from osce_kg.pages.warc import read_record
+
+        return read_record(page.path, page.member)
     return page.path.read_bytes()
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def page_files(paths_: Iterable[Path]) -> list[Path]:
@@ -59,7 +71,7 @@ def page_files(paths_: Iterable[Path]) -> list[Path]:
     for p in paths_:
         p = Path(p)
         if p.is_dir():
-            found += [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES]
+            found += [f for f in sorted(p.rglob("*")) if f.is_file() and (f.suffix.lower() in PAGE_SUFFIXES or is_warc(f))]
         elif p.exists():
             found.append(p)
         else:
@@ -68,14 +80,10 @@ def page_files(paths_: Iterable[Path]) -> list[Path]:
 
 
 def page_inputs(paths_: Iterable[Path]) -> list[PageInput]:
-    """The pages of the files named or found in folders (page_files)."""
-    return [PageInput.of_file(f) for f in page_files(paths_)]
+    """The page files named or found in folders (page_files), WARC archives left out (pages.warc reads those)."""
+    return [PageInput.of_file(f) for f in page_files(paths_) if not is_warc(f)]
 
 
 def recorded_path(path: Path) -> str:
-    """A page's path as PROV records it: relative to the repository when inside it."""
-    resolved = path.resolve()
-    try:
-        return resolved.relative_to(paths.ROOT).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    """A page's path as PROV records it: relative to the bundled sources or the workspace when inside either."""
+    return paths.relative_to_sources(path)

@@ -90,11 +90,11 @@ def prepare_page(task: Task, reader: PageReader | None = None) -> PageOutcome | 
     data = read_page(source)
     digest = content_hash(data)
     if task.previous_hashes and all(h == digest for h in task.previous_hashes):
-        return PageOutcome(source.path, "unchanged")
+        return PageOutcome(source.shown, "unchanged")
     try:
-        page = reader.read(source.path, data, layout=task.layout)
+        page = reader.read(source.shown, data, layout=task.layout, url=source.url)
     except InputError as error:
-        return PageOutcome(source.path, "rejected", messages=[str(error)])
+        return PageOutcome(source.shown, "rejected", messages=[str(error)])
     graphs = document_graphs(page, source)
     quads = _quads(graphs)
     subjects = {str(q.subject) for q in quads}

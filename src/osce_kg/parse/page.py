@@ -100,7 +100,9 @@ class PageReader:
         self.gazetteer = gazetteer
         self.entities = EntityReader(gazetteer)
 
-    def read(self, path: Path, data: bytes | None = None, *, layout: str | None = None) -> PageRecord:
+    def read(self, path: Path, data: bytes | None = None, *, layout: str | None = None, url: str | None = None) -> PageRecord:
+        """Read one page; `url` is where it was fetched from, when known (a page's own canonical
+        link wins for its identity, and the URL is kept among the document's URLs)."""
         data = path.read_bytes() if data is None else data
         text, encoding, warnings = decode(data, path)
         canonical, url_language, html_language, urls = None, None, None, []
@@ -114,6 +116,10 @@ class PageReader:
                 warnings.append("HTML has no closing </html>: the page may be truncated")
         else:
             blocks = text_blocks(text)
+        if url:
+            if canonical is None:
+                canonical, url_language = canonical_url(url)
+            urls.append(url)
         if not blocks:
             raise InputError("no text in the page", path, 1)
         if layout is None:

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
+from osce_kg import paths
 from osce_kg.errors import InputError
-from osce_kg.paths import QUERIES_DIR
 from osce_kg.query.params import ParamSpec, bind
 from osce_kg.query.params import resolve as resolve_params
 from osce_kg.query.sparql_text import query_form
@@ -102,12 +102,13 @@ def _param(value: str, where: Path | str, line: int) -> ParamSpec:
         raise InputError(str(exc), path=where, line=line, value=value) from None
 
 
-def load_catalog(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
-    """Every named query in the folder, by name (the file stem)."""
+def load_catalog(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query in the folder (default: paths.queries_dir()), by name (the file stem)."""
+    folder = folder or paths.queries_dir()
     return {p.stem: parse(p.read_text(encoding="utf-8"), p.stem, p) for p in sorted(folder.glob("*.rq"))}
 
 
-def resolve(ref: str, folder: Path = QUERIES_DIR) -> NamedQuery:
+def resolve(ref: str, folder: Path | None = None) -> NamedQuery:
     """A query given as a catalogue name, a file path, or '-' for standard input."""
     if ref == "-":
         return parse(sys.stdin.read(), "<stdin>")
@@ -116,9 +117,12 @@ def resolve(ref: str, folder: Path = QUERIES_DIR) -> NamedQuery:
         if not path.is_file():
             raise InputError("no such query file", path=path)
         return parse(path.read_text(encoding="utf-8"), path.stem, path)
+    folder = folder or paths.queries_dir()
+    own = folder / f"{ref}.rq"
+    if Path(ref).name == ref and own.is_file():
+        # only this file: the catalogue's other queries need not be read to run one
+        return parse(own.read_text(encoding="utf-8"), ref, own)
     catalog = load_catalog(folder)
-    if ref in catalog:
-        return catalog[ref]
     close = get_close_matches(ref, list(catalog), n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; 'osce-kg queries' lists them"
     raise InputError(f"no query named '{ref}' in {folder}{hint}", value=ref)

@@ -18,7 +18,7 @@ from osce_kg.query.catalog import load_catalog, resolve
 from osce_kg.query.params import parse_assignments
 from osce_kg.query.push import DEFAULT_CHUNK_BYTES, PushJournal, PushProgress, check_url, graph_store_url, push, remote_counts
 from osce_kg.query.remote import Credentials, EndpointError, redact, run_remote, split_credentials
-from osce_kg.query.results import FORMATS, QueryResult, Solutions, write
+from osce_kg.query.results import FORMATS, TABLE_WIDTH, QueryResult, Solutions, write
 from osce_kg.query.sparql_text import with_limit
 from osce_kg.store import GraphStore
 
@@ -41,9 +41,9 @@ def _reported() -> Iterator[None]:
         sys.exit(2)
 
 
-def output(result: QueryResult, fmt: str) -> bytes:
+def output(result: QueryResult, fmt: str, max_width: int = TABLE_WIDTH) -> bytes:
     """What `osce-kg query` prints: the answer in the format, ending with a line end."""
-    data = write(result, fmt)
+    data = write(result, fmt, max_width=max_width)
     return data if data.endswith(b"\n") else data + b"\n"
 
 
@@ -52,14 +52,15 @@ def output(result: QueryResult, fmt: str) -> bytes:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable); typed and validated.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True, help="csv/tsv/json/xml are the SPARQL 1.1 results formats; CONSTRUCT/DESCRIBE give turtle, ntriples or jsonld.")
 @click.option("--limit", type=click.IntRange(min=0), help="At most N rows (rewrites the query's LIMIT).")
+@click.option("--max-width", type=click.IntRange(min=0), default=TABLE_WIDTH, show_default=True, metavar="N", help="table: cut longer cells to N characters with '…' (0: never cut).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=DEFAULT_MAX_ROWS, show_default=True, help="Stop after N rows (triples for CONSTRUCT/DESCRIBE) and say on stderr that the answer was cut.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Seconds the query may run; on the embedded store the work is then stopped (exit code 124).")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="HOST", help="Let SERVICE clauses call this host (or host:port) from the embedded store (repeatable); none is called otherwise.")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE or ./store).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
 def query_command(
-    ref: str, params: tuple[str, ...], fmt: str, limit: int | None, max_rows: int, timeout: float,
+    ref: str, params: tuple[str, ...], fmt: str, limit: int | None, max_width: int, max_rows: int, timeout: float,
     allow_service: tuple[str, ...], endpoint: str | None, store_dir: Path | None, show_query: bool,
 ) -> None:
     """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input).
@@ -93,7 +94,7 @@ def query_command(
         finally:
             if worker is not None:
                 worker.close()
-        click.echo(output(result, fmt), nl=False)
+        click.echo(output(result, fmt, max_width), nl=False)
         if cut:
             click.echo(f"note: the answer was cut at {max_rows:,} rows (--max-rows); the query has more", err=True)
 
@@ -116,7 +117,7 @@ def queries_command() -> None:
 @click.command("push")
 @click.option("--endpoint", required=True, metavar="URL", help="The triplestore's SPARQL query endpoint (used to count what arrived).")
 @click.option("--store", "store_url", metavar="URL", help="Its Graph Store Protocol URL (guessed for Oxigraph /query and Virtuoso /sparql).")
-@click.option("--from", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store to push (default: $OSCE_KG_STORE or ./store).")
+@click.option("--from", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store to push (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--chunk-bytes", type=click.IntRange(min=1000), default=DEFAULT_CHUNK_BYTES, show_default=True, help="Largest request body.")
 @click.option("--timeout", type=float, default=120.0, show_default=True)
 @click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True, help="Retries of a request after refused/reset connections, HTTP 429 or 5xx, with exponential backoff.")

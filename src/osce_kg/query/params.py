@@ -17,15 +17,12 @@ from datetime import date
 from difflib import get_close_matches
 from functools import lru_cache
 
-import pycountry
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from osce_kg import iri
+from osce_kg import iri, paths
 from osce_kg.errors import InputError
-from osce_kg.paths import DATA_DIR
 from osce_kg.query.sparql_text import where_group_start
-from osce_kg.sources.reader import FILES, read_concepts, read_field_operations, read_structures
 
 REQUIRED = "required"
 """Header default meaning the analyst must give the parameter."""
@@ -70,6 +67,8 @@ def _iri(raw: str) -> URIRef:
 
 
 def _state(raw: str) -> URIRef:
+    import pycountry  # here, not at the top: loading its tables would slow every query's start
+
     code = raw.strip().upper()
     known = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.historic_countries.get(alpha_4=code)
     if re.fullmatch(r"[A-Z]{2}|[A-Z]{4}", code) and known:
@@ -79,10 +78,16 @@ def _state(raw: str) -> URIRef:
 
 @lru_cache(maxsize=1)
 def _known_keys() -> dict[str, tuple[frozenset[str], str]]:
-    """The keys the curated data defines, by parameter type, with the files they come from."""
-    structures = {s.key for s in read_structures(DATA_DIR / FILES["structures"])}
-    operations = {o.key for o in read_field_operations(DATA_DIR / FILES["field_operations"])}
-    fields = {c.key for c in read_concepts(DATA_DIR / FILES["fields_of_work"], hierarchical=True)}
+    """The keys the curated data defines (the workspace's copy when there is one, as the build
+    reads it), by parameter type, with the files they come from."""
+    # imported here: the readers bring the country tables along, which a query without such a
+    # parameter does not need at start-up
+    from osce_kg.sources.reader import FILES, read_concepts, read_field_operations, read_structures
+
+    data = paths.data_dir()
+    structures = {s.key for s in read_structures(data / FILES["structures"])}
+    operations = {o.key for o in read_field_operations(data / FILES["field_operations"])}
+    fields = {c.key for c in read_concepts(data / FILES["fields_of_work"], hierarchical=True)}
     return {
         "structure": (frozenset(structures | operations), f"data/{FILES['structures']} or data/{FILES['field_operations']}"),
         "field": (frozenset(fields), f"data/{FILES['fields_of_work']}"),

@@ -269,7 +269,7 @@ def _compact_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> s
 def _cells(result: Solutions, width: int) -> Iterator[list[str]]:
     def fit(text: str) -> str:
         text = text.replace("\n", " ")
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return text if not width or len(text) <= width else text[: width - 1] + "…"
 
     solutions = result.engine_solutions()
     if solutions is not None:
@@ -280,7 +280,12 @@ def _cells(result: Solutions, width: int) -> Iterator[list[str]]:
             yield [fit(compact(row[v])) if v in row else "" for v in result.variables]
 
 
-def to_table(result: Solutions | bool, width: int = 60) -> str:
+TABLE_WIDTH = 60
+"""Table cells longer than this are cut with '…' unless told otherwise (osce-kg query --max-width)."""
+
+
+def to_table(result: Solutions | bool, width: int = TABLE_WIDTH) -> str:
+    """The answer as an aligned text table; cells cut to `width` characters (0: never cut)."""
     if isinstance(result, bool):
         return "true\n" if result else "false\n"
     grid = [result.variables, *_cells(result, width)]
@@ -308,8 +313,9 @@ def _write_graph(result: Graph, fmt: str) -> bytes:
     raise InputError("a CONSTRUCT or DESCRIBE answer is RDF: use --format turtle or jsonld (or ntriples)", value=fmt)
 
 
-def write(result: QueryResult, fmt: str) -> bytes:
-    """The answer as bytes (UTF-8) in the requested format (see SELECT_FORMATS and GRAPH_FORMATS)."""
+def write(result: QueryResult, fmt: str, *, max_width: int = TABLE_WIDTH) -> bytes:
+    """The answer as bytes (UTF-8) in the requested format (see SELECT_FORMATS and GRAPH_FORMATS);
+    `max_width` applies to the table format."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format (choose from {', '.join(FORMATS)})", value=fmt)
     if isinstance(result, Graph):
@@ -317,7 +323,7 @@ def write(result: QueryResult, fmt: str) -> bytes:
     if fmt in GRAPH_FORMATS:
         raise InputError("a SELECT or ASK answer is a table: use table, csv, tsv, json or xml", value=fmt)
     if fmt == "table":
-        return to_table(result).encode("utf-8")
+        return to_table(result, max_width).encode("utf-8")
     if isinstance(result, bool):
         return _boolean(result, fmt)
     return result.serialize(fmt)

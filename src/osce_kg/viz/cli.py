@@ -89,7 +89,7 @@ _as_of = click.option("--as-of", "as_of", metavar="DATE", help="Draw what existe
 _years = click.option("--years", metavar="A-B", help="comention: releases dated in these years (both included).")
 _field = click.option("--field", "field", metavar="KEY", help="comention: releases on this field of work (key, e.g. rule-of-law) or its sub-topics.")
 _store_option = click.option("--store", "store_path", type=click.Path(file_okay=False, path_type=Path),
-                             help="Store folder (default: $OSCE_KG_STORE or ./store).")
+                             help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 
 
 @click.command("viz")
@@ -111,7 +111,7 @@ def viz_command(projection: str, as_of: str | None, years: str | None, field: st
     if fmt is None:
         suffix = output.suffix.lstrip(".").lower() if output else ""
         fmt = suffix if suffix in FORMATS else "html"
-    output = output or paths.DIST_DIR / f"{projection}.{fmt}"
+    output = output or paths.dist_dir() / f"{projection}.{fmt}"
     store = _store(store_path)
     try:
         graph = project(projection, store, as_of=day, years=span, field=field, include_closed=include_closed)

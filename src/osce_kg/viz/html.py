@@ -2,20 +2,20 @@
 
 The file loads nothing at view time (its Content-Security-Policy forbids it), so it can be
 mailed, archived or opened on a machine without network. cytoscape.js comes from the npm
-package pinned in viz/js/package-lock.json (`npm ci --prefix src/osce_kg/viz/js`).
+package pinned in viz/js/package-lock.json, through osce_kg.assets (inside the wheel).
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
 from pathlib import Path
 
 import networkx as nx
 
+from osce_kg.assets import vendor_file
+
 ASSETS = Path(__file__).parent / "assets"
-JS_DIR = Path(__file__).parent / "js"
 
 COLOURS: dict[str, str] = {
     "OSCE": "#1f3a93",
@@ -38,13 +38,8 @@ TREE_PROJECTIONS = {"structure"}
 
 
 def cytoscape_js() -> str:
-    """The minified cytoscape.js of the installed npm package ($OSCE_KG_CYTOSCAPE_JS overrides)."""
-    path = Path(os.environ.get("OSCE_KG_CYTOSCAPE_JS", JS_DIR / "node_modules" / "cytoscape" / "dist" / "cytoscape.min.js"))
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"cytoscape.js not found at {path}: run 'npm ci --prefix {JS_DIR}' (or set OSCE_KG_CYTOSCAPE_JS)"
-        )
-    return path.read_text(encoding="utf-8")
+    """The minified cytoscape.js (osce_kg.assets: the wheel's copy, or node_modules/ in a checkout)."""
+    return vendor_file("cytoscape.min.js").read_text(encoding="utf-8")
 
 
 def _plain(value: object) -> object:

@@ -1,0 +1,207 @@
+"""Mutation testing of the queries and the shapes: does the fast test suite notice a wrong rule?
+
+    python benchmarks/mutate.py queries   # flip each comparison of queries/*.rq in turn
+    python benchmarks/mutate.py shapes    # drop each constraint of ontology/shapes.ttl in turn
+    python benchmarks/mutate.py all --out docs/mutation-rules.md
+
+queries: every `<`, `<=`, `>`, `>=` in a FILTER of a named query is mutated two ways, at its
+boundary (`<=` -> `<`, `<` -> `<=`, ...: the off-by-one-day mutant) and reversed (`<=` -> `>=`,
+...). Each mutant is written into a copy of the project's inputs (OSCE_KG_HOME points there) and the
+fast tests run against it: first tests/test_boundaries.py and tests/test_queries.py, then, if
+those pass, every fast test (`-m "not server and not browser"`), stopping at the first failure.
+
+shapes: each constraint of tests/shape_constraints.txt (a parameter of a property shape, or a node
+shape's own sh:xone / sh:class) is removed from the shapes, and so is each SPARQL rule's sh:sparql.
+For the listed constraints the two checks of tests/test_shape_constraints.py are run in this process
+on the mutated shapes (the bundled data is built once; `--pytest` runs pytest per mutant instead,
+much slower); for the SPARQL rules, pytest runs tests/test_shapes.py, then every fast test.
+
+A mutant is killed when a test fails. The report lists every mutant and the first test that failed.
+Run it with `nice -n 10`: the query half takes ~10 minutes on two cores, the shapes half ~5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FAST = ["-m", "not server and not browser"]
+BOUNDARY = {"<=": "<", "<": "<=", ">=": ">", ">": ">="}
+REVERSED = {"<=": ">=", "<": ">", ">=": "<=", ">": "<"}
+# a comparison inside FILTER( ... ): an operator between two operands, not an IRI's angle brackets
+COMPARISON = re.compile(r"(?<=[\s)])(<=|>=|<|>)(?=\s)")
+
+
+@dataclass
+class Outcome:
+    kind: str
+    name: str
+    killed: bool
+    by: str
+
+
+def _home(tmp: Path) -> Path:
+    """A copy of the project's inputs: ontology/ and queries/ copied (to mutate), data/ linked."""
+    home = tmp / "home"
+    home.mkdir()
+    shutil.copytree(ROOT / "ontology", home / "ontology")
+    shutil.copytree(ROOT / "queries", home / "queries")
+    (home / "data").symlink_to(ROOT / "data")
+    return home
+
+
+def _pytest(home: Path, *args: str) -> tuple[bool, str]:
+    """Run pytest on the mutated inputs; (failed, the first failing test)."""
+    env = {**os.environ, "OSCE_KG_HOME": str(home)}
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *FAST, *args],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    failed = [line.split(" ", 1)[1].split(" - ")[0] for line in proc.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+    return proc.returncode != 0, (failed[0] if failed else (f"exit {proc.returncode}" if proc.returncode else ""))
+
+
+def _staged(home: Path, first: list[str]) -> tuple[bool, str]:
+    killed, by = _pytest(home, *first)
+    if killed:
+        return killed, by
+    return _pytest(home, "tests")
+
+
+def query_mutants() -> list[tuple[str, str, str]]:
+    """(name, query file, mutated text) for each comparison flip of each named query."""
+    out = []
+    for path in sorted((ROOT / "queries").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        for line_no, line in enumerate(text.splitlines(), 1):
+            if "FILTER" not in line or line.lstrip().startswith("#"):
+                continue
+            for match in COMPARISON.finditer(line):
+                op = match.group(1)
+                for how, table in (("boundary", BOUNDARY), ("reversed", REVERSED)):
+                    mutated_line = line[: match.start()] + table[op] + line[match.end():]
+                    lines = text.splitlines(keepends=True)
+                    lines[line_no - 1] = mutated_line + ("\n" if lines[line_no - 1].endswith("\n") else "")
+                    out.append((f"{path.name}:{line_no} {op} -> {table[op]} ({how})", path.name, "".join(lines)))
+    return out
+
+
+def run_queries() -> list[Outcome]:
+    outcomes = []
+    for name, file, mutated in query_mutants():
+        with tempfile.TemporaryDirectory() as tmp:
+            home = _home(Path(tmp))
+            (home / "queries" / file).write_text(mutated, encoding="utf-8")
+            killed, by = _staged(home, ["tests/test_boundaries.py", "tests/test_queries.py"])
+        outcomes.append(Outcome("query", name, killed, by))
+        print(f"{'killed  ' if killed else 'SURVIVED'} {name}  {by}", flush=True)
+    return outcomes
+
+
+def run_shapes(use_pytest: bool) -> list[Outcome]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
+    from shape_cases import _short, constraints, load_shapes
+
+    shapes = load_shapes()
+
+    def without(dropped: set) -> Graph:
+        mutated = Graph()
+        for prefix, namespace in shapes.namespaces():
+            mutated.bind(prefix, namespace)
+        for t in shapes:
+            if t not in dropped:
+                mutated.add(t)
+        return mutated
+
+    outcomes = []
+    mutants: list[tuple[str, Graph, list[str]]] = []
+    # one mutant per triple removed: a shared property shape's constraint is one triple for all
+    # the node shapes that use it (named by the first of them, with the count)
+    by_triple: dict[tuple, list[str]] = {}
+    for c in constraints(shapes):
+        subject = c.property_shape if c.property_shape is not None else c.node_shape
+        for o in shapes.objects(subject, c.parameter):
+            if c.value.split(" of ")[0] == _short(shapes, o):
+                by_triple.setdefault((subject, c.parameter, o), []).append(c.key)
+    for triple, keys in by_triple.items():
+        name = keys[0] + (f"  (shared by {len(keys)} node shapes)" if len(keys) > 1 else "")
+        mutants.append((name, without({triple}), ["tests/test_shape_constraints.py"]))
+    for rule in sorted(shapes.subjects(SH.sparql, None), key=str):
+        mutants.append((f"{_short(shapes, rule)} | sh:sparql", without(set(shapes.triples((rule, SH.sparql, None)))), ["tests/test_shapes.py"]))
+
+    store = None
+    if not use_pytest:
+        from osce_kg import paths
+        from osce_kg.build.pipeline import BuildOptions, build
+        from osce_kg.build.progress import Steps
+        from osce_kg.store import GraphStore
+        from test_shape_constraints import (
+            test_each_constraint_reports_its_failing_case,
+            test_the_list_names_every_constraint_of_the_shapes,
+        )
+
+        tmp_store = Path(tempfile.mkdtemp()) / "store"
+        build(BuildOptions(store=tmp_store, data=paths.DATA_DIR, ontology=paths.ONTOLOGY_DIR, dist=None), Steps(quiet=True))
+        store = GraphStore.open_read_only(tmp_store)
+
+    for name, mutated, first in mutants:
+        if store is not None and first == ["tests/test_shape_constraints.py"]:
+            by = []
+            for check in (test_the_list_names_every_constraint_of_the_shapes, test_each_constraint_reports_its_failing_case):
+                try:
+                    check(mutated) if check is test_the_list_names_every_constraint_of_the_shapes else check(mutated, store)
+                except AssertionError:
+                    by.append(check.__name__)
+            killed, by_text = bool(by), " + ".join(by)
+        else:
+            with tempfile.TemporaryDirectory() as tmp:
+                home = _home(Path(tmp))
+                mutated.serialize(home / "ontology" / "shapes.ttl", format="turtle")
+                killed, by_text = _staged(home, first)
+        outcomes.append(Outcome("shape", name, killed, by_text))
+        print(f"{'killed  ' if killed else 'SURVIVED'} {name}  {by_text}", flush=True)
+    return outcomes
+
+
+def report(outcomes: list[Outcome]) -> str:
+    lines = []
+    for kind in ("query", "shape"):
+        mine = [o for o in outcomes if o.kind == kind]
+        if not mine:
+            continue
+        killed = sum(o.killed for o in mine)
+        lines += [f"### {kind} mutants: {killed} of {len(mine)} killed", "", "| mutant | killed by |", "|---|---|"]
+        lines += [f"| `{o.name}` | {o.by if o.killed else '**survived**'} |" for o in mine]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("what", choices=["queries", "shapes", "all"])
+    parser.add_argument("--pytest", action="store_true", help="shapes: run pytest for every mutant (slow)")
+    parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
+    args = parser.parse_args()
+    outcomes = []
+    if args.what in ("queries", "all"):
+        outcomes += run_queries()
+    if args.what in ("shapes", "all"):
+        outcomes += run_shapes(args.pytest)
+    text = report(outcomes)
+    print(text)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    return 0 if all(o.killed for o in outcomes) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
