@@ -190,6 +190,22 @@ def table(tallies: dict[str, Tally], title: str) -> str:
     return "\n".join(lines)
 
 
+def targets(t: Tally) -> str:
+    """The issue's 'done when' on these pages: one line, each target with its figure and whether it is met."""
+    def ok(flag: bool) -> str:
+        return "met" if flag else "MISSED"
+
+    def r(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    parts = [f"rejected {t.rejected} of {t.pages} pages ({ok(t.rejected == 0)})"]
+    parts += [f"{n} {r(t.right[n], t.documents):.2f} >= 0.95 ({ok(r(t.right[n], t.documents) >= 0.95)})" for n in ("title", "date", "place")]
+    for name, p_min, r_min in (("states", 0.93, 0.93), ("people", 0.95, 0.85)):
+        p, rec = r(t.tp[name], t.found[name]), r(t.tp[name], t.want[name])
+        parts.append(f"{name} P {p:.2f} >= {p_min} / R {rec:.2f} >= {r_min} ({ok(p >= p_min and rec >= r_min)})")
+    return "targets: " + "; ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=[*SPLITS, "both"], default="held-out")
@@ -209,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     for split in splits:
         misses: list[str] = []
         pages = [p for p in index if p["split"] == split]
-        print(table(score(pages, args.pages, misses), f"{split}: {len(pages)} pages"))
+        tallies = score(pages, args.pages, misses)
+        print(table(tallies, f"{split}: {len(pages)} pages"))
+        print()
+        print(targets(tallies["all"]))
         print()
         rejected = [m for m in misses if " REJECTED " in m]
         for line in misses if args.verbose else rejected:
