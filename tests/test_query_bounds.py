@@ -258,3 +258,28 @@ def test_query_command_timeout_stops_the_query_and_frees_its_process(store_path,
     assert b"longer than 2 s and was stopped" in err and b"Traceback" not in err
     assert elapsed < 15
     assert workers and not any(_alive(pid) for pid in workers)
+
+
+def test_a_syntax_error_keeps_the_worker(store_path):
+    with QueryWorker(store_path) as worker:
+        pid = worker.pid
+        with pytest.raises(QuerySyntaxError):
+            worker.run("SELECT * WHERE {", timeout=30)
+        assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True and worker.pid == pid
+
+
+def test_a_forkserver_worker_for_threaded_servers_is_bounded_too(store_path):
+    with QueryWorker(store_path, start_method="forkserver") as worker:
+        assert len(worker.run("SELECT * WHERE { ?s ?p ?o } LIMIT 3", timeout=30).result.rows) == 3
+        pid = worker.pid
+        with pytest.raises(QueryTimeout):
+            worker.run(CARTESIAN, timeout=1)
+        assert pid is not None and not _alive(pid)
+
+
+def test_a_query_over_its_memory_limit_is_stopped_with_a_clear_message(store_path):
+    sorted_product = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 1"
+    with QueryWorker(store_path, max_memory_mb=600) as worker:
+        with pytest.raises(QueryFailed, match="needed more than 600 MB of memory and was stopped"):
+            worker.run(sorted_product, timeout=120)
+        assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True
