@@ -119,7 +119,9 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
         assert [r.status for r in first if r.path == "/secretariat/500006"] == [503, 200] and recovered[1] - recovered[0] >= 0.3
         slow = [r.at for r in first if r.path == "/press-releases/slow"]
         # the timeout (0.8 s, counted from when the request was sent), then the back-off: 0.3 s, doubled
-        assert len(slow) == 3 and slow[1] - slow[0] >= 0.3 + 0.75 and slow[2] - slow[1] >= 0.6 + 0.75
+        # (0.6 s of the timeout is counted: on a loaded machine a request reaches the server late, which
+        # shortens the gap the server sees)
+        assert len(slow) == 3 and slow[1] - slow[0] >= 0.3 + 0.6 and slow[2] - slow[1] >= 0.6 + 0.6
         assert not [r for r in first if "elsewhere" in r.path]
 
         # every response received is in the WARC files, which warcio reads (the slow page's came too late)
@@ -343,6 +345,6 @@ def test_dates_max_pages_and_concurrency(tmp_path):
                                                "/odihr/500008", "/presence-in-albania/500004")]
         harvest(*urls, "--concurrency", "2", "--delay", "0.1", "--archive", str(tmp_path / "c"), *FAST)
         times = [r.at for r in site.log[start:]]
-        # (starts are spaced when sent; a thread that opens a second connection reaches the server a few
-        # milliseconds later than its turn)
-        assert site.most_in_flight == 2 and min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.08
+        # (starts are spaced when sent; a thread reaches the server some milliseconds after its turn, more
+        # on a loaded machine, so the spread of the five starts is checked, not each gap)
+        assert site.most_in_flight == 2 and len(times) == 5 and times[-1] - times[0] >= 4 * 0.1 - 0.1

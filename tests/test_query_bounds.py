@@ -181,6 +181,15 @@ def test_service_calls_are_read_from_the_parsed_query_not_the_text():
     assert call.iri == "http://Example.ORG:8890/sparql" and call.host == "example.org"
 
 
+def test_an_iri_with_a_hash_before_service_on_one_line_is_still_read():
+    # rdflib's parser took the '#' for a comment to the end of the line and refused a valid query
+    one_line = ("PREFIX ex: <http://x.org/a#> SELECT * WHERE { ?s a <http://x.org/a#B> . "
+                "SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } FILTER(?o >= 3) }")
+    [call] = service_calls(one_line)
+    assert call.iri == "http://127.0.0.1:9/s" and call.host == "127.0.0.1"
+    assert service_calls("PREFIX ex: <http://x.org/a#> SELECT * WHERE { ?s ?p ?o }") == []
+
+
 def test_a_service_query_that_cannot_be_checked_is_refused(store_path, listener):
     with pytest.raises(QueryRefused, match="could not be parsed"):
         run_bounded(store_path, f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p }} }}", timeout=30)

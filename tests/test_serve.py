@@ -260,6 +260,8 @@ def test_mongolia_as_html_names_it_in_six_languages_with_sources_and_time_line(s
     for label in ("Mongolia", "Mongolie", "Mongolei", "Монголия"):
         assert label in page
     assert "2012-11-21" in page and "Time line" in page
+    # one heading per property of each node shown (Mongolia and its two memberships), not one per value
+    assert page.count(">same as</a></th>") == 1 and page.count(">rdfs:label</a></th>") == 3
     assert "http://osce.org/cio/84562" in page
     assert 'href="/graph/data/participating_states"' in page
     assert "data/participating_states.csv" in page

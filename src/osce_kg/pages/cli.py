@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -54,6 +55,9 @@ def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bo
     from osce_kg.pages.ingest import ingest_paths
     from osce_kg.pages.prepare import Limits
     from osce_kg.pages.summary import summary
+
+    # rdflib warns on stderr of each malformed URL it is given; the page's rejection says it once, with the file
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
     target = store or paths.default_store()
     limits = Limits(max_bytes=int(max_size * 1e6), seconds=time_limit)
