@@ -209,8 +209,10 @@ def cases(shapes: Graph, ontology: Graph, data: Graph, wanted: list[Constraint])
         with_values = [i for i in instances if not c.path or _values(data, i, path)]
         original = (with_values or instances)[0]
         copies = made.setdefault(c.key, [])
+        required = _required_paths(shapes, c)
         candidates: list[tuple[list[Node], bool] | str] = (
-            list(_breakers(c, shapes, _values(data, original, path))) if c.path else ["only-target", "every-kind"])
+            list(_breakers(c, shapes, _values(data, original, path))) if c.path
+            else ["without-paths"] if required else ["only-target", "every-kind"])
         for k, candidate in enumerate(candidates):
             focus: Node = URIRef(f"{original}-case-{n}-{k}") if isinstance(original, URIRef) else BNode(f"case{n}x{k}")
             copies.append(focus)
@@ -222,7 +224,10 @@ def cases(shapes: Graph, ontology: Graph, data: Graph, wanted: list[Constraint])
                 out.add((s, p, focus))
                 for t in data.objects(s, RDF.type):
                     out.add((s, RDF.type, t))
-            if isinstance(candidate, str):  # a node shape's own constraint: its kind
+            if candidate == "without-paths":  # 'one of these properties' (sh:or of sh:minCount): none of them
+                for predicate in required:
+                    out.remove((focus, predicate, None))
+            elif isinstance(candidate, str):  # a node shape's own constraint: its kind
                 for t in list(out.objects(focus, RDF.type)):
                     out.remove((focus, RDF.type, t))
                 if candidate == "only-target":
@@ -235,6 +240,14 @@ def cases(shapes: Graph, ontology: Graph, data: Graph, wanted: list[Constraint])
                 values, keep = candidate
                 _set(out, focus, path, values, keep=keep)
     return out, made
+
+
+def _required_paths(shapes: Graph, c: Constraint) -> list[URIRef]:
+    """The paths of a node shape's sh:or whose members each require a property ('a dct:date or an
+    osce:undatedReason'): its failing case has none of them. Empty for an sh:or of kinds (sh:class)."""
+    if c.path or c.component != "Or" or "sh:minCount" not in c.value:
+        return []
+    return [_expand(shapes, name) for name in re.findall(r"sh:path ([^\]\s;]+)", c.value)]
 
 
 def _alternative_classes(shapes: Graph, c: Constraint) -> list[Node]:

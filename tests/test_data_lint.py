@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -83,6 +84,49 @@ def test_every_row_has_http_sources_and_valid_dates(path: Path) -> None:
         for column in DATE_COLUMNS & row.keys():
             if row[column]:
                 parse_iso(row[column])
+
+
+# Hosts that copy osce.org pages (cite the same path on www.osce.org instead) and hosts that re-publish
+# or compile other people's documents (cite the page that states the fact, or say "general knowledge").
+MIRROR_HOSTS = {"shhada.ir", "azkurs.org", "ikiepewlso.tudasnich.de", "page-analytics-one.online", "d6.web.osce.org"}
+AGGREGATOR_HOSTS = {
+    "docslib.org", "dokumen.tips", "vdocument.in", "fdocuments.us", "cupdf.com", "9dok.net", "lawsdocbox.com",
+    "scribd.com", "pressreader.com", "issuu.com", "image.absoluteastronomy.com", "encyclopedia.thefreedictionary.com",
+    "research.uaposition.com", "vlex.co.uk", "reliefweb.int", "einpresswire.com", "europavarietas.org",
+    "miragenews.com", "github.com", "wikipedia.org", "wikiclassic.com", "wiki.x.io", "kiwix.casplantje.nl",
+}
+
+
+def _on(host: str, domains: set[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+@pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)
+def test_sources_are_neither_mirrors_nor_aggregators_nor_bare_home_pages(path: Path) -> None:
+    bad = []
+    for line, row in enumerate(rows(path), start=2):
+        for url in (s.strip() for s in row["source"].split(";") if s.strip()):
+            parsed = urlparse(url)
+            host = (parsed.hostname or "").lower()
+            if _on(host, MIRROR_HOSTS):
+                bad.append(f"{path.name}:{line}: {url} is a mirror: cite the same path on https://www.osce.org")
+            elif _on(host, AGGREGATOR_HOSTS):
+                bad.append(f"{path.name}:{line}: {url} is an aggregator: cite the page that states the fact")
+            elif parsed.path.strip("/") == "" and not parsed.query:
+                bad.append(f"{path.name}:{line}: {url} is a home page: cite the page that states the fact")
+    assert not bad, "\n".join(bad)
+
+
+def test_tenures_of_a_post_follow_each_other_and_one_at_most_is_open(ref) -> None:
+    """A post held 'until now' must end where its successor begins: no overlap, no second open tenure."""
+    by_post: dict[str, list] = {}
+    for t in ref.tenures:
+        by_post.setdefault(f"{t.structure}.{t.post}", []).append(t)
+    for post, tenures in by_post.items():
+        tenures.sort(key=lambda t: t.start.first)
+        for before, after in pairwise(tenures):
+            assert before.end is not None, f"{post}: {before.person} is still in office although {after.person} followed"
+            assert before.end.first <= after.start.first, f"{post}: {before.person} overlaps {after.person}"
 
 
 @pytest.mark.parametrize("path", CSV_FILES, ids=lambda p: p.name)

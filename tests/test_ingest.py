@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import DCTERMS
-from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, reference_store
+from tests.pages_support import BROKEN_PAGES, GOOD_PAGES, gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.cli import main
@@ -17,8 +18,10 @@ from osce_kg.errors import InputError
 from osce_kg.pages.ingest import ingest_paths
 from osce_kg.parse.page import PageReader
 
-REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt", "no_date.txt", "unknown_layout.txt"}
-WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt", "utf16_page.txt"}
+REJECTED = {"binary.txt", "blank_lines.html", "empty.txt", "garbled.txt"}
+# readable pages are never rejected: a page of no known layout or without a date is read with a warning
+WITH_WARNINGS = {"bom_page.txt", "cp1252_page.txt", "latin1_page.txt", "truncated.html", "truncated_page.txt", "utf16_page.txt",
+                 "no_date.txt", "unknown_layout.txt"}
 
 
 def page_graphs(store) -> list:
@@ -73,7 +76,10 @@ def test_mixed_folder_ingests_the_good_and_explains_each_reject(store, mixed):
     assert report.documents == len(documents) + 3
     assert len(page_graphs(store)) == len(documents)
     assert not report.ok
-    assert "6 rejected" in report.text()
+    assert "4 rejected" in report.text()
+    assert any("no date on the page" in m for m in by_name["no_date.txt"].messages)
+    assert by_name["unknown_layout.txt"].layout == "?"
+    assert any("layout not recognised" in m for m in by_name["unknown_layout.txt"].messages)
 
 
 def test_same_folder_twice_leaves_the_store_unchanged(store):
@@ -186,10 +192,11 @@ def test_stop_on_error_stops_at_the_first_reject(store, tmp_path):
     assert len(page_graphs(store)) == 1
 
 
-def test_forced_layout_reads_a_page_detection_refuses(store, tmp_path):
+def test_forced_layout_reads_a_page_detection_does_not_recognise(store, tmp_path):
     page = tmp_path / "odd.txt"
     page.write_text("-\nExperts meet on border security\nVIENNA, 3 May 2010 - Experts from Austria met today.\n", encoding="utf-8")
-    assert ingest_paths(store, [page]).count("rejected") == 1
+    generic = PageReader(gazetteer_of(store)).read(page)
+    assert generic.layout == "?" and generic.documents[0].date == "2010-05-03"
     report = ingest_paths(store, [page], layout="D")
     assert report.ok and report.outcomes[0].layout == "D"
 
@@ -209,8 +216,6 @@ def test_cli_exit_codes(tmp_path, mixed):
 
 
 def test_menu_differences_with_the_reference_data(store):
-    from tests.pages_support import gazetteer_of
-
     from osce_kg.pages.menu import compare_menu
     from osce_kg.parse.records import MenuSection
 
@@ -285,3 +290,48 @@ def test_worker_processes_give_what_one_process_gives(tmp_path, mixed):
     assert one[1] == two[1]
     assert one[2].keys() == two[2].keys()
     assert all(isomorphic(one[2][n], two[2][n]) for n in one[2])
+
+
+def test_the_date_evidence_and_its_precision_are_in_the_graph(store, tmp_path):
+    """A page stating no date is dated by its capture, and says so; a story by its bare date line."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(BROKEN_PAGES / "no_date.txt", folder / "no_date.txt")
+    shutil.copy(GOOD_PAGES / "n01_story_bare_date_skopje.txt", folder / "story.txt")
+    assert ingest_paths(store, [folder]).ok
+    rows = store.query("""PREFIX osce: <https://w3id.org/osce-kg/ontology#> PREFIX dct: <http://purl.org/dc/terms/>
+        SELECT ?title ?date ?evidence ?precision WHERE { ?d a osce:Document ; dct:title ?title ; dct:date ?date ;
+        osce:dateEvidence ?evidence ; osce:datePrecision ?precision }""")
+    got = {str(r["title"]): (str(r["date"]), str(r["evidence"]).rsplit("#", 1)[1], str(r["precision"]).rsplit("#", 1)[1]) for r in rows}
+    captured = date.fromtimestamp((folder / "no_date.txt").stat().st_mtime).isoformat()
+    assert got == {
+        "A release whose date field is empty and whose body has no dateline": (captured, "CaptureDate", "unitDay"),
+        "Young mediators from the region meet in Skopje": ("2016-05-12", "BareLineDate", "unitDay"),
+    }
+
+
+def test_a_translated_text_page_is_linked_to_its_english_original(store):
+    reader = PageReader(gazetteer_of(store))
+    page = GOOD_PAGES / "n02_albanian_release_tirane.txt"
+    [doc] = reader.read(page, url="https://www.osce.org/sq/albania/95137").documents
+    assert (doc.language, doc.key, doc.translation_of) == ("sq", "node-95137.sq", "node-95137")
+    [english] = reader.read(GOOD_PAGES / "a01_border_police_tirana.txt", url="https://www.osce.org/albania/95137").documents
+    assert (english.language, english.key, english.translation_of) == ("en", "node-95137", None)
+
+
+def test_a_document_without_title_or_any_date_says_so_in_the_graph():
+    from pathlib import Path as P
+
+    from rdflib.namespace import DCTERMS as DCT
+
+    from osce_kg.iri import OSCE
+    from osce_kg.mapping.pages import PageSource, document_graph
+    from osce_kg.parse.records import DocumentRecord
+
+    doc = DocumentRecord(P("page.txt"), "?", 1, body=" ".join(f"word{n}" for n in range(20)), key="file-0000000000000000")
+    _, triples = document_graph(doc, PageSource("page.txt", "sha256:00"))
+    d = iri.document("file-0000000000000000")
+    facts = {(p, str(o)) for s, p, o in triples if s == d}
+    assert (DCT.title, " ".join(f"word{n}" for n in range(12)) + " …") in facts
+    assert not any(p == DCT.date for p, _ in facts)
+    assert any(p == OSCE.undatedReason for p, _ in facts)

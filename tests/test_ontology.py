@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from osce_kg import paths
 from osce_kg.iri import OSCE, PREFIXES
+from osce_kg.parse.fields import DATE_EVIDENCE
 from osce_kg.validate.docs import generate_docs
 
 ONTOLOGY = paths.ONTOLOGY_DIR / "osce.ttl"
@@ -95,7 +96,7 @@ def test_role_status_and_date_kind_individuals(ontology: Graph) -> None:
                  "secretaryGeneralOfAssemblyRole"]:
         assert OSCE[name] in roles
     assert set(ontology.subjects(RDF.type, OSCE.OperationStatus)) == {OSCE.Open, OSCE.Closed}
-    assert len(set(ontology.subjects(RDF.type, OSCE.DateKind))) == 4
+    assert len(set(ontology.subjects(RDF.type, OSCE.DateKind))) == len(DATE_EVIDENCE)
 
 
 def test_context_is_json_ld_with_the_project_prefixes() -> None:

@@ -102,3 +102,67 @@ def test_a_quote_attributed_by_surname_alone_goes_to_the_person_named_before(rea
 ])
 def test_participants_written_as_compound_number_words(reader, text, number):
     assert reader.read(None, [text], None).participants == number
+
+
+# --- people as real text names them (issue 11) --------------------------------------------------
+
+
+def _people(reader, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.role, p.affiliation.rsplit("/", 1)[1] if p.affiliation else None)
+            for p in reader.read(None, [text], None).people]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moldovan Foreign Minister Ana Novak's visit was discussed.", [("Ana Novak", "Moldovan Foreign Minister", "MD")]),
+    ("He met the President of Turkmenistan Serdar Orazov in Ashgabat.", [("Serdar Orazov", "President of Turkmenistan", "TM")]),
+    ("The OSCE Chairperson-in-Office, Serbia's Foreign Minister Ivo Marić, met the press.",
+     [("Ivo Marić", "Serbia's Foreign Minister", "RS")]),
+    ("The delegation was received by journalist Lea Horvat.", [("Lea Horvat", "journalist", None)]),
+    ("She met the Speaker of Parliament, Mr. Matti Laine, in Helsinki.", [("Matti Laine", "Speaker of Parliament", None)]),
+    ("The Chair, Ana Lopes (MP, Portugal), opened the session.", [("Ana Lopes", "MP, Portugal", "PT")]),
+    ("John Q. Smith, Head of the OSCE Mission to Serbia, said the plan was sound.",
+     [("John Q. Smith", "Head of the OSCE Mission to Serbia", "mission-to-serbia")]),
+    ("Ilina Petrova from North Macedonia said the course helped her.", [("Ilina Petrova", None, "MK")]),
+    ("the Mayor of The Hague, Jan van Dam, thanked the guests.", [("Jan van Dam", "Mayor of The Hague", None)]),
+])
+def test_people_as_real_text_names_them(reader, text, expected):
+    assert _people(reader, text) == expected
+
+
+def test_a_list_of_names_after_a_meeting_verb(reader):
+    assert [p for p, _, _ in _people(reader, "The team met with Ana Kovac, Ben Tosic and Carla Jones in Skopje.")] == [
+        "Ana Kovac", "Ben Tosic", "Carla Jones"]
+
+
+def test_photo_credit_and_no_person_from_common_nouns(reader):
+    found = reader.read(None, ["Trainees in Osh, 3 May 2019. (OSCE/Aida Bekova)",
+                               "The Co-ordinator of Activities to Combating Trafficking, Economic and Environmental Activities"], None)
+    assert [(p.name, p.role) for p in found.people] == [("Aida Bekova", "photographer")]
+
+
+def test_spellings_of_one_person_are_one_person_written_as_the_data_writes_them(reader):
+    found = reader.read(None, ['"We act together," said Knut Vollebaek, OSCE High Commissioner on National Minorities.',
+                               "Knut Vollebæk later met the press."], None)
+    assert [p.name for p in found.people] == ["Knut Vollebæk"]
+    assert iri.person("Knut Vollebaek") == iri.person("Knut Vollebæk") == iri.ID["person/knut-vollebaek"]
+    assert iri.person("Bronisław Geremek") == iri.ID["person/bronislaw-geremek"]
+
+
+# --- States as real text names them (issue 11; the rule: docs/pages.md, "States") ----------------
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Funded by the US and the UK.", {"US", "GB"}),
+    ("Experts from Bosnia-Herzegovina and Serbia & Montenegro met.", {"BA", "CSXX"}),
+    ("The U.S. Embassy and the Kyrgyz Republic signed it.", {"US", "KG"}),
+    ("Police from Northern Ireland visited.", set()),
+    ("A judge of the Tribunal for the former Yugoslavia spoke.", set()),
+    ("Cadets from South Georgia and Georgia met.", {"GE"}),
+])
+def test_states_as_journalists_write_them(reader, text, codes):
+    assert {s.iri.rsplit("/", 1)[1] for s in reader.read(None, [text], None).states} == codes
+
+
+def test_states_in_the_language_of_a_translated_page(reader):
+    found = reader.read(None, ["Prezenca organizoi një trajnim për gazetarë nga Shqipëria dhe Mali i Zi."], None, "sq")
+    assert {s.iri.rsplit("/", 1)[1] for s in found.states} == {"AL", "ME"}

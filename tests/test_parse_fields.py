@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from osce_kg.parse.fields import choose_date, issuer_names, parse_date, parse_dateline, parse_header_line, split_field_list
+from osce_kg.parse.fields import (
+    choose_date,
+    find_text_date,
+    issuer_names,
+    parse_bare_date,
+    parse_date,
+    parse_dateline,
+    parse_header_line,
+    split_field_list,
+    url_date,
+)
 from osce_kg.parse.records import StatedDate
 
 
@@ -78,3 +88,42 @@ def test_issuer_names_and_field_lists():
     assert issuer_names("OSCE Mission to Croatia (closed)") == (["OSCE Mission to Croatia", "Mission to Croatia"], True)
     assert issuer_names("ODIHR") == (["ODIHR"], False)
     assert split_field_list("Rule of law, Policing") == ["Rule of law", "Policing"]
+
+
+# --- dates as real pages give them (issue 11) ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text, places, iso", [
+    ("TIRANË, 3 tetor 2011 – Prezenca e OSBE-së", ["TIRANË"], "2011-10-03"),
+    ("ДУШАНБЕ, 7 июля 2017 года - сегодня Глава Офиса", ["ДУШАНБЕ"], "2017-07-07"),
+    ("SARAJEVO, 3.10.2011 - Misija OSCE-a", ["SARAJEVO"], "2011-10-03"),
+    ("SKOPJE, 18 October 2001 (OSCE)-- The OSCE is here", ["SKOPJE"], "2001-10-18"),
+])
+def test_datelines_in_any_language_and_script(text, places, iso):
+    dateline = parse_dateline(text)
+    assert dateline is not None and dateline.places == places
+    assert parse_date(dateline.date_text or "")[0] == iso
+
+
+def test_a_caption_glued_to_the_city_is_no_dateline():
+    assert parse_dateline("Delegates in Copenhagen, 28 June 2018 Isabel SantosCOPENHAGEN, 28 June 2018 – The") is None
+
+
+def test_bare_date_lines_dates_in_text_and_in_urls():
+    assert parse_bare_date("3 May 2016") == parse_bare_date("Tuesday, 3 May 2016 10:00") == "2016-05-03"
+    assert parse_bare_date("10 tetor 2012") == "2012-10-10"
+    assert parse_bare_date("The meeting on 3 May 2016") is None
+    assert find_text_date("Young mediators met in Vilnius on 3rd May 2016 and again later.") == ("3rd May 2016", "2016-05-03")
+    assert find_text_date("No date here.") is None
+    assert url_date("https://oscepa.org/news/2016/05/03/title") == ("2016/05/03", "2016-05-03", "day")
+    assert url_date("https://example.org/2016/05/") == ("2016/05", "2016-05-01", "month")
+    assert url_date("https://www.osce.org/node/86290") is None
+
+
+def test_the_order_of_date_evidence():
+    text = StatedDate("text", "3 May 2016", "2016-05-03", 5)
+    bare = StatedDate("bare", "4 May 2016", "2016-05-04", 3)
+    url = StatedDate("url", "2016/05", "2016-05-01", 1, "month")
+    assert choose_date([url, text, bare]) is bare
+    assert choose_date([url, text]) is text
+    assert choose_date([url]) is url

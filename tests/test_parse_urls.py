@@ -38,3 +38,16 @@ def test_keys_of_files_and_listing_items():
     assert file_key(Path("data/pages/000_edd890b92ae4faef.txt"), b"x") == "file-edd890b92ae4faef"
     assert file_key(Path("page.txt"), b"x") == file_key(Path("other.txt"), b"x") != file_key(Path("page.txt"), b"y")
     assert item_key("Title", "2003-05-14") == item_key(" title ", "2003-05-14") != item_key("Title", "2003-05-15")
+
+
+def test_site_sections_name_the_structure_a_page_lives_under():
+    from osce_kg.parse.urls import site_sections
+
+    assert site_sections("https://odihr.osce.org/ru/node/1") == ["odihr"]
+    assert site_sections("https://www.oscepa.org/en/news") == ["OSCE PA"]
+    assert site_sections("https://www.osce.org/pa/111157") == ["OSCE PA"]
+    assert site_sections("https://www.osce.org/sq/albania/95137") == ["albania"]
+    assert site_sections("https://www.osce.org/bih/213746") == ["Bosnia and Herzegovina"]
+    assert site_sections("https://www.osce.org/ukraine-smm/reports") == ["ukraine smm", "ukraine", "smm"]
+    assert site_sections("https://www.osce.org/fom/statements", path=False) == []
+    assert site_sections("https://www.osce.org/node/86290") == []

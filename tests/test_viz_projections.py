@@ -194,3 +194,17 @@ def test_bundled_closed_operations_are_marked(built_store: GraphStore) -> None:
     assert all(g.nodes[n]["end"] is not None or n in marked for n in closed_ops)
     current = projections.structure(built_store, include_closed=False)
     assert set(g) - set(current) == projections.closed_nodes(g)
+
+
+def test_bundled_dissolved_structures_are_not_current(built_store: GraphStore) -> None:
+    """The Minsk Group and the other Minsk Process structures closed on 2025-11-30: the browser shows them as closed."""
+    g = projections.structure(built_store)
+    dissolved = {str(r["s"]) for r in built_store.query(
+        f"SELECT ?s WHERE {{ ?s <{SCHEMA}dissolutionDate> ?d ; a ?t . "
+        f"?t <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{OSCE}Structure> }}")}
+    minsk_group = str(iri.structure("minsk-group"))
+    assert minsk_group in dissolved
+    assert all(g.nodes[n]["closed"] for n in dissolved if n in g)
+    current = projections.structure(built_store, include_closed=False)
+    assert not dissolved & set(current)
+    assert minsk_group in projections.structure(built_store, as_of=date(2020, 1, 1), include_closed=False)

@@ -9,14 +9,17 @@ and concepts with rapidfuzz so that misspellings ("SKOPE") still find "Skopje".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from osce_kg.countries import name_variants, territory_name
 from osce_kg.iri import ID, OSCE
 
 # Entity kind by IRI prefix: the IRI scheme is the contract (docs/DESIGN.md), types may be subclassed.
@@ -28,7 +31,11 @@ KIND_PREFIX = {
     "field": str(ID) + "field/",
     "content-type": str(ID) + "content-type/",
     "meeting-type": str(ID) + "meeting-type/",
+    "person": str(ID) + "person/",
 }
+NOT_IN_TEXT = {"person"}
+"""Kinds known by name only, not searched in text: people are found by how texts introduce them
+(parse/entities.py), then written as the reference data writes them (Gazetteer.person_name)."""
 NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
 PREFERRED = (SKOS.prefLabel, RDFS.label)
 ADJECTIVES = (OSCE.adjective, OSCE.demonym)
@@ -73,6 +80,9 @@ class Gazetteer:
     def __init__(self, names: Iterable[tuple[str, str, str, str]], preferred: dict[str, str]) -> None:
         self.preferred = preferred
         self.by_kind: dict[str, dict[str, str]] = {}
+        self._people: dict[str, str] = {}
+        self._foreign_patterns: dict[str, re.Pattern[str] | None] = {}
+        self._foreign_states: dict[tuple[str, str], str] = {}
         self._automaton = ahocorasick.Automaton()
         entries: dict[str, set[tuple[str, str, str, str]]] = {}
         for iri, kind, name, form in names:
@@ -81,9 +91,14 @@ class Gazetteer:
                 continue
             # "The Netherlands" is written "the Netherlands" mid-sentence: index the name without it.
             variants = [name, name[4:]] if name.startswith("The ") and len(name) > 6 else [name]
+            if kind == "state":
+                variants += _and_variants(name)
             for variant in variants:
                 self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
-                entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
+                if kind in NOT_IN_TEXT:
+                    self._people.setdefault(anyascii(variant).lower(), iri)
+                else:
+                    entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, tuple(sorted(values))))
         if entries:
@@ -104,9 +119,49 @@ class Gazetteer:
                     continue
                 form = "adjective" if predicate in ADJECTIVES else "name"
                 names.append((str(subject), kind, str(obj), form))
+                if kind == "state" and predicate in PREFERRED and str(subject) not in preferred:
+                    code = str(subject).rsplit("/", 1)[1]
+                    names += [(str(subject), kind, variant, "name") for variant in name_variants(code)]
                 if predicate in PREFERRED and (str(subject) not in preferred or predicate == SKOS.prefLabel):
                     preferred[str(subject)] = str(obj)
         return cls(names, preferred)
+
+    def find_states(self, text: str, language: str) -> list[Match]:
+        """States named in a text in another language by their CLDR names in that language
+        ('Shqipëri', 'Таджикистан'), also with a case ending of up to three letters ('Shqipërisë')."""
+        pattern = self._state_pattern(language)
+        if pattern is None:
+            return []
+        return [Match(iri, "state", m[0], m.start(), m.end()) for m in pattern.finditer(text)
+                if (iri := self._foreign_state(language, m[1]))]
+
+    def _foreign_state(self, language: str, written: str) -> str | None:
+        """The State of a name as a text in that language wrote it (endings dropped word by word)."""
+        words = written.split()
+        for (lang, name), iri in self._foreign_states.items():
+            parts = name.split()
+            if lang == language and len(parts) == len(words) and all(w.startswith(p) for w, p in zip(words, parts, strict=True)):
+                return iri
+        return None
+
+    def _state_pattern(self, language: str) -> re.Pattern[str] | None:
+        if language not in self._foreign_patterns:
+            names: dict[str, str] = {}
+            for iri in {i for i in self.by_kind.get("state", {}).values()}:
+                code = iri.rsplit("/", 1)[1]
+                if len(code) == 2 and (name := territory_name(code, language)):
+                    names[name] = iri
+            self._foreign_states.update({(language, name): iri for name, iri in names.items()})
+            # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi'
+            alternatives = "|".join(r"\w{0,3}\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+            self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives})\w{{0,3}}(?!\w)") if names else None
+        return self._foreign_patterns[language]
+
+    def person_name(self, name: str) -> str:
+        """A person's name as the reference data writes it when it knows the person under this name
+        written with or without diacritics ('Miroslav Lajcak' -> 'Miroslav Lajčák'), else the name."""
+        iri = self._people.get(anyascii(name).lower())
+        return self.preferred.get(iri, name) if iri else name
 
     def label(self, iri: str) -> str:
         return self.preferred.get(iri, iri.rsplit("/", 1)[-1])
@@ -137,6 +192,21 @@ class Gazetteer:
                 found.append(Match(iri, kind, written, start, end + 1, form))
         return _longest(found)
 
+    def structure_of_section(self, section: str) -> str | None:
+        """The structure a site or URL section names: its name or abbreviation (`odihr`, `fom`), or
+        the one field operation named after that place or State (`albania`, `dushanbe`; `bih`
+        through the State's abbreviation); None when none or several do (`ukraine`)."""
+        structures = self.by_kind.get("structure", {})
+        key = section.lower()
+        if key in structures:
+            return structures[key]
+        places = {key}
+        if state := self.by_kind.get("state", {}).get(key):
+            places.add(self.label(state).lower())
+        found = {iri for name, iri in structures.items()
+                 if any(name.endswith((f" in {p}", f" to {p}")) for p in places)}
+        return found.pop() if len(found) == 1 else None
+
     def lookup(self, name: str, kind: str, *, cutoff: float = 88.0) -> str | None:
         """The entity of one kind that a short name designates: exact, else fuzzy (rapidfuzz)."""
         table = self.by_kind.get(kind, {})
@@ -149,15 +219,30 @@ class Gazetteer:
         return table[best[0]] if best else None
 
     def lookup_scored(self, name: str, kind: str, *, cutoff: float = 80.0) -> tuple[str | None, float]:
-        """Like lookup, with the score, for places where the raw string is kept beside the match."""
+        """Like lookup, with the score, for places where the raw string is kept beside the match.
+        A name in another script is compared in its transliteration ('ДУШАНБЕ' -> 'dushanbe')."""
         table = self.by_kind.get(kind, {})
         key = " ".join(name.split()).lower()
+        if not key.isascii():
+            key = anyascii(key).lower()
         if key in table:
             return table[key], 100.0
         if not table or not key:
             return None, 0.0
         best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (table[best[0]], float(best[1])) if best else (None, 0.0)
+
+
+def _and_variants(name: str) -> list[str]:
+    """'Serbia and Montenegro' is also written 'Serbia & Montenegro', 'Bosnia and Herzegovina'
+    'Bosnia-Herzegovina'."""
+    if " and " not in name and " & " not in name:
+        return []
+    parts = re.split(r" (?:and|&) ", name)
+    out = [" & ".join(parts), " and ".join(parts)]
+    if len(parts) == 2 and all(" " not in p for p in parts):
+        out.append("-".join(parts))
+    return [v for v in out if v != name]
 
 
 def _case_fits(name: str, written: str) -> bool:

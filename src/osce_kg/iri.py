@@ -8,8 +8,8 @@ the same sources gives the same IRIs and links from outside keep working.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from anyascii import anyascii
 from rdflib import Namespace, URIRef
 
 BASE = "https://w3id.org/osce-kg/"
@@ -49,21 +49,24 @@ _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 def slug(text: str) -> str:
     """A lower-case ASCII slug of a name: 'Presence in Albania' -> 'presence-in-albania'.
 
-    Diacritics are folded ('Türkiye' -> 'turkiye') so that spelling variants of one name
-    with and without accents give one key; any run of other characters is one hyphen. The IRIs
-    it mints are published: these examples are tested (pytest runs the doctests).
+    Every letter is transliterated by anyascii, none dropped: diacritics are folded
+    ('Türkiye' -> 'turkiye', 'Lajčák' -> 'lajcak') so that spellings with and without accents give
+    one key, letters with no decomposition keep their ASCII form ('Bronisław' -> 'bronislaw',
+    'Vollebæk' -> 'vollebaek'), and other scripts are romanised; any run of other characters is one
+    hyphen. The IRIs it mints are published: these examples are tested (pytest runs the doctests).
 
     >>> slug("Presence in Albania")
     'presence-in-albania'
     >>> slug("Türkiye")
     'turkiye'
+    >>> slug("Bronisław Geremek"), slug("Knut Vollebæk"), slug("Miroslav Lajčák")
+    ('bronislaw-geremek', 'knut-vollebaek', 'miroslav-lajcak')
     >>> slug("  Bosnia and Herzegovina -- Mission (2004)! ")
     'bosnia-and-herzegovina-mission-2004'
     >>> slug("0.1.0")
     '0-1-0'
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    out = re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
     if not out:
         raise ValueError(f"cannot make a slug of {text!r}: no letters or digits")
     return out

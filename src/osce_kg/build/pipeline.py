@@ -80,11 +80,12 @@ def provenance_of(sources: list[SourceGraph], data_dir: Path) -> Graph:
 def ingest_pages(store: GraphStore, folder: Path) -> tuple[int, list[str]]:
     """Ingest the saved pages through the pages package, which writes each page's graph with its
     PROV record; a rejected page stops the build. Returns the number of files and the warnings
-    (including the differences between the pages' menu and the reference data)."""
+    (including the differences between the pages' menu and the reference data), grouped by kind."""
     from osce_kg.pages.ingest import ingest_paths
+    from osce_kg.pages.summary import grouped_warnings
 
     report = ingest_paths(store, [folder], keep_going=False)
-    return len(report.outcomes), list(report.warnings)
+    return len(report.outcomes), grouped_warnings(report)
 
 
 PAGE_LOCATIONS = """

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from osce_kg import __version__, iri
-from osce_kg.iri import ORG, OSCE, SCHEMA
+from osce_kg.iri import ORG, OSCE, SCHEMA, TIME
 from osce_kg.parse.page import PARSER_VERSION
 from osce_kg.parse.records import DocumentRecord, MenuSection
 from osce_kg.store.provenance import provenance_triples
@@ -28,7 +28,13 @@ DATE_KINDS = {
     "header": OSCE.HeaderDate,
     "dateline": OSCE.DatelineDate,
     "listing": OSCE.ListingDate,
+    "bare": OSCE.BareLineDate,
+    "text": OSCE.TextDate,
+    "url": OSCE.URLDate,
+    "capture": OSCE.CaptureDate,
 }
+PRECISIONS = {"day": TIME.unitDay, "month": TIME.unitMonth, "year": TIME.unitYear}
+UNDATED = "the page states no date, its URL holds none and its capture date is unknown"
 FIELDS_SCHEME = iri.scheme("fields-of-work")
 
 
@@ -67,9 +73,8 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     g.add((d, RDF.type, OSCE.Document))
     if doc.content_type and doc.content_type.lower() == "press release":
         g.add((d, RDF.type, OSCE.PressRelease))
-    g.add((d, DCTERMS.title, Literal(doc.title, lang=lang)))
-    if doc.date:
-        g.add((d, DCTERMS.date, _date(doc.date)))
+    g.add((d, DCTERMS.title, Literal(title(doc), lang=lang)))
+    _document_date(g, d, doc)
     if doc.content_type_iri:
         g.add((d, OSCE.contentType, URIRef(doc.content_type_iri)))
     for stated in doc.dates:
@@ -106,6 +111,33 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     return name, g
 
 
+TITLE_WORDS = 12
+
+
+def title(doc: DocumentRecord) -> str:
+    """The document's title, or for a page that shows none its opening words ('The Democratization
+    Unit of the OSCE Office in Baku monitors ...'): SHACL requires a title, and a reader of the
+    graph recognises the page by them."""
+    if doc.title:
+        return doc.title
+    words = doc.body.split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "") if words else "(untitled page)"
+
+
+def _document_date(g: Triples, d: URIRef, doc: DocumentRecord) -> None:
+    """dct:date with the evidence that gave it and its precision; the capture date when the page
+    and its URL state none; a reason when there is no date at all (SHACL requires one of the two)."""
+    if not doc.date and doc.captured:
+        doc.date, doc.date_kind, doc.date_precision = doc.captured, "capture", "day"
+    if not doc.date:
+        g.add((d, OSCE.undatedReason, Literal(UNDATED, lang="en")))
+        return
+    g.add((d, DCTERMS.date, _date(doc.date)))
+    if doc.date_kind:
+        g.add((d, OSCE.dateEvidence, DATE_KINDS[doc.date_kind]))
+    g.add((d, OSCE.datePrecision, PRECISIONS[doc.date_precision or "day"]))
+
+
 def _new_subtopic(g: Triples, label: str, broader: str | None, cited: URIRef) -> URIRef:
     """A sub-topic the page names that the scheme lacks, added as a narrower concept."""
     concept = iri.concept("field", iri.slug(label))
@@ -125,7 +157,7 @@ def _event(g: Triples, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef)
     event = iri.event(doc.key)
     g.add((d, OSCE.reports, event))
     g.add((event, RDF.type, OSCE.Event))
-    g.add((event, RDFS.label, Literal(doc.title, lang=lang)))
+    g.add((event, RDFS.label, Literal(title(doc), lang=lang)))
     if doc.event_date:
         g.add((event, SCHEMA.startDate, _date(doc.event_date)))
     for place in doc.places:

@@ -21,7 +21,8 @@ from osce_kg.store.lock import writer_lock
 @click.command("ingest")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--layout", type=click.Choice(LAYOUTS, case_sensitive=False), default=None,
-              help="Force one layout instead of detecting it: " + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items()) + ".")
+              help="Read every page as this layout instead of recognising it (a page that fits none is read as a "
+                   "generic article, with a warning): " + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items()) + ".")
 @click.option("--keep-going/--stop-on-error", default=True, show_default=True,
               help="--keep-going ingests every good file and reports the rejected ones (exit 1 if any); "
                    "--stop-on-error stops at the first rejected file (files before it stay ingested).")
@@ -32,8 +33,11 @@ from osce_kg.store.lock import writer_lock
 @WAIT_OPTION
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
+@click.option("--verbose", "-v", is_flag=True, default=False,
+              help="Every warning with its file and line, and every menu difference on its own line "
+                   "(default: warnings counted by kind, menu differences grouped by section).")
 def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bool, max_size: float, time_limit: float,
-                   wait: float, store: Path | None) -> None:
+                   wait: float, store: Path | None, verbose: bool) -> None:
     """Read page files, WARC archives or folders (recursively; .txt, .html, .htm, .warc, .warc.gz) into the store.
 
     Each document becomes its own named graph with its provenance; an unchanged file is skipped,
@@ -50,6 +54,7 @@ def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bo
     """
     from osce_kg.pages.ingest import ingest_paths
     from osce_kg.pages.prepare import Limits
+    from osce_kg.pages.summary import summary
 
     # rdflib warns on stderr of each malformed URL it is given; the page's rejection says it once, with the file
     logging.getLogger("rdflib.term").setLevel(logging.ERROR)
@@ -66,5 +71,5 @@ def ingest_command(sources: tuple[Path, ...], layout: str | None, keep_going: bo
             sys.exit(1)
         finally:
             graph_store.close()
-    click.echo(report.text())
+    click.echo(summary(report, verbose=verbose))
     sys.exit(0 if report.ok else 1)

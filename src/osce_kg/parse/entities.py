@@ -8,7 +8,12 @@ holds no list of countries or operations; it holds the phrasing rules of press r
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from anyascii import anyascii
+from nameparser import HumanName
+
+from osce_kg.countries import country_pattern
 from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
 
@@ -19,10 +24,17 @@ HONORIFIC = (
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
-_NAME_WORD = rf"[{_UPPER}Ā-Ž][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_NAME_WORD = rf"(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
-NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+_INITIAL = rf"[{_UPPER}]\."
+NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
+# A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
+_CANDIDATE = re.compile(
+    rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+_FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto)\s*[/:]\s*(?P<name>{NAME})\)")
+_SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
 # speaker first: 'Ambassador X, Head of ..., said: "..."' or 'X, Role, said'
@@ -53,6 +65,34 @@ ROLE_NOUNS = re.compile(
     r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair)\b"
 )
 
+# Words that name a post or an occupation ('Foreign Minister', 'journalist'). nameparser's title
+# list was tried and is too wide for this ('his', 'met', 'judicial', 'state' are titles there).
+ROLE_WORDS = frozenset("""
+minister president vice-president premier ambassador director director-general secretary secretary-general
+chairperson chairman chairwoman chair co-chair vice-chair chairperson-in-office chairman-in-office cio head
+commissioner representative speaker mayor governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
+advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
+member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
+activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
+leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
+statesman stateswoman politician diplomat parliamentarian lawmaker
+""".split())
+# Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
+_QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former",
+                      "personal", "permanent", "executive", "chief"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
+_ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
+_POSSESSIVE = re.compile(r"['’]s?$")
+# 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?)$")
+_GERUND = re.compile(r"[a-z]{3}ing$")
+# Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
+_LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
+# 'Isabel Santos (MP, Portugal)': the role in brackets after the name
+_BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
+
 NOT_NAME_WORDS = {
     "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
     "Permanent", "Council", "Forum", "Secretary", "General", "Senior", "Deputy", "Minister", "Foreign",
@@ -61,6 +101,15 @@ NOT_NAME_WORDS = {
     "According", "Speaking", "Today", "Yesterday", "Republic", "Kingdom", "United", "States", "Union",
     "European", "Assembly", "Parliamentary", "Commissioner", "High", "President", "Prime", "Special",
     "National", "International", "Ministry", "Government", "Conference", "Meeting", "Project", "Both",
+    "Affairs", "Justice", "Interior", "Defence", "Defense", "Parliament", "Committee", "Commission", "Human", "Rights",
+    "Democratic", "Institutions", "Media", "Freedom", "Security", "Co-operation", "Cooperation", "Europe", "State",
+    "Federation", "Court", "Supreme", "Constitutional", "Agency", "Center", "Institute", "University",
+    "School", "Academy", "Network", "Association", "Foundation", "Law", "Week", "Day", "Prize", "Award", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "July", "September", "October", "November", "December", "Chairmanship",
+    "Chairpersonship", "Presidency", "Delegation", "Embassy", "Mr", "Ms", "Mrs", "Dr", "Mr.", "Ms.", "Mrs.", "Dr.",
+    "Youth", "Women", "Roma", "Sinti", "Anti-Terrorism", "Strategy", "Plan", "Action",
+    "Bay", "Island", "Islands", "Lake", "River", "Sea", "Mountains", "Valley", "Gulf", "Region", "Province", "Oblast",
+    "District", "Square", "Street", "Avenue", "Asia", "Caucasus", "Balkans", "Africa", "America", "Contacts",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -103,6 +152,10 @@ _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
+_TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+for\s+(?:the\s+)?(?:former\s+)?$")
+# capitalised words right before a State's name: 'Northern Ireland'
+_QUALIFIER = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
+_NOT_QUALIFIERS = {"The", "In", "At", "To", "For", "From", "With", "And", "Of", "On", "By", "As", "Both", "Including", "While"}
 _ADJECTIVE_LINK = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)")
 _PHRASE_END = re.compile(r"^\s*(?:[.;:!?)]|,\s+(?![A-Z])|$)")
 POST_STRUCTURES = {
@@ -128,20 +181,25 @@ class EntityReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self._osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
+        self.osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
                       if name in ("osce", "organization for security and co-operation in europe")}
 
-    def read(self, title: str | None, paragraphs: list[str], issuer: str | None) -> BodyEntities:
+    def read(self, title: str | None, paragraphs: list[str], issuer: str | None, language: str | None = None) -> BodyEntities:
+        """The entities of a text; States are also found by their names in the text's language."""
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
-                   for m in _without_street_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
+                   for m in _without_longer_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
+        if language and language != "en":
+            matches += [m for text in texts for m in self.gazetteer.find_states(text, language)]
         out.states = _refs([m for m in matches if m.kind == "state"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
         if issuer and self._short_reference(issuer, texts):
             if all(r.iri != issuer for r in out.structures):
                 out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
+        for person in self._credited(paragraphs) + ([p for _, p in self._named_after_role(title, issuer)] if title else []):
+            self._merge(out.people, person)
         last_speaker: str | None = None
         for paragraph in paragraphs:
             people = self._people(paragraph, issuer)
@@ -157,6 +215,10 @@ class EntityReader:
                     out.quotations.append(Quotation(quote, speaker))
             if people:
                 last_speaker = people[0].name
+        for person in out.people:
+            person.name = self.gazetteer.person_name(person.name)
+        for quotation in out.quotations:
+            quotation.speaker = self.gazetteer.person_name(quotation.speaker) if quotation.speaker else None
         for paragraph in paragraphs:
             out.funders += self._funders(paragraph)
             out.organisers += self._organisers(paragraph, issuer)
@@ -175,7 +237,7 @@ class EntityReader:
                 name = self._clean_name(m["name"])
                 if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
                     continue
-                role = m["role"].strip() if m["role"] else None
+                role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) else None
                 role = _role_with_title(m["hon"], role)
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_BEFORE.finditer(paragraph):
@@ -186,35 +248,137 @@ class EntityReader:
         for m in _NAME_COMMA_ROLE.finditer(paragraph):
             name = self._clean_name(m["name"])
             if name:
-                role = m["role"].strip()
+                # 'Dunja Mijatović, OSCE Representative on Freedom of the Media said today'
+                role = _SPEECH_AFTER.split(m["role"])[0].strip()
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_COMMA_NAME.finditer(paragraph):
             name = self._clean_name(m["name"])
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m["role"].strip())
             if name and ROLE_NOUNS.search(role):
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        found += self._named_after_role(paragraph, issuer)
+        found += self._listed(paragraph, [p for _, p in found], issuer)
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
         for _, person in found:
             self._merge(people, person)
         return people
 
+    def _origin(self, paragraph: str, end: int) -> str | None:
+        """'Ilina Dimovska from North Macedonia', 'Sintija Oškalne of the OSCE Conflict Prevention
+        Centre': the State or structure right after 'from' or 'of' (the person's affiliation)."""
+        link = _FROM.match(paragraph, end)
+        if not link:
+            return None
+        found = self.gazetteer.find(paragraph[link.end():link.end() + 120], ("state", "structure"))
+        return found[0].iri if found and found[0].start == 0 and found[0].iri not in self.osce else None
+
+    def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
+        """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
+        return [PersonRef(name, "photographer") for paragraph in paragraphs for m in _PHOTO_CREDIT.finditer(paragraph)
+                if (name := self._clean_name(m["name"]))]
+
+    def _named_after_role(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """Names written after their role without a comma: 'Moldovan Foreign Minister Ana Novak's
+        visit', 'the Minister of Foreign Affairs Rashid Meredov', 'journalist Ana Novak',
+        'Mr. John Q. Smith'; a role in brackets after the name: 'Isabel Santos (MP, Portugal)'."""
+        out: list[tuple[int, PersonRef]] = []
+        for m in _CANDIDATE.finditer(paragraph):
+            words = m[0].split()
+            i = 0
+            while i < len(words) - 2 and (self._role_word(words[i]) or self._state_word(words[i])
+                                          or words[i].lower() in _QUALIFYING_TITLES):
+                i += 1
+            if i and not (self._role_word(words[i - 1]) or self._state_word(words[i - 1])):
+                i = 0
+            name = self._clean_name(" ".join(words[i:]))
+            if not name:
+                continue
+            start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            prefix = " ".join(words[:i])
+            role = _role_before(paragraph[:m.start()], prefix)
+            after = _BRACKET_ROLE.match(paragraph[m.end():])
+            if role is None and after and self._role_text(after["role"]):
+                role = after["role"].strip()
+            if role is None and (origin := self._origin(paragraph, m.end())):
+                out.append((start, PersonRef(name, None, origin)))
+                continue
+            if role is None and paragraph[m.end():m.end() + 1] == "," and paragraph[:m.start()].endswith(", "):
+                role = _role_in_apposition(paragraph[:m.start() - 2])
+            if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
+                role = _role_before(hon["role"] + " ", "") if hon["role"] else None
+            elif role is None and not _is_honorific(prefix):
+                continue
+            out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
+
+    def _listed(self, paragraph: str, known: list[PersonRef], issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """Names listed with a person found by another rule, or after a meeting verb: 'met with Ana
+        Novak, Ben Smith and Carla Jones'."""
+        out: list[tuple[int, PersonRef]] = []
+        names = {p.name for p in known}
+        candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
+        previous_is_person = False
+        previous_end = -1
+        for start, end, name in candidates:
+            if not name:
+                previous_is_person = False
+                continue
+            link = _LIST_LINK.match(paragraph[previous_end:start]) if previous_end >= 0 else None
+            linked = link is not None and link.end() == start - previous_end
+            trigger = bool(_LIST_TRIGGER.search(paragraph[max(0, start - 30):start]))
+            is_person = name in names or any(name.endswith(" " + n) or n.endswith(" " + name) for n in names)
+            if not is_person and ((linked and previous_is_person) or trigger):
+                out.append((start, PersonRef(name)))
+                names.add(name)
+                is_person = True
+            previous_is_person, previous_end = is_person, end
+        return out
+
+    @staticmethod
+    def _role_word(word: str) -> bool:
+        return word.lower().rstrip(",") in ROLE_WORDS or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
+            or word.lower() in _HONORIFICS
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
+    def _state_word(self, word: str) -> bool:
+        """A State's name or adjective, possibly possessive: 'Moldovan', 'Serbia's', 'Turkmenistan'."""
+        return bool(self.gazetteer.find(_POSSESSIVE.sub("", word), ("state",)))
+
+    def _role_text(self, text: str) -> bool:
+        """Text that names a role: a role word, or a State or structure ('MP, Portugal')."""
+        return any(w.lower().strip(",.") in ROLE_WORDS for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
+
     def _clean_name(self, name: str) -> str | None:
         words = name.split()
-        while words and words[0] in NOT_NAME_WORDS:
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS):
             words = words[1:]
-        if len(words) < 2 or any(w in NOT_NAME_WORDS for w in words):
+        if words:
+            words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
+        if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) for w in words) \
+                or any(_COMMON_NOUN.search(w) for w in words) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
-        if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+        if self._not_a_person(candidate):
             return None
         return candidate
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
+    def _not_a_person(self, candidate: str) -> bool:
+        """A State, structure, city or territory, or a role with no name left (nameparser)."""
+        if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+            return True
+        parsed = HumanName(candidate)
+        return not parsed.last or not parsed.first or bool(parsed.title)
+
     @staticmethod
     def _merge(people: list[PersonRef], person: PersonRef) -> None:
+        """One person per name variant: the same name, a shorter form of it ('Novak', 'A. Novak'),
+        or the same letters with or without diacritics ('Lajcak', 'Lajčák'); the fullest form wins,
+        with diacritics."""
         for known in people:
-            if known.name == person.name or known.name.endswith(" " + person.name) or person.name.endswith(" " + known.name):
-                if len(person.name) > len(known.name):
+            if _same_person(known.name, person.name):
+                if len(person.name) > len(known.name) or (len(person.name) == len(known.name) and not person.name.isascii()):
                     known.name = person.name
                 if person.role and (not known.role or known.role in person.role):
                     known.role = person.role
@@ -228,7 +392,7 @@ class EntityReader:
             return None
         candidates: list[tuple[int, str]] = []
         for m in self.gazetteer.find(role, ("state", "structure")):
-            if m.iri not in self._osce:
+            if m.iri not in self.osce:
                 candidates.append((m.start, m.iri))
         for post, structure_name in POST_STRUCTURES.items():
             at = role.find(post)
@@ -263,13 +427,13 @@ class EntityReader:
         out: list[str] = []
         for m in _ORGANISED.finditer(paragraph):
             clause = _CLAUSE_END.split(m["who"])[0]
-            found = [x for x in self.gazetteer.find(clause, ("structure",)) if x.iri not in self._osce]
+            found = [x for x in self.gazetteer.find(clause, ("structure",)) if x.iri not in self.osce]
             if found:
                 out.append(found[0].iri)
             elif issuer and self._short_reference(issuer, [clause]):
                 out.append(issuer)
         for x in self.gazetteer.find(paragraph, ("structure",)):
-            if x.iri not in self._osce and _ORGANISER_SUBJECT.match(paragraph[x.end:]):
+            if x.iri not in self.osce and _ORGANISER_SUBJECT.match(paragraph[x.end:]):
                 out.append(x.iri)
         if issuer and re.search(r"\b[Tt]he (?:Mission|Presence|Centre|Office)\s+(?:has\s+)?(?:organized|organised|hosted|held)\b", paragraph) \
                 and self._short_reference(issuer, [paragraph]):
@@ -282,7 +446,7 @@ class EntityReader:
             clause = m["who"]
             found = self.gazetteer.find(clause, ("structure", "state"))
             if found and found[0].start < 5:
-                if found[0].iri not in self._osce:
+                if found[0].iri not in self.osce:
                     out.append(found[0].iri)
                 continue
             name = _PARTNER_NAME.match(clause)
@@ -326,9 +490,23 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
     return [m for m in matches if m not in dropped]
 
 
-def _without_street_names(matches: list[Match], text: str) -> list[Match]:
-    """Drop a State named only as part of a street or square name ('the centre on Kazakhstan Street')."""
-    return [m for m in matches if not (m.kind == "state" and _STREET.match(text[m.end:]))]
+def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
+    """Drop a State whose name is only part of a longer proper name (docs/pages.md, 'States'):
+    a street or square ('Kazakhstan Street'), a tribunal ('Tribunal for the former Yugoslavia'),
+    and a place whose capitalised words before the name make it another place, as
+    country_converter's pattern for the State tells ('Northern Ireland', 'South Georgia')."""
+    kept = []
+    for m in matches:
+        if m.kind == "state":
+            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]):
+                continue
+            if m.form == "name" and (before := _QUALIFIER.search(text[max(0, m.start - 40):m.start])) \
+                    and before[1] not in _NOT_QUALIFIERS:
+                pattern = country_pattern(m.iri.rsplit("/", 1)[1])
+                if pattern and pattern.search(m.text) and not pattern.search(f"{before[1]} {m.text}"):
+                    continue
+        kept.append(m)
+    return kept
 
 
 def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
@@ -338,6 +516,91 @@ def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
         if re.search(rf"\b{surname}\s+{SPEECH}\b|\b{SPEECH}\s+{surname}\b", paragraph):
             return person.name
     return None
+
+
+def _folded(name: str) -> str:
+    return anyascii(name).lower()
+
+
+def _same_person(a: str, b: str) -> bool:
+    fa, fb = _folded(a), _folded(b)
+    if fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa):
+        return True
+    wa, wb = fa.split(), fb.split()
+    # 'J. Smith' / 'John Q. Smith': one surname, the initials agree
+    return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0] and (
+        wa[0].endswith(".") or wb[0].endswith("."))
+
+
+# '..., the Speaker of Parliament, Mr. Matti Vanhanen': an honorific right before the name, and the role before it
+_HONORIFIC_BEFORE = re.compile(r"(?:(?P<role>[A-Z][^,.;:\"“”]*?),\s+)?\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+$")
+
+
+_CLAUSE_START = re.compile(r".*(?:[.;:“\"]\s|^)", re.S)
+
+
+def _role_in_apposition(before: str) -> str | None:
+    """The role a name stands in apposition to: 'the Mayor of The Hague, Jan van Zanen,' -> 'Mayor
+    of The Hague'; the clause before the comma must hold a post word written as a post (capitalised)."""
+    clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
+    words = clause.split()
+    for i, word in enumerate(words):
+        if word[:1].isupper() and word.lower().strip(",") in ROLE_WORDS and word.lower() not in _QUALIFYING_TITLES:
+            start = i
+            while start > 0 and words[start - 1][:1].isupper():
+                start -= 1
+            return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(words[start:]).strip(",")) or None
+    return None
+
+
+def _reads_as_role(text: str) -> bool:
+    """'Head of ...', 'the Mission's ...', 'former Minister': a role; 'met today in Belgrade': a clause."""
+    first = text.split()[:3]
+    return bool(first) and (first[0][:1].isupper() or first[0] in ("the", "a", "an", "former")
+                            or any(w.lower() in ROLE_WORDS for w in first))
+
+
+def _is_honorific(prefix: str) -> bool:
+    return any(w.lower() in _HONORIFICS for w in prefix.split())
+
+
+_ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
+_TAIL_LINKS = {"of", "for", "on", "to"}
+_STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
+               "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
+
+
+def _role_before(before: str, prefix: str) -> str | None:
+    """The role written before a name, or None: the role words stripped from the name's run
+    ('Moldovan Foreign Minister'), with the capitalised words and links before it ('Minister of
+    Foreign Affairs'), or a lower-case role ('journalist', 'human rights defender'). The last role
+    word must be followed by nothing or by an 'of/for ...' phrase ('Center for Judicial and' is no role)."""
+    if not prefix:
+        lower = re.search(r"(?<![\w’'-])((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
+        if lower and lower[2] in ROLE_WORDS and lower[2] not in _QUALIFYING_TITLES:
+            words = lower[1].split()
+            # 'human rights defender' yes, 'received by journalist' no
+            while len(words) > 1 and (words[0] in _STOP_WORDS or words[0].endswith(("ed", "ing"))):
+                words = words[1:]
+            return " ".join(words)
+    run = _ROLE_RUN.search(before)
+    words = ((run[0] if run else "") + prefix).split()
+    posts = [i for i, w in enumerate(words)
+             if w.lower().strip(",") in ROLE_WORDS and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
+    if not posts:
+        return None
+    last = posts[-1]
+    tail = words[last + 1:]
+    if tail and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
+                 or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
+        return None
+    start = last
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}):
+        start -= 1
+    words = words[start:]
+    while words and (words[0].lower() in _ROLE_LINK or words[0].lower() in _HONORIFICS):
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _role_with_title(honorific: str | None, role: str | None) -> str | None:

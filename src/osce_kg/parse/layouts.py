@@ -1,8 +1,10 @@
-"""The five page layouts (A-E, see docs/pages.md): detect which one a page has, cut it into parts.
+"""The page layouts (A-E, see docs/pages.md) as hints: which one a page has, and its parts.
 
 Every layout is read from the same blocks (blocks.py), so the text rendering and the HTML of a
 page give the same parts. A layout only says where the title, the metadata, the header date and the
-body paragraphs are; what they mean is read by fields.py and entities.py.
+body paragraphs are; what they mean is read by fields.py and entities.py. A page that fits none of
+them is read as a generic article (content type, title, metadata fields, body): the layout is a
+hint, never a reason to throw a readable page away.
 """
 
 from __future__ import annotations
@@ -26,18 +28,51 @@ CONTENT_TYPES = {
     t.lower(): t
     for t in (
         "Press release", "News", "Feature", "Story", "Statement", "Press statement", "Daily report",
-        "Spot report", "News item", "Speech", "Op-ed", "Interview", "Report",
+        "Spot report", "News item", "Speech", "Op-ed", "Interview", "Report", "Event", "Publication",
+        "Joint statement", "Article", "Blog", "Commentary", "Photo story", "Video", "Announcement",
+        # translated pages
+        "Communiqué de presse", "Pressemitteilung", "Comunicato stampa", "Comunicado de prensa", "Пресс-релиз",
+        "Njoftim për shtyp", "Saopštenje za medije", "Саопштење за медије", "Соопштение за печат",
+        "Comunicat de presă", "Прес-реліз", "Новости", "Lajme", "Vijesti", "Vesti", "Știri", "Новини",
     )
 }
+UNKNOWN = "?"
+"""The layout recorded for a page that fits none of A-E (read as a generic article)."""
+LABEL_WORDS: dict[str, tuple[str, ...]] = {
+    # The site's header words, and the same words on its translated pages (the six OSCE languages
+    # and host-country languages: Albanian, Bosnian/Croatian/Serbian, Macedonian, Romanian, Ukrainian).
+    "date": ("Date", "Datum", "Data", "Fecha", "Дата", "Датум", "Датa"),
+    "location": ("Location",),
+    "place": ("Place", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
+              "Місце", "Locul"),
+    "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
+               "Sursă", "Джерело"),
+    "fields of work": ("Fields of work", "Domaines d'activité", "Arbeitsbereiche", "Tätigkeitsbereiche",
+                       "Settori di attività", "Ámbitos de trabajo", "Áreas de trabajo", "Направления деятельности",
+                       "Fushat e punës", "Fushat e punes", "Oblasti rada", "Области на работа", "Oblasti djelovanja",
+                       "Domenii de activitate", "Напрями діяльності", "Сфери діяльності"),
+    "issued on": ("Issued on", "Published on"),
+    "issued by": ("Issued by", "Published by"),
+    "location(s)": ("Location(s)", "Locations"),
+    "where we are": ("Where we are",),
+    "what we do": ("What we do",),
+    "content type": ("Content type",),
+    "report type": ("Report type",),
+    "publishing date": ("Publishing date", "Published"),
+}
+LABELS = {word.lower(): label for label, words in LABEL_WORDS.items() for word in words}
 META_LABEL = re.compile(
-    r"^(Date|Place|Source|Fields of work|Issued on|Issued by|Location\(s\)|Where we are|What we do|"
-    r"Content type|Report type|Publishing date):\s*(.*)$",
+    r"^(" + "|".join(re.escape(w) for w in sorted(LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$",
     re.I,
 )
-LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "report type", "content type"}
+LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "location", "report type", "content type"}
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
-_SKIP_LINES = re.compile(r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*)$", re.I)
+_SKIP_LINES = re.compile(
+    r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*|Activities|"
+    r"Redaksia e lajmeve|Пресс-центр|Прес-центр|Новости|Вести|Vijesti|Vesti|Lajme|Știri|Actualités|Aktuelles|Notizie|Noticias)$",
+    re.I,
+)
 
 
 @dataclass
@@ -51,13 +86,15 @@ class RawDocument:
     meta: dict[str, list[str]] = field(default_factory=dict)
     header: Block | None = None
     paragraphs: list[Block] = field(default_factory=list)
+    site_header: str | None = None
+    """A site's own header line above the title ('OSCE Project Co-ordinator in Ukraine')."""
 
 
 def _label(block: Block) -> tuple[str, str] | None:
     if block.kind == "group":
         return None
     m = META_LABEL.match(block.text)
-    return (m[1].lower(), m[2].strip()) if m else None
+    return (LABELS[m[1].lower()], m[2].strip()) if m else None
 
 
 def detect_layout(blocks: list[Block]) -> str | None:
@@ -126,13 +163,18 @@ def _read_meta(blocks: list[Block], start: int, doc: RawDocument) -> int:
         elif block.kind == "item":
             doc.meta[current].append(block.text)
             taken += 1
-        elif taken == 0 and len(block.text) < 200:
+        elif taken == 0 and (len(block.text) < 200 or _long_field_list(current, block.text)):
             doc.meta[current].append(block.text)
             taken = 1
         else:
             break
         i += 1
     return i
+
+
+def _long_field_list(label: str, text: str) -> bool:
+    """A long list of fields of work on one line (a translated page lists them all), not a paragraph."""
+    return label in ("fields of work", "what we do") and text.count(",") >= 3 and not text.rstrip().endswith(".")
 
 
 def _body(blocks: list[Block], start: int) -> list[Block]:
@@ -152,14 +194,20 @@ def _body(blocks: list[Block], start: int) -> list[Block]:
 
 
 def split_page(blocks: list[Block], layout: str) -> tuple[list[RawDocument], list[MenuSection]]:
-    """Cut a page of a known layout into its documents (one, or one per listing item) and its menu."""
+    """Cut a page into its documents (one, or one per listing item) and its menu; a page of no
+    known layout (UNKNOWN) is cut as an article."""
     if layout == "B":
         return _split_listing(blocks), []
-    if layout in ("A", "E"):
+    if layout in ("A", "E", UNKNOWN):
         return _split_article(blocks)
     if layout == "C":
         return [_split_newsroom(blocks)], []
     return [_split_plain(blocks)], []
+
+
+def skip_line(text: str) -> bool:
+    """A breadcrumb or site-section line ('Skip Links', 'Newsroom', 'Activities'), never a title."""
+    return bool(_SKIP_LINES.match(text))
 
 
 def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSection]]:

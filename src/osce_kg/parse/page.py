@@ -1,7 +1,9 @@
-"""Read one file into a PageRecord: decode, make blocks, detect the layout, read fields and entities.
+"""Read one file into a PageRecord: decode, make blocks, recognise the layout, read fields and entities.
 
-A problem that leaves the core fields (title, date, body) in place becomes a warning on the record;
-one that does not raises InputError naming the file, the line and what is wrong.
+The reader takes whatever a page offers: a page that fits no known layout is read as a generic
+article, a missing title or date is a warning (the date then comes from weaker evidence, see
+fields.py). Only a file with no readable text raises InputError, naming the file, the line and
+what is wrong.
 """
 
 from __future__ import annotations
@@ -13,20 +15,32 @@ from pathlib import Path
 
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer
-from osce_kg.parse.blocks import text_blocks
+from osce_kg.parse.blocks import Block, text_blocks
 from osce_kg.parse.entities import EntityReader
-from osce_kg.parse.fields import choose_date, issuer_names, parse_date, parse_dateline, parse_header_line, split_field_list
+from osce_kg.parse.fields import (
+    Dateline,
+    choose_date,
+    find_text_date,
+    issuer_names,
+    parse_bare_date,
+    parse_date,
+    parse_dateline,
+    parse_header_line,
+    split_field_list,
+    url_date,
+)
 from osce_kg.parse.html import html_blocks
-from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, RawDocument, detect_layout, split_page
+from osce_kg.parse.language import detect_language
+from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, skip_line, split_page
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
-from osce_kg.parse.urls import canonical_url, file_key, item_key, url_key
+from osce_kg.parse.urls import canonical_url, file_key, item_key, site_sections, url_key
 from osce_kg.store.provenance import content_hash
 
-PARSER_VERSION = "pages-1"
+PARSER_VERSION = "pages-2"
 """Bumped when the parser reads pages differently, so provenance says which reading a graph holds."""
 
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
-_ENGLISH = re.compile(r"\b(the|and|of|to|in|is|with|for)\b", re.I)
+_LETTER = re.compile(r"[^\W\d_]{2}")
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]…]$")
 
 
@@ -120,17 +134,25 @@ class PageReader:
             if canonical is None:
                 canonical, url_language = canonical_url(url)
             urls.append(url)
-        if not blocks:
-            raise InputError("no text in the page", path, 1)
+        if not any(_LETTER.search(b.text) for b in blocks):
+            raise InputError("no readable text in the page", path, blocks[0].line if blocks else 1)
         if layout is None:
             layout = detect_layout(blocks)
             if layout is None:
-                raise InputError(
-                    "unknown layout: none of A-E (" + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items())
-                    + ") matches; force one with --layout", path, blocks[0].line, blocks[0].text[:60])
+                layout = UNKNOWN
+                warnings.append(
+                    f"line {blocks[0].line}: layout not recognised (none of "
+                    + "; ".join(f"{k} {v}" for k, v in LAYOUT_NAMES.items()) + "): read as a generic article")
         elif layout not in LAYOUTS:
             raise InputError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}", path)
         raws, menu = split_page(blocks, layout)
+        if layout in (UNKNOWN, "D") and (items := _dated_items(blocks)):
+            if layout == UNKNOWN:
+                warnings.pop()  # a listing after all: items each under a bare date line
+            raws, layout = items, "B"
+        elif layout == UNKNOWN:
+            for raw in raws:
+                self._settle_title(raw)
         if not raws:
             raise InputError(f"layout {layout}: no document found in the page", path, blocks[0].line)
         record = PageRecord(path, layout, encoding, content_hash(data), [], menu, warnings)
@@ -145,6 +167,12 @@ class PageReader:
                 doc.canonical_url, doc.urls = canonical, list(dict.fromkeys(urls))
                 doc.key = base_key
                 self._language(doc, url_language, html_language)
+                if not doc.date:
+                    self._url_date(doc)
+            if doc.issuer is None and doc.issuer_text is None:
+                self._issuer_from_page(doc, raw, urls, sections=layout != "B")
+            if not doc.date:
+                doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
             record.documents.append(doc)
         if raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
                 and not raws[-1].paragraphs[-1].text.endswith("..."):
@@ -154,15 +182,71 @@ class PageReader:
 
     @staticmethod
     def _language(doc: DocumentRecord, url_language: str | None, html_language: str | None) -> None:
-        """A version under a language prefix is a translation only when its text is not English."""
-        language = (html_language or url_language or "en").split("-")[0]
-        english = len(_ENGLISH.findall(doc.body)) >= max(3, len(doc.body.split()) // 20)
-        if language != "en" and not english:
-            doc.language = language
+        """The language of the text (py3langid), else the declared one (`lang`, the URL's prefix).
+
+        A version under a language prefix is a translation of the node's English original (a
+        document of its own, linked to it) only when its text is not English: the site serves
+        many pages under a prefix untranslated.
+        """
+        declared = (html_language or url_language or "en").split("-")[0].lower()
+        language = doc.language or declared
+        doc.language = language
+        if language != "en" and url_language:
             doc.translation_of = doc.key
             doc.key = f"{doc.key}.{language}"
+
+    def _settle_title(self, raw: RawDocument) -> None:
+        """The title of a page of no known layout, checked: a site header naming a structure
+        ('OSCE Project Co-ordinator in Ukraine'), a site section ('Activities'), an agency tag
+        ('ANA-MPA') and a date line are not the title; a long paragraph or a dateline means the
+        page shows no title (None)."""
+        lines = ([Block("text", raw.title, raw.title_line or raw.line)] if raw.title else []) + raw.paragraphs
+        bare: Block | None = None
+        i = 0
+        while i < len(lines):
+            text = lines[i].text
+            if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
+                i += 1
+            elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
+                    and self.gazetteer.lookup(issuer_names(text)[0][0], "structure", cutoff=100):
+                raw.site_header = text
+                i += 1
+            elif bare is None and parse_bare_date(text):
+                bare = lines[i]
+                i += 1
+            else:
+                break
+        rest = lines[i:]
+        if rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text):
+            raw.title, raw.title_line = rest[0].text, rest[0].line
+            rest = rest[1:]
         else:
-            doc.language = "en"
+            raw.title = None
+        raw.paragraphs = ([bare] if bare else []) + rest
+
+    def _issuer_from_page(self, doc: DocumentRecord, raw: RawDocument, urls: list[str], *, sections: bool) -> None:
+        """A page whose metadata names no issuer: the structure its site header names ('OSCE Project
+        Co-ordinator in Ukraine' above the title), else the site or URL section it lives on
+        (`odihr.osce.org`, `/bih/`, `/fom/statements`); for a listing's items only the site (the
+        listing's section is the listing's, and its items carry their own metadata). A structure
+        named in the title is not taken: a release is often about a structure it was not issued by."""
+        if raw.site_header and (found := self.gazetteer.lookup(issuer_names(raw.site_header)[0][0], "structure", cutoff=100)):
+            doc.issuer = found
+            return
+        for url in urls:
+            for section in site_sections(url, path=sections):
+                if found := self.gazetteer.structure_of_section(section):
+                    doc.issuer = found
+                    return
+
+    @staticmethod
+    def _url_date(doc: DocumentRecord) -> None:
+        for url in [doc.canonical_url or "", *doc.urls]:
+            if found := url_date(url):
+                raw, iso, precision = found
+                doc.dates.append(StatedDate("url", raw, iso, doc.line, precision))
+                doc.date, doc.date_kind, doc.date_precision = iso, "url", precision
+                return
 
     def _document(self, path: Path, layout: str, raw: RawDocument) -> DocumentRecord:
         doc = DocumentRecord(path, layout, raw.line, title=raw.title)
@@ -170,28 +254,31 @@ class PageReader:
         doc.content_type = raw.content_type or _first(meta, "content type", "report type")
         if doc.content_type:
             doc.content_type_iri = self.gazetteer.lookup(doc.content_type, "content-type", cutoff=95)
+        bare = None
+        if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[0].text)):
+            bare = StatedDate("bare", raw.paragraphs[0].text, iso, raw.paragraphs[0].line)
+            raw.paragraphs = raw.paragraphs[1:]
+        if not doc.title:
+            if not raw.paragraphs:
+                raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
+            doc.warnings.append(f"line {raw.paragraphs[0].line}: the page shows no title")
         paragraphs = [b.text for b in raw.paragraphs]
         doc.body = "\n\n".join(paragraphs)
-        self._dates_and_places(doc, raw)
+        doc.language = detect_language(f"{doc.title or ''}\n{doc.body}")
+        self._dates_and_places(doc, raw, bare)
         self._issuer(doc, meta)
         self._fields(doc, meta)
-        if not doc.title:
-            raise InputError(f"layout {layout}: no title found", path, raw.line)
-        if not doc.date:
-            raise InputError(
-                f"layout {layout}: no date: the date field is empty and no dateline or header date was found",
-                path, raw.title_line or raw.line, doc.title)
         if not doc.body:
             doc.warnings.append(f"line {raw.line}: no body text")
         body_paragraphs = paragraphs
-        if raw.paragraphs and (dl := parse_dateline(paragraphs[0])):
+        if raw.paragraphs and (dl := _dateline(paragraphs[0])):
             body_paragraphs = [dl.rest] + paragraphs[1:]
-        found = self.entities.read(doc.title, body_paragraphs, doc.issuer)
+        found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
         return doc
 
-    def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument) -> None:
+    def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None) -> None:
         stated: list[StatedDate] = []
         for label, kind in (("date", "metadata"), ("issued on", "metadata"), ("publishing date", "listing")):
             for value in raw.meta.get(label, []):
@@ -204,7 +291,7 @@ class PageReader:
             iso, _ = parse_date(header.date_text or "")
             stated.append(StatedDate("header", raw.header.text, iso, raw.header.line))
             header_places = header.places
-        dateline = parse_dateline(raw.paragraphs[0].text) if raw.paragraphs else None
+        dateline = _dateline(raw.paragraphs[0].text) if raw.paragraphs else None
         if dateline and dateline.date_text:
             year_from = next((int(s.iso[:4]) for s in stated if s.iso), None)
             iso, supplied = parse_date(dateline.date_text, year_from)
@@ -214,20 +301,41 @@ class PageReader:
             elif iso is None:
                 doc.warnings.append(f"line {line}: dateline date {dateline.date_text!r} has no year and the page states no other date")
             stated.append(StatedDate("dateline", dateline.date_text, iso, line))
+        if bare:
+            stated.append(bare)
+        lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text)), None)
+        if lead and not any(s.iso for s in stated):
+            first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
+            if found := find_text_date(first):
+                stated.append(StatedDate("text", found[0], found[1], lead.line))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
-            doc.date, doc.date_kind = chosen.iso, chosen.kind
+            doc.date, doc.date_kind, doc.date_precision = chosen.iso, chosen.kind, chosen.precision
         dateline_date = next((s.iso for s in stated if s.kind == "dateline" and s.iso), None)
         doc.event_date = dateline_date or doc.date
         field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, []) for p in re.split(r"\s*[/,;]\s*", v) if p]
-        # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way to the dateline.
-        if field_places and not any(self.gazetteer.lookup_scored(p, "city")[0] for p in field_places):
+        # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way
+        # to the dateline's or header's cities, and stands (as text) when the page has none.
+        named_places = (dateline.places if dateline else []) or header_places
+        if field_places and named_places and not any(self.gazetteer.lookup_scored(p, "city")[0] for p in field_places):
             field_places = []
         for raws in (field_places, dateline.places if dateline else [], header_places):
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
+        if not doc.places and lead and not dateline and raw.title and find_text_date(_first_sentence(lead.text)):
+            # a story without dateline: the city its opening sentence sets the dated event in
+            named = self.gazetteer.find(_first_sentence(lead.text), ("city", "structure"))
+            names = [m for m in named if m.kind == "structure"]
+            # 'the OSCE Mission to Skopje' names the Mission, not where the event was
+            cities = [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+            if cities:
+                doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
+        # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
+        for value in raw.meta.get("location", []):
+            if all(p.raw != value for p in doc.places):
+                doc.places.append(PlaceRef(value, self.gazetteer.lookup_scored(value, "city")[0]))
 
     def _place(self, text: str, doc: DocumentRecord, line: int) -> PlaceRef:
         city, score = self.gazetteer.lookup_scored(text, "city")
@@ -236,17 +344,23 @@ class PageReader:
         return PlaceRef(text, city, score)
 
     def _issuer(self, doc: DocumentRecord, meta: dict[str, list[str]]) -> None:
+        """The structure the metadata names first ('Where we are: Permanent Council, OSCE Mission to
+        Skopje' -> the Permanent Council); the Chairmanship is no structure of the data: no issuer."""
         text = _first(meta, "source", "where we are", "issued by")
         if not text:
             return
         doc.issuer_text = text
+        text = re.split(r"\s*[,;]\s*", text)[0]
+        if _CHAIRMANSHIP.match(text):
+            return
         names, _closed = issuer_names(text)
         for name in names:
             found = self.gazetteer.lookup(name, "structure", cutoff=92)
             if found:
                 doc.issuer = found
                 return
-        matches = self.gazetteer.find(names[0], ("structure",))
+        # "OSCE Chairmanship" names no structure: the "OSCE" inside it is not the issuer
+        matches = [m for m in self.gazetteer.find(names[0], ("structure",)) if m.iri not in self.entities.osce]
         if matches:
             doc.issuer = max(matches, key=lambda m: m.end - m.start).iri
         else:
@@ -256,12 +370,55 @@ class PageReader:
         for value in meta.get("fields of work", []) + meta.get("what we do", []):
             line_refs = [FieldRef(label, self.gazetteer.lookup(label, "field", cutoff=92)) for label in split_field_list(value)]
             known = next((r.iri for r in line_refs if r.iri), None)
+            if doc.language not in (None, "en"):
+                # a translated page names the scheme's fields in its language: no new sub-topics
+                for ref in [r for r in line_refs if r.iri is None]:
+                    doc.warnings.append(f"line {doc.line}: field of work {ref.label!r} ({doc.language}) matches no field of the scheme")
+                line_refs = [r for r in line_refs if r.iri]
             for ref in line_refs:
                 if ref.iri is None:
                     ref.broader = known
                     doc.warnings.append(f"line {doc.line}: field of work {ref.label!r} is not in the scheme; added as a narrower concept")
                 if all(f.label.lower() != ref.label.lower() for f in doc.fields):
                     doc.fields.append(ref)
+
+
+# a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
+_GLUED_DATELINE = re.compile(r"(?<=[\d.)a-z])(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+
+
+def _dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a paragraph, or glued to the photo caption before it."""
+    if found := parse_dateline(paragraph):
+        return found
+    glued = _GLUED_DATELINE.search(paragraph)
+    return parse_dateline(paragraph[glued.start():]) if glued else None
+
+
+def _dated_items(blocks: list[Block]) -> list[RawDocument]:
+    """A page of items that each start with a bare date line and a title (the Parliamentary
+    Assembly's news pages), or [] when it has fewer than two such items."""
+    texts = [b for b in blocks if b.kind == "text"]
+    starts = [i for i, b in enumerate(texts[:-1]) if parse_bare_date(b.text) and not parse_bare_date(texts[i + 1].text)
+              and len(texts[i + 1].text) <= 250]
+    if len(starts) < 2:
+        return []
+    items = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        title = texts[start + 1]
+        items.append(RawDocument(line=title.line, title=title.text, title_line=title.line,
+                                 paragraphs=[texts[start], *texts[start + 2:end]]))
+    return items
+
+
+# a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'
+_CAPTION = re.compile(r"\((?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}\)\s*$")
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text, maxsplit=1)[0]
+
+
+_CHAIRMANSHIP = re.compile(r"^(?:the\s+)?(?:OSCE\s+)?Chair(?:man|person)?ship\b", re.I)
 
 
 def _first(meta: dict[str, list[str]], *labels: str) -> str | None:

@@ -8,12 +8,14 @@ from pathlib import Path
 
 @dataclass
 class StatedDate:
-    """A date as one part of the page states it, and where: metadata, header, dateline or listing."""
+    """A date as one part of the page states it, and where (fields.DATE_EVIDENCE: metadata, listing,
+    header, dateline, bare date line, first paragraph, URL); precision 'day' or 'month'."""
 
     kind: str
     raw: str
     iso: str | None
     line: int
+    precision: str = "day"
 
 
 @dataclass
@@ -91,6 +93,7 @@ class DocumentRecord(BodyEntities):
     dates: list[StatedDate] = field(default_factory=list)
     date: str | None = None
     date_kind: str | None = None
+    date_precision: str | None = None
     places: list[PlaceRef] = field(default_factory=list)
     issuer_text: str | None = None
     issuer: str | None = None

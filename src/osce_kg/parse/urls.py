@@ -64,3 +64,31 @@ def item_key(title: str, date: str | None) -> str:
     """
     text = f"{title.strip().lower()}|{date or ''}"
     return "item-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+_SITE_HOSTS = {"oscepa.org": "OSCE PA"}
+"""Sites whose host names their structure in no other way."""
+_SECTION_NAMES = {"bih": "Bosnia and Herzegovina", "pa": "OSCE PA"}
+"""osce.org sections named by an abbreviation that the data does not hold."""
+_NOT_SECTIONS = {"node", "press-releases", "home", "search", "library", "news", "newsroom", "events", "publications"}
+
+
+def site_sections(url: str, *, path: bool = True) -> list[str]:
+    """Words of a URL that may name the structure whose site or section the page lives on: the
+    sub-domain (`odihr.osce.org`, `dushanbe.osce.org`), a site's own host (`oscepa.org`), and
+    (with `path`) the first path section after the language prefix (`/bih/`, `/fom/`, `/ukraine-smm/`)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    out: list[str] = []
+    if host in _SITE_HOSTS:
+        out.append(_SITE_HOSTS[host])
+    elif host.endswith(".osce.org"):
+        out.append(host.removesuffix(".osce.org"))
+    segments = [s.lower() for s in parts.path.split("/") if s] if path else []
+    if segments and segments[0] in SITE_LANGUAGES:
+        segments.pop(0)
+    if segments and segments[0] not in _NOT_SECTIONS and not segments[0].isdigit():
+        section = segments[0]
+        section = _SECTION_NAMES.get(section, section)
+        out += [section.replace("-", " "), *section.split("-")] if "-" in section else [section]
+    return out

@@ -1,0 +1,97 @@
+"""Integrity of the index of real pages (benchmarks/real_pages.jsonl): the labels the reader is measured against.
+
+CI has no page texts (they are not ours to commit), so this checks the index alone: every page
+once, an osce.org (or OSCE institution / Parliamentary Assembly) address, a fixed split in which
+every kind with two pages or more has pages on both sides, ISO dates, and every key a label uses
+present in the curated data, so a typo cannot pass for a fact the reader missed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from osce_kg import paths
+
+INDEX = Path(__file__).resolve().parents[1] / "benchmarks" / "real_pages.jsonl"
+KINDS = {"press-release", "news", "statement", "speech", "interview", "op-ed", "report-landing", "event",
+         "overview", "listing"}
+HOSTS = re.compile(r"^(?:[a-z0-9-]+\.)*(?:osce\.org|oscepa\.org)$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ID = re.compile(r"^r\d{3}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOC_KEYS = {"title", "date", "places", "issuer", "fields", "states", "people"}
+
+
+def _keys(name: str, column: str) -> set[str]:
+    with (paths.DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return {row[column] for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in INDEX.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_at_least_80_pages_of_several_kinds_and_languages(pages) -> None:
+    assert len(pages) >= 80
+    assert len({p["kind"] for p in pages}) >= 6
+    assert len({p["language"] for p in pages}) >= 5
+
+
+def test_every_page_and_url_once(pages) -> None:
+    for field in ("id", "url"):
+        dupes = [v for v, n in Counter(p[field] for p in pages).items() if n > 1]
+        assert not dupes, f"{field} labelled more than once: {dupes}"
+    assert all(ID.match(p["id"]) for p in pages)
+
+
+def test_urls_are_osce_sites_not_mirrors(pages) -> None:
+    bad = [p["url"] for p in pages if urlparse(p["url"]).scheme not in {"http", "https"}
+           or not HOSTS.match(urlparse(p["url"]).hostname or "")]
+    assert not bad, f"not an osce.org / oscepa.org address: {bad}"
+
+
+def test_split_is_fixed_and_covers_every_kind(pages) -> None:
+    assert {p["split"] for p in pages} == {"tuning", "held-out"}
+    sides: dict[str, set[str]] = defaultdict(set)
+    for p in pages:
+        sides[p["kind"]].add(p["split"])
+    counts = Counter(p["kind"] for p in pages)
+    lopsided = [k for k, s in sides.items() if counts[k] >= 2 and len(s) < 2]
+    assert not lopsided, f"kinds with pages on one side of the split only: {lopsided}"
+    held = sum(p["split"] == "held-out" for p in pages)
+    assert abs(2 * held - len(pages)) <= len({p["kind"] for p in pages}) + 2, "the halves are not halves"
+
+
+def test_kinds_languages_and_document_shape(pages) -> None:
+    for p in pages:
+        assert p["kind"] in KINDS, p["id"]
+        assert re.match(r"^[a-z]{2,3}$", p["language"]), p["id"]
+        assert p["documents"], f"{p['id']}: no document labelled"
+        assert len(p["documents"]) == 1 or p["kind"] == "listing", f"{p['id']}: several documents on a single page"
+        for d in p["documents"]:
+            assert set(d) == DOC_KEYS, p["id"]
+            assert d["date"] is None or ISO_DATE.match(d["date"]), f"{p['id']}: date {d['date']!r}"
+            for key in ("places", "fields", "states", "people"):
+                assert len(set(d[key])) == len(d[key]), f"{p['id']}: {key} repeats a value"
+            assert all(SLUG.match(x) for x in d["places"]), f"{p['id']}: places {d['places']}"
+
+
+def test_every_key_is_in_the_curated_data(pages) -> None:
+    issuers = _keys("structures.csv", "key") | _keys("field_operations.csv", "key")
+    fields = _keys("fields_of_work.csv", "key")
+    states = (_keys("participating_states.csv", "iso2") | _keys("partners.csv", "iso2")
+              | _keys("former_states.csv", "iso3166_3") | _keys("territories.csv", "key"))
+    for p in pages:
+        for d in p["documents"]:
+            assert d["issuer"] is None or d["issuer"] in issuers, f"{p['id']}: issuer {d['issuer']}"
+            assert set(d["fields"]) <= fields, f"{p['id']}: fields {set(d['fields']) - fields}"
+            assert set(d["states"]) <= states, f"{p['id']}: states {set(d['states']) - states}"
