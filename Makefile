@@ -10,6 +10,9 @@ PYTHON = $(VENV)/bin/python
 OSCE_KG = $(VENV)/bin/osce-kg
 PIP = $(PYTHON) -m pip --quiet
 TEST_APT_PACKAGES = $(shell sed -e 's/\#.*//' .ci/apt-packages.txt 2>/dev/null)
+# The virtualenv's programs first, as if it were activated: the tests start `osce-kg` and the
+# `oxigraph` server by name.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 # The npm project whose files the package inlines (cytoscape.js; see package.json's vendor map).
 JS_DIR = src/osce_kg/viz/js

@@ -6,8 +6,8 @@
 
 queries: every `<`, `<=`, `>`, `>=` in a FILTER of a named query is mutated two ways, at its
 boundary (`<=` -> `<`, `<` -> `<=`, ...: the off-by-one-day mutant) and reversed (`<=` -> `>=`,
-...). Each mutant is written into a copy of the project's inputs (OSCE_KG_HOME points there) and the
-fast tests run against it: first tests/test_boundaries.py and tests/test_queries.py, then, if
+...). Each mutant is written into a copy of the checkout (its src/ imported through PYTHONPATH) and the
+fast tests run in it: first tests/test_boundaries.py and tests/test_queries.py, then, if
 those pass, every fast test (`-m "not server and not browser"`), stopping at the first failure.
 
 shapes: each constraint of tests/shape_constraints.txt (a parameter of a property shape, or a node
@@ -49,29 +49,35 @@ class Outcome:
 
 
 def _home(tmp: Path) -> Path:
-    """A copy of the project's inputs: ontology/ and queries/ copied (to mutate), data/ linked."""
-    home = tmp / "home"
-    home.mkdir()
-    shutil.copytree(ROOT / "ontology", home / "ontology")
-    shutil.copytree(ROOT / "queries", home / "queries")
-    (home / "data").symlink_to(ROOT / "data")
+    """A copy of the checkout to mutate (the package reads ontology/ and queries/ next to its
+    source, so the copy's src/ is imported: PYTHONPATH)."""
+    home = tmp / "checkout"
+    top = {".git", ".venv", "mutants", "store", "dist", "release", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache"}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        return {n for n in names if n == "__pycache__" or (Path(folder) == ROOT and (n in top or n.startswith("store.")))}
+
+    shutil.copytree(ROOT, home, symlinks=True, ignore=ignore)
     return home
 
 
 def _pytest(home: Path, *args: str) -> tuple[bool, str]:
-    """Run pytest on the mutated inputs; (failed, the first failing test)."""
-    env = {**os.environ, "OSCE_KG_HOME": str(home)}
+    """Run pytest in the mutated copy; (failed, the first failing test)."""
+    env = {**os.environ, "PYTHONPATH": str(home / "src")}
+    env.pop("OSCE_KG_HOME", None)
     proc = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider", *FAST, *args],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+                          cwd=home, env=env, capture_output=True, text=True)
+    if proc.returncode not in (0, 1):  # not "tests failed": pytest itself could not run them
+        raise RuntimeError(f"pytest exited {proc.returncode} in {home}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
     failed = [line.split(" ", 1)[1].split(" - ")[0] for line in proc.stdout.splitlines() if line.startswith(("FAILED ", "ERROR "))]
-    return proc.returncode != 0, (failed[0] if failed else (f"exit {proc.returncode}" if proc.returncode else ""))
+    return proc.returncode == 1, (failed[0] if failed else "")
 
 
 def _staged(home: Path, first: list[str]) -> tuple[bool, str]:
     killed, by = _pytest(home, *first)
     if killed:
         return killed, by
-    return _pytest(home, "tests")
+    return _pytest(home, "tests", "src")
 
 
 def query_mutants() -> list[tuple[str, str, str]]:
@@ -92,9 +98,11 @@ def query_mutants() -> list[tuple[str, str, str]]:
     return out
 
 
-def run_queries() -> list[Outcome]:
+def run_queries(only: str) -> list[Outcome]:
     outcomes = []
     for name, file, mutated in query_mutants():
+        if only not in name:
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             home = _home(Path(tmp))
             (home / "queries" / file).write_text(mutated, encoding="utf-8")
@@ -104,12 +112,12 @@ def run_queries() -> list[Outcome]:
     return outcomes
 
 
-def run_shapes(use_pytest: bool) -> list[Outcome]:
+def run_shapes(use_pytest: bool, only: str) -> list[Outcome]:
     sys.path.insert(0, str(ROOT / "tests"))
     from rdflib import Graph
     from rdflib.namespace import SH
 
-    from shape_cases import _short, constraints, load_shapes
+    from shape_cases import _expand, _short, constraints, load_shapes
 
     shapes = load_shapes()
 
@@ -128,7 +136,7 @@ def run_shapes(use_pytest: bool) -> list[Outcome]:
     # the node shapes that use it (named by the first of them, with the count)
     by_triple: dict[tuple, list[str]] = {}
     for c in constraints(shapes):
-        subject = c.property_shape if c.property_shape is not None else c.node_shape
+        subject = c.property_shape if c.property_shape is not None else _expand(shapes, c.shape)
         for o in shapes.objects(subject, c.parameter):
             if c.value.split(" of ")[0] == _short(shapes, o):
                 by_triple.setdefault((subject, c.parameter, o), []).append(c.key)
@@ -138,8 +146,9 @@ def run_shapes(use_pytest: bool) -> list[Outcome]:
     for rule in sorted(shapes.subjects(SH.sparql, None), key=str):
         mutants.append((f"{_short(shapes, rule)} | sh:sparql", without(set(shapes.triples((rule, SH.sparql, None)))), ["tests/test_shapes.py"]))
 
+    mutants = [m for m in mutants if only in m[0]]
     store = None
-    if not use_pytest:
+    if not use_pytest and any(first == ["tests/test_shape_constraints.py"] for _, _, first in mutants):
         from osce_kg import paths
         from osce_kg.build.pipeline import BuildOptions, build
         from osce_kg.build.progress import Steps
@@ -190,12 +199,13 @@ def main() -> int:
     parser.add_argument("what", choices=["queries", "shapes", "all"])
     parser.add_argument("--pytest", action="store_true", help="shapes: run pytest for every mutant (slow)")
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
+    parser.add_argument("--only", default="", help="only the mutants whose name contains this text (e.g. 'sh:sparql')")
     args = parser.parse_args()
     outcomes = []
     if args.what in ("queries", "all"):
-        outcomes += run_queries()
+        outcomes += run_queries(args.only)
     if args.what in ("shapes", "all"):
-        outcomes += run_shapes(args.pytest)
+        outcomes += run_shapes(args.pytest, args.only)
     text = report(outcomes)
     print(text)
     if args.out:

@@ -184,8 +184,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=0, help="synthetic pages to ingest into a copy of the store first")
     parser.add_argument("--store", type=Path, default=default_store())
     parser.add_argument("--workers", type=int, default=2, help="osce-kg serve --workers")
+    parser.add_argument("--timeout", type=float, default=5, help="query timeout of both servers (seconds)")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     parser.add_argument("--skip-oxigraph", action="store_true")
+    parser.add_argument("--server-log", type=Path, help="keep osce-kg serve's output in this file")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="serve-load-") as tmp:
@@ -199,8 +201,8 @@ def main() -> None:
 
         port = free_port()
         ours = subprocess.Popen([sys.executable, "-m", "osce_kg", "serve", "--store", str(store), "--dist", str(DIST_DIR),
-                                 "--port", str(port), "--workers", str(args.workers)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                 "--port", str(port), "--workers", str(args.workers), "--timeout", str(args.timeout)],
+                                stdout=args.server_log.open("wb") if args.server_log else subprocess.DEVNULL, stderr=subprocess.STDOUT)
         try:
             wait_until_up(f"http://127.0.0.1:{port}/", ours)
             results["osce-kg serve"] = asyncio.run(load(f"http://127.0.0.1:{port}", "osce-kg", args.clients, args.seconds, people, catalog))
@@ -211,14 +213,14 @@ def main() -> None:
         if oxigraph and not args.skip_oxigraph:
             port = free_port()
             theirs = subprocess.Popen([oxigraph, "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}",
-                                       "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                       "--union-default-graph", "--timeout-s", str(max(1, round(args.timeout)))], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 wait_until_up(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", theirs)
                 results["oxigraph serve-read-only"] = asyncio.run(load(f"http://127.0.0.1:{port}", "oxigraph", args.clients, args.seconds, people, catalog))
             finally:
                 stop(theirs)
 
-    report = {"clients": args.clients, "seconds": args.seconds, "pages": args.pages, "workers": args.workers,
+    report = {"clients": args.clients, "seconds": args.seconds, "pages": args.pages, "workers": args.workers, "timeout": args.timeout,
               "store": {"quads": quads, "graphs": graphs},
               "entities": len(people), "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
               "mix": dict(MIX), "results": results}
@@ -226,7 +228,7 @@ def main() -> None:
     (args.out / "serve_load.json").write_text(json.dumps(report, indent=2) + "\n")
     lines = [f"Load test: {args.clients} clients for {args.seconds:g} s, mix {dict(MIX)}, "
              f"store: {quads:,} quads in {graphs:,} graphs{f' (built store + {args.pages} synthetic pages)' if args.pages else ''}; "
-             f"osce-kg serve --workers {args.workers}; {report['machine']}", "",
+             f"--timeout {args.timeout:g}, osce-kg serve --workers {args.workers}; {report['machine']}", "",
              "| server | requests/s | p50 ms | p95 ms | errors | entity p50/p95 ms | named p50/p95 ms | sparql p50/p95 ms |",
              "|---|---|---|---|---|---|---|---|"]
     for name, r in results.items():

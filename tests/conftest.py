@@ -52,3 +52,11 @@ def built_store(bundled_build: BundledBuild) -> Iterator[GraphStore]:
     store = GraphStore.open_read_only(bundled_build.store)
     yield store
     store.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_workspace_left_behind() -> Iterator[None]:
+    """`osce-kg --home DIR` run in-process (CliRunner) sets the workspace for the whole process;
+    reset it after each test so that no later test reads another test's workspace."""
+    yield
+    paths.use_home(None)

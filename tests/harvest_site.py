@@ -111,7 +111,7 @@ class Site:
 
     base: str = ""
     retry_after: int = 1
-    slow_seconds: float = 1.5
+    slow_seconds: float = 2.0
     lastmod: dict[str, str] = field(default_factory=lambda: {p: "2025-04-05T10:00:00+00:00" for p in RELEASES})
     listed: dict[int, list[str]] = field(default_factory=lambda: {k: list(v) for k, v in LISTED.items()})
     gone: set[str] = field(default_factory=lambda: {"/secretariat/500099"})
@@ -214,23 +214,27 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.site  # type: ignore[attr-defined]
         parts = urlsplit(self.path)
         logged = Logged(time.monotonic(), parts.path + (f"?{parts.query}" if parts.query else ""), dict(self.headers.items()))
-        # the slow page is not counted in flight: the client has given up on it while it sleeps
+        # in flight: from the request's arrival to the answer being ready, not to its last byte
+        # (the client may send its next request before this thread has finished the write); the
+        # slow page is not counted: the client has given up on it while it sleeps
         counted = parts.path != "/press-releases/slow"
         with site.lock:
             site.log.append(logged)
             site.in_flight += counted
             site.most_in_flight = max(site.most_in_flight, site.in_flight)
+        kill = site.kill if site.kill is not None and site.kill[0] == parts.path else None
         try:
-            self._answer(site, parts.path, parse_qs(parts.query), logged)
+            answer = site.answer(parts.path, parse_qs(parts.query)) if kill is None else None
         finally:
             with site.lock:
                 site.in_flight -= counted
+        if kill is not None:
+            os.kill(kill[1], signal.SIGKILL)
+        elif answer is not None:
+            self._send(answer, logged)
 
-    def _answer(self, site: Site, path: str, query: dict[str, list[str]], logged: Logged) -> None:
-        if site.kill is not None and path == site.kill[0]:
-            os.kill(site.kill[1], signal.SIGKILL)
-            return
-        status, headers, body = site.answer(path, query)
+    def _send(self, answer: tuple[int, dict[str, str], bytes], logged: Logged) -> None:
+        status, headers, body = answer
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if status == 200 and self.headers.get("If-None-Match") == etag:
             status, body = 304, b""

@@ -50,7 +50,7 @@ def hostile_store(source: Path, folder: Path) -> Path:
     return target
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     """Every process below `pid` (the query workers, their fork server), read from /proc."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
@@ -72,7 +72,7 @@ def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) used so far by the processes below `pid`."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
-    for child in _descendants(pid):
+    for child in descendants(pid):
         try:
             fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
@@ -78,3 +80,25 @@ def test_new_reference_data_extends_the_gazetteer():
 
 def test_people_are_not_gazetteer_entities():
     assert Gazetteer.from_graph(small_graph()).find("Kevin Carty said") == []
+
+
+def _longest_by_pairs(matches):
+    """The plain definition of _longest (every match against every kept one), to check the one-pass version."""
+    matches = sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+    kept = []
+    for m in matches:
+        if any(k.kind == m.kind and k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end)
+               for k in kept):
+            continue
+        if any(k.kind == m.kind and k.start == m.start and k.end == m.end and k.iri == m.iri for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6), st.sampled_from("ab"), st.sampled_from("xyz")), max_size=40))
+def test_longest_keeps_what_the_pairwise_definition_keeps(spans):
+    from osce_kg.gazetteer import Match, _longest
+
+    matches = [Match(iri, kind, "t", start, start + length) for start, length, kind, iri in spans]
+    assert _longest(list(matches)) == _longest_by_pairs(matches)

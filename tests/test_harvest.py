@@ -25,8 +25,9 @@ from osce_kg.cli import main
 from osce_kg.iri import OSCE, SCHEMA
 from osce_kg.store import GraphStore
 
-FAST = ["--timeout", "0.3", "--retries", "1", "--backoff", "0.1", "--lang", "en,ru", "--contact", "tests@example.org"]
-"""The slow page answers after 1.5 s: past the timeout, so it fails after its retries."""
+FAST = ["--timeout", "0.8", "--retries", "1", "--backoff", "0.1", "--lang", "en,ru", "--contact", "tests@example.org"]
+"""The slow page answers after 2 s: past the timeout, so it fails after its retries. The timeout
+leaves a loaded machine time to answer the other pages, which must not be retried."""
 
 FETCHABLE = {p for p in RELEASES if not p.startswith("/internal/")} | {RUSSIAN[0], "/secretariat/500007"}
 
@@ -96,7 +97,8 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
     with SiteServer() as server:
         site = server.site
         args = ["--sitemap", f"{server.base}/sitemap.xml", "--delay", "0.2", "--archive", str(archive),
-                "--report", str(tmp_path / "report.json"), *FAST, "--timeout", "0.5", "--retries", "2", "--backoff", "0.3"]
+                "--report", str(tmp_path / "report.json"), "--ingest-every", "4",
+                *FAST, "--retries", "2", "--backoff", "0.3"]
         code, output = harvest(*args, store=store_path)
         assert code == 1, output  # the slow page failed; everything else came in
         first = list(site.log)
@@ -116,8 +118,10 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
         recovered = [r.at for r in first if r.path == "/secretariat/500006"]
         assert [r.status for r in first if r.path == "/secretariat/500006"] == [503, 200] and recovered[1] - recovered[0] >= 0.3
         slow = [r.at for r in first if r.path == "/press-releases/slow"]
-        # the timeout (0.5 s, counted from when the request was sent), then the back-off: 0.3 s, doubled
-        assert len(slow) == 3 and slow[1] - slow[0] >= 0.3 + 0.45 and slow[2] - slow[1] >= 0.6 + 0.45
+        # the timeout (0.8 s, counted from when the request was sent), then the back-off: 0.3 s, doubled
+        # (0.6 s of the timeout is counted: on a loaded machine a request reaches the server late, which
+        # shortens the gap the server sees)
+        assert len(slow) == 3 and slow[1] - slow[0] >= 0.3 + 0.6 and slow[2] - slow[1] >= 0.6 + 0.6
         assert not [r for r in first if "elsewhere" in r.path]
 
         # every response received is in the WARC files, which warcio reads (the slow page's came too late)
@@ -135,6 +139,7 @@ def test_sitemap_harvest_is_polite_archived_ingested_and_incremental(tmp_path, t
         # the Russian translation is read with a warning: its dateline's city (ВАРШАВА) matches no city of the data
         assert report["ingest"]["ingested"] + report["ingest"]["warnings"] + report["ingest"]["unchanged"] == 9
         assert report["ingest"]["warnings"] == 1
+        assert report["ingest"]["runs"] == 4  # after pages 4, 8 and 12 of 14, then at the end
 
         # a second identical run downloads no page again: robots.txt, the index (304), the failed page
         code, output = harvest(*args, store=store_path)
@@ -332,13 +337,14 @@ def test_dates_max_pages_and_concurrency(tmp_path):
         start = len(site.log)
         harvest("--sitemap", sitemap, "--max-pages", "2", "--delay", "0.02", "--archive", str(tmp_path / "b"), *FAST)
         assert page_paths(site, start)[:1] == ["/presence-in-albania/500004"]
-        # two requests in flight to the host at most, their starts --delay apart
+        # two requests in flight to the host at most, their starts --delay apart (the answers take
+        # less than the timeout: a request given up and retried would leave the server one more in flight)
         site.page_seconds, site.most_in_flight = 0.3, 0
         start = len(site.log)
         urls = [f"{server.base}{p}" for p in ("/secretariat/500001", "/mission-to-serbia/500002", "/secretariat/500010",
                                                "/odihr/500008", "/presence-in-albania/500004")]
         harvest(*urls, "--concurrency", "2", "--delay", "0.1", "--archive", str(tmp_path / "c"), *FAST)
         times = [r.at for r in site.log[start:]]
-        # (starts are spaced when sent; a thread that opens a second connection reaches the server a few
-        # milliseconds later than its turn)
-        assert site.most_in_flight == 2 and min(b - a for a, b in zip(times, times[1:], strict=False)) >= 0.08
+        # (starts are spaced when sent; a thread reaches the server some milliseconds after its turn, more
+        # on a loaded machine, so the spread of the starts is checked, not each gap)
+        assert site.most_in_flight == 2 and times[-1] - times[0] >= (len(times) - 1) * 0.1 - 0.1

@@ -181,6 +181,15 @@ def test_service_calls_are_read_from_the_parsed_query_not_the_text():
     assert call.iri == "http://Example.ORG:8890/sparql" and call.host == "example.org"
 
 
+def test_an_iri_with_a_hash_before_service_on_one_line_is_still_read():
+    # rdflib's parser took the '#' for a comment to the end of the line and refused a valid query
+    one_line = ("PREFIX ex: <http://x.org/a#> SELECT * WHERE { ?s a <http://x.org/a#B> . "
+                "SERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } FILTER(?o >= 3) }")
+    [call] = service_calls(one_line)
+    assert call.iri == "http://127.0.0.1:9/s" and call.host == "127.0.0.1"
+    assert service_calls("PREFIX ex: <http://x.org/a#> SELECT * WHERE { ?s ?p ?o }") == []
+
+
 def test_a_service_query_that_cannot_be_checked_is_refused(store_path, listener):
     with pytest.raises(QueryRefused, match="could not be parsed"):
         run_bounded(store_path, f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/> {{ ?s ?p }} }}", timeout=30)
@@ -258,3 +267,28 @@ def test_query_command_timeout_stops_the_query_and_frees_its_process(store_path,
     assert b"longer than 2 s and was stopped" in err and b"Traceback" not in err
     assert elapsed < 15
     assert workers and not any(_alive(pid) for pid in workers)
+
+
+def test_a_syntax_error_keeps_the_worker(store_path):
+    with QueryWorker(store_path) as worker:
+        pid = worker.pid
+        with pytest.raises(QuerySyntaxError):
+            worker.run("SELECT * WHERE {", timeout=30)
+        assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True and worker.pid == pid
+
+
+def test_a_forkserver_worker_for_threaded_servers_is_bounded_too(store_path):
+    with QueryWorker(store_path, start_method="forkserver") as worker:
+        assert len(worker.run("SELECT * WHERE { ?s ?p ?o } LIMIT 3", timeout=30).result.rows) == 3
+        pid = worker.pid
+        with pytest.raises(QueryTimeout):
+            worker.run(CARTESIAN, timeout=1)
+        assert pid is not None and not _alive(pid)
+
+
+def test_a_query_over_its_memory_limit_is_stopped_with_a_clear_message(store_path):
+    sorted_product = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 1"
+    with QueryWorker(store_path, max_memory_mb=600) as worker:
+        with pytest.raises(QueryFailed, match="needed more than 600 MB of memory and was stopped"):
+            worker.run(sorted_product, timeout=120)
+        assert worker.run("ASK { ?s ?p ?o }", timeout=30).result is True

@@ -5,6 +5,7 @@ the other pages and the service description."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -12,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -21,7 +23,7 @@ from rdflib.namespace import RDFS, XSD
 
 from osce_kg import iri
 from osce_kg.iri import ORG, SCHEMA
-from serve_support import XSS_LABEL, XSS_PERSON, Site, cpu_seconds, hostile_store, running_site
+from serve_support import XSS_LABEL, XSS_PERSON, Site, cpu_seconds, descendants, hostile_store, running_site
 
 pytestmark = pytest.mark.server
 
@@ -258,6 +260,8 @@ def test_mongolia_as_html_names_it_in_six_languages_with_sources_and_time_line(s
     for label in ("Mongolia", "Mongolie", "Mongolei", "Монголия"):
         assert label in page
     assert "2012-11-21" in page and "Time line" in page
+    # one heading per property of each node shown (Mongolia and its two memberships), not one per value
+    assert page.count(">same as</a></th>") == 1 and page.count(">rdfs:label</a></th>") == 3
     assert "http://osce.org/cio/84562" in page
     assert 'href="/graph/data/participating_states"' in page
     assert "data/participating_states.csv" in page
@@ -378,3 +382,35 @@ def test_context_dumps_ontology_structure_and_editor_pages(site, bundled_build):
     editor = get(site, "/sparql", headers={"Accept": "text/html"})
     assert "/assets/yasgui.min.js" in editor.text and "chairpersonships" in editor.text
     assert get(site, "/assets/yasgui.min.js").status_code == 200
+
+
+def test_a_query_link_opened_in_a_browser_gets_the_editor_and_tools_get_results(site):
+    browser = get(site, "/sparql", params={"query": STATES}, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert browser.headers["content-type"].startswith("text/html") and "yasgui" in browser.text
+    tool = get(site, "/sparql", params={"query": STATES}, headers={"Accept": "*/*"})
+    assert tool.headers["content-type"] == "application/sparql-results+json"
+
+
+def test_markup_in_the_requested_path_is_not_echoed_as_markup(site):
+    for accept in ("text/html", "*/*"):
+        response = get(site, "/id/<script>alert(1)</script>", headers={"Accept": accept})
+        assert response.status_code == 404
+        assert "<script>alert(1)" not in response.text or response.headers["content-type"].startswith("text/plain")
+
+
+def test_a_server_killed_during_a_heavy_query_leaves_no_query_running(bundled_build):
+    with running_site("--store", str(bundled_build.store), "--timeout", "60") as own:
+        def ask() -> None:
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.get(own.base + "/sparql", params={"query": CARTESIAN}, timeout=10)
+
+        heavy = threading.Thread(target=ask, daemon=True)
+        heavy.start()
+        time.sleep(1.5)
+        workers = descendants(own.process.pid)
+        assert workers, "the server has query workers"
+        own.process.kill()
+        own.process.wait()
+        time.sleep(2)
+        alive = [pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]]
+        assert alive == [], f"query processes outlived the server: {alive}"

@@ -10,6 +10,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -141,4 +142,13 @@ def test_a_query_in_the_yasgui_editor(visit, site):
     visit.screenshot("yasgui")
     page.select_option("#examples", label="Chairpersonships by year, with the Chairpersons-in-Office")
     assert "osce:chairState" in page.evaluate("window.osceKgYasgui.getTab().getQuery()")
+    visit.checks()
+
+
+def test_a_link_to_a_query_opens_the_editor_and_runs_it(visit, site):
+    page = visit.page
+    query = "SELECT ?code WHERE { <https://w3id.org/osce-kg/id/country/MN> <http://www.w3.org/2004/02/skos/core#notation> ?code }"
+    page.goto(site.base + "/sparql?" + urlencode({"query": query}))
+    page.wait_for_selector(".yasr table.dataTable td", timeout=30_000)
+    assert '"MN"' in page.locator(".yasr").inner_text() or "MN" in page.locator(".yasr table.dataTable").inner_text()
     visit.checks()

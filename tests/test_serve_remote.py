@@ -78,3 +78,19 @@ def test_protocol_answers_and_refusals_over_the_endpoint(remote_site):
     assert get(remote_site, "/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }"}).status_code == 403
     malformed = get(remote_site, "/sparql", params={"query": "SELECT * WHERE { ?s ?p }"})
     assert malformed.status_code == 400 and "endpoint says" in malformed.text
+
+
+def test_service_to_an_allowed_host_is_run_and_others_are_refused(bundled_build, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("oxigraph-service")
+    subprocess.run([shutil.which("oxigraph") or "oxigraph", "load", "--location", str(folder / "data"),
+                    "--file", str(bundled_build.dist / "osce.trig")], check=True, capture_output=True)
+    # the PREFIX on a line of its own: rdflib, which reads the SERVICE clauses for the policy, takes
+    # what follows a '#' inside an IRI on the same line for a comment when the query has a SERVICE
+    query = ("PREFIX osce: <https://w3id.org/osce-kg/ontology#>\nSELECT ?s WHERE {{ SERVICE <{url}> "
+             "{{ ?s a osce:ParticipatingState }} }}")
+    with oxigraph_server(folder) as oxigraph, running_site("--store", str(bundled_build.store), "--allow-service", "127.0.0.1") as site:
+        allowed = get(site, "/sparql", params={"query": query.format(url=oxigraph.query_url)})
+        assert allowed.status_code == 200, allowed.text
+        assert len(json.loads(allowed.content)["results"]["bindings"]) == 57
+        other = get(site, "/sparql", params={"query": query.format(url="http://localhost:9/query")})
+        assert other.status_code == 403 and "127.0.0.1" in other.text

@@ -27,12 +27,25 @@ SELECT ?p (MIN(STR(?g)) AS ?first) (MAX(STR(?g)) AS ?last) WHERE {
 } GROUP BY ?p HAVING (COUNT(DISTINCT ?g) > 1) ORDER BY ?p LIMIT 1"""
 
 
+def _pages_store(kind: str, tmp_path_factory):
+    s = reference_store(None if kind == "in memory" else tmp_path_factory.mktemp("store") / "store")
+    report = ingest_paths(s, [GOOD_PAGES])
+    assert report.ok
+    return s
+
+
 @pytest.fixture(scope="module", params=["in memory", "on disk"])
 def store(request, tmp_path_factory):
     """Shards of a store in memory run in this process; of a store on disk, in worker processes."""
-    s = reference_store(None if request.param == "in memory" else tmp_path_factory.mktemp("store") / "store")
-    report = ingest_paths(s, [GOOD_PAGES])
-    assert report.ok
+    s = _pages_store(request.param, tmp_path_factory)
+    yield s
+    s.close()
+
+
+@pytest.fixture(params=["in memory", "on disk"])
+def store_to_break(request, tmp_path_factory):
+    """The same, for a test that injects violations: its own, so that the order of tests does not matter."""
+    s = _pages_store(request.param, tmp_path_factory)
     yield s
     s.close()
 
@@ -54,7 +67,8 @@ def test_shards_of_clean_data_conform_as_the_whole_does(store):
     assert whole == sharded == set()
 
 
-def test_shards_report_what_the_whole_graph_reports(store):
+def test_shards_report_what_the_whole_graph_reports(store_to_break):
+    store = store_to_break
     prefix = str(iri.graph("page", "x"))[:-1]
     [row] = store.query(SHARED_PERSON % prefix)
     person, first, last = row["p"], URIRef(str(row["first"])), URIRef(str(row["last"]))

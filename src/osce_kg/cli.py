@@ -6,22 +6,35 @@ every command's module at start-up, with the build pipeline, the SHACL engines a
 took 0.3 s). A new command is one line there; a command that needs an optional extra names it,
 and running it without the extra installed says what to install.
 
-Errors become exit codes here, once for every command: bad input (osce_kg.errors.InputError)
-prints `error: file:line: message (value: ...)` and exits 2; a graph that does not conform
-(ValidationFailed) prints its report and exits 1. No traceback for either. Ctrl-C exits 130, the
-shell's code for SIGINT, rather than click's 1, which here means "does not conform".
+Errors become exit codes here, once for every command, and none prints a traceback:
+
+* 0: all fine.
+* 1: something was rejected: a graph that does not conform (ValidationFailed, its report
+  printed), or a page that `ingest` could not read (each one named with the reason).
+* 2: usage or bad input (osce_kg.errors.InputError): `error: file:line: message (value: ...)`,
+  as for click's own usage errors.
+* 3: the store is busy (StoreBusy): another build or ingest is writing to it; `--wait SECONDS`
+  waits for it.
+* 4: an internal error: a bug in osce-kg. The message names the exception; OSCE_KG_DEBUG=1
+  prints the traceback to report with it.
+* 124: a query stopped at its --timeout (osce_kg.query.cli).
+* 130: interrupted by Ctrl-C (the shell's code for SIGINT).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+import traceback
 from pathlib import Path
 from typing import NamedTuple
 
 import click
 
 from osce_kg import __version__
-from osce_kg.errors import InputError, ValidationFailed
+from osce_kg.errors import InputError, StoreBusy, ValidationFailed
+
+INTERNAL_ERROR = 4
 
 
 class Command(NamedTuple):
@@ -89,15 +102,27 @@ class Main(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except InputError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(2)
         except ValidationFailed as exc:
             click.echo(str(exc), err=True)
             ctx.exit(1)
+        except StoreBusy as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(3)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except Exception as exc:  # noqa: BLE001 - a bug: say so, in one line, with what to report
+            if os.environ.get("OSCE_KG_DEBUG"):
+                traceback.print_exc()
+            click.echo(f"internal error: {type(exc).__name__}: {exc}\n"
+                       "This is a bug in osce-kg: please report it with the command you ran "
+                       "(OSCE_KG_DEBUG=1 prints the traceback).", err=True)
+            ctx.exit(INTERNAL_ERROR)
 
 
 def _use_home(ctx: click.Context, param: click.Parameter, home: Path | None) -> None:

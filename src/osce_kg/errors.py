@@ -27,3 +27,17 @@ class InputError(Exception):
 
 class ValidationFailed(Exception):
     """SHACL validation failed; the report is in the message."""
+
+
+@dataclass
+class StoreBusy(Exception):
+    """Another writer (build or ingest) holds the store: the command exits 3."""
+
+    store: Path
+    command: str
+    since: str | None = None
+    pid: int | None = None
+
+    def __str__(self) -> str:
+        who = self.command + (f" since {self.since}" if self.since else "") + (f", pid {self.pid}" if self.pid is not None else "")
+        return f"the store is busy: {who} ({self.store}); wait for it or pass --wait SECONDS"

@@ -254,14 +254,27 @@ def _case_fits(name: str, written: str) -> bool:
 
 
 def _longest(matches: list[Match]) -> list[Match]:
-    """Drop matches inside a longer match of the same kind; keep text order."""
+    """Drop matches inside a longer match of the same kind, and repeats; keep text order.
+
+    In one pass over the matches by start: every match kept before starts no later, so one lies
+    inside a kept one of its kind exactly when that kind's furthest end is beyond its end, or
+    equal with an earlier start. Comparing each match with every kept one took minutes on a line of
+    megabytes full of names (issue 14)."""
     matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Match] = []
+    furthest: dict[str, tuple[int, int]] = {}
+    """kind -> (furthest end of a kept match, earliest start of a kept match ending there)"""
+    seen: set[tuple[str, int, int, str]] = set()
     for m in matches:
-        if any(k.kind == m.kind and k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end)
-               for k in kept):
+        end, start = furthest.get(m.kind, (-1, 0))
+        if end > m.end or (end == m.end and start < m.start):
             continue
-        if any(k.kind == m.kind and k.start == m.start and k.end == m.end and k.iri == m.iri for k in kept):
+        if (m.kind, m.start, m.end, m.iri) in seen:
             continue
+        seen.add((m.kind, m.start, m.end, m.iri))
         kept.append(m)
+        if m.end > end:
+            furthest[m.kind] = (m.end, m.start)
+        elif m.end == end:
+            furthest[m.kind] = (end, min(start, m.start))
     return kept

@@ -20,27 +20,6 @@ HOME_VARIABLE = "OSCE_KG_HOME"
 STORE_VARIABLE = "OSCE_KG_STORE"
 
 
-def _sources_root() -> Path:
-    """The folder holding ontology/, data/ and queries/: the wheel's bundled/ folder, else the checkout."""
-    bundled = resources.files("osce_kg") / "bundled"
-    if bundled.is_dir():
-        if not isinstance(bundled, Path):
-            raise RuntimeError(f"osce-kg must be installed as files on disk to read its data, not in an archive ({bundled})")
-        return bundled
-    checkout = Path(__file__).resolve().parents[2]
-    # Without either, errors name the missing bundled/ files, which says what is wrong with the install.
-    return checkout if (checkout / "ontology").is_dir() else Path(str(bundled))
-
-
-ROOT = _sources_root()
-"""The checkout's root, or osce_kg/bundled/ in an installed wheel; PROV records paths relative to it."""
-ONTOLOGY_DIR = ROOT / "ontology"
-DATA_DIR = ROOT / "data"
-"""The bundled curated data (the build reads data_dir(), which prefers the workspace's copy)."""
-PAGES_DIR = DATA_DIR / "pages"
-QUERIES_DIR = ROOT / "queries"
-"""The bundled named queries (the catalogue reads queries_dir(), which prefers the workspace's copy)."""
-
 _home: Path | None = None
 
 
@@ -63,6 +42,32 @@ def workspace_origin() -> str:
     if _home is not None:
         return "--home"
     return f"${HOME_VARIABLE}" if os.environ.get(HOME_VARIABLE) else "the current folder"
+
+
+def _sources_root() -> Path:
+    """The folder holding ontology/, data/ and queries/: the wheel's bundled/ folder, else the
+    checkout this module lies in, else the workspace when it is a checkout (for tools that run a
+    copy of src/ elsewhere, such as mutmut: OSCE_KG_HOME=$PWD)."""
+    bundled = resources.files("osce_kg") / "bundled"
+    if bundled.is_dir():
+        if not isinstance(bundled, Path):
+            raise RuntimeError(f"osce-kg must be installed as files on disk to read its data, not in an archive ({bundled})")
+        return bundled
+    for checkout in (Path(__file__).resolve().parents[2], workspace()):
+        if (checkout / "ontology").is_dir():
+            return checkout
+    # Without either, errors name the missing bundled/ files, which says what is wrong with the install.
+    return Path(str(bundled))
+
+
+ROOT = _sources_root()
+"""The checkout's root, or osce_kg/bundled/ in an installed wheel; PROV records paths relative to it."""
+ONTOLOGY_DIR = ROOT / "ontology"
+DATA_DIR = ROOT / "data"
+"""The bundled curated data (the build reads data_dir(), which prefers the workspace's copy)."""
+PAGES_DIR = DATA_DIR / "pages"
+QUERIES_DIR = ROOT / "queries"
+"""The bundled named queries (the catalogue reads queries_dir(), which prefers the workspace's copy)."""
 
 
 def data_dir() -> Path:
@@ -100,8 +105,10 @@ def relative_to_sources(path: Path, *also: Path) -> str:
     return resolved.as_posix()
 
 
+
 def __getattr__(name: str) -> Path:
-    # DIST_DIR was a constant; it now follows the workspace, so it is looked up on each use.
+    # DIST_DIR was a constant; it now follows the workspace, so it is looked up on each use (the
+    # old name still works for code written against it; new code calls dist_dir()).
     if name == "DIST_DIR":
         return dist_dir()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -36,19 +36,51 @@ def published_dir(target: Path) -> Path | None:
 
 
 def publish(target: Path, build: Path) -> None:
-    """Point `target` at `build` in one atomic rename, then remove the older builds."""
+    """Point `target` at `build` in one atomic rename, then remove the build it superseded.
+
+    Only that one: another folder in store.d may be a build in progress (issue 14), which the
+    writer lock forbids but a folder on a shared disk cannot rule out."""
+    superseded = published_dir(target)
     if target.exists() and not target.is_symlink():
         # A plain folder from elsewhere (an older layout, a hand copy): keep it as an old build
-        # so that the link can take its place; it is removed with the other old builds.
-        target.rename(builds_dir(target) / f"replaced-{os.getpid()}")
+        # so that the link can take its place, and remove it as the superseded one.
+        superseded = builds_dir(target) / f"replaced-{os.getpid()}"
+        target.rename(superseded)
     link = target.parent / f".{target.name}.link-{os.getpid()}"
     if link.is_symlink():
         link.unlink()
     link.symlink_to(os.path.relpath(build, target.parent))
     os.replace(link, target)
-    for old in builds_dir(target).iterdir():
-        if old.resolve() != build.resolve():
-            shutil.rmtree(old, ignore_errors=True)
+    if superseded is not None and superseded.resolve() != build.resolve():
+        shutil.rmtree(superseded, ignore_errors=True)
+
+
+def remove_abandoned(target: Path) -> list[Path]:
+    """Remove the build folders that builds killed before publishing left (their process is gone).
+
+    Called with the writer lock held: no other build can be running then, but a folder is
+    removed only when the process named in it has ended, in case one runs without the lock."""
+    folders = builds_dir(target)
+    if not folders.is_dir():
+        return []
+    published = published_dir(target)
+    removed = []
+    for folder in folders.iterdir():
+        pid = folder.name.rsplit("-", 1)[-1]
+        if folder.resolve() != published and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager

@@ -15,6 +15,11 @@ from osce_kg.build.validation import MAX_VIOLATIONS, Outcome, read_rdf, validate
 from osce_kg.errors import ValidationFailed
 from osce_kg.store import GraphStore
 
+WAIT_OPTION = click.option(
+    "--wait", type=click.FloatRange(min=0), default=0.0, show_default=True, metavar="SECONDS",
+    help="When another build or ingest is writing to the store, wait this long for it; then stop with exit 3.",
+)
+
 STORE_OPTION = click.option(
     "--store",
     type=click.Path(file_okay=False, path_type=Path),
@@ -34,8 +39,9 @@ STORE_OPTION = click.option(
 @click.option("--fresh", is_flag=True,
               help="Build from ontology/ and data/ only: do not carry over the pages ingested from elsewhere.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on stderr.")
+@WAIT_OPTION
 def build_command(store: Path | None, data: Path | None, dist: Path | None, no_dist: bool, no_pages: bool,
-                  fresh: bool, quiet: bool) -> None:
+                  fresh: bool, quiet: bool, wait: float) -> None:
     """Build the store from ontology/ and data/, validate it, publish it atomically, write dist/.
 
     The store and dist/ go to the workspace (osce-kg --home DIR, else $OSCE_KG_HOME, else the
@@ -43,7 +49,8 @@ def build_command(store: Path | None, data: Path | None, dist: Path | None, no_d
     data bundled with osce-kg. The page graphs of the previous store that came from outside data/pages/ (`osce-kg ingest`)
     are carried over and validated with the rest, unless --fresh. A build that fails (bad input:
     exit 2; data not conforming to the shapes: exit 1) or is interrupted leaves the previously
-    published store as it was.
+    published store as it was. One writer at a time: while another build or an ingest writes to
+    the store, the build waits --wait seconds, then stops with exit 3.
     """
     options = BuildOptions(
         store=store or paths.default_store(),
@@ -51,6 +58,7 @@ def build_command(store: Path | None, data: Path | None, dist: Path | None, no_d
         dist=None if no_dist else (dist or paths.dist_dir()),
         pages=not no_pages,
         fresh=fresh,
+        wait=wait,
     )
     summary = build(options, Steps(quiet=quiet))
     click.echo(summary.render())

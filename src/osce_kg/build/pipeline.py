@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from osce_kg import iri, paths
-from osce_kg.build.atomic import publish, published_dir, staged_build
+from osce_kg.build.atomic import publish, published_dir, remove_abandoned, staged_build
 from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
 from osce_kg.build.validation import read_rdf, validate_store
@@ -26,6 +26,8 @@ from osce_kg.errors import InputError, ValidationFailed
 from osce_kg.export.formats import DIST_FILES, render_dist, write_atomically
 from osce_kg.mapping import SourceGraph
 from osce_kg.store import GraphStore
+from osce_kg.store.graph_store import bulk_journal
+from osce_kg.store.lock import writer_lock
 from osce_kg.store.provenance import content_hash, provenance_record
 
 ONTOLOGY_GRAPH = iri.graph("ontology", "osce")
@@ -46,6 +48,8 @@ class BuildOptions:
     pages: bool = True
     fresh: bool = False
     """Build from the sources only: leave out the pages the previous store holds from elsewhere."""
+    wait: float = 0.0
+    """Seconds to wait for another writer (build or ingest) to finish before giving up (StoreBusy)."""
 
 
 def repo_relative(path: Path, data_dir: Path) -> str:
@@ -145,11 +149,22 @@ def render_docs(ontology_path: Path) -> bytes:
 
 def build(options: BuildOptions, steps: Steps | None = None) -> BuildSummary:
     """Build the store at options.store from the sources; raise ValidationFailed or InputError
-    (the published store, if any, is then left as it was)."""
+    (the published store, if any, is then left as it was), or StoreBusy when another writer holds
+    the store longer than options.wait.
+
+    The build holds the store's writer lock from start to publication: an ingest into the
+    previous store while the build copies its pages would be lost when the build publishes."""
     steps = steps or Steps()
     target = Path(options.store)
     target.parent.mkdir(parents=True, exist_ok=True)
+    with writer_lock(target, "build", wait=options.wait):
+        remove_abandoned(target)
+        if bulk_journal(target).exists():
+            GraphStore.open(target).close()  # an interrupted ingest's half-written graphs go before they are copied
+        return _build(options, steps, target)
 
+
+def _build(options: BuildOptions, steps: Steps, target: Path) -> BuildSummary:
     with steps.step("reading the ontology") as notes:
         ontology = read_ontology(options.ontology)
         shapes = read_rdf(options.ontology / "shapes.ttl")

@@ -40,8 +40,9 @@ class Outcome:
 
     @property
     def text(self) -> str:
-        """The readable report: counts per shape, then the first MAX_VIOLATIONS results."""
-        return self.report.render(MAX_VIOLATIONS)
+        """The readable report: counts per shape, then every result (what the build prints when
+        the data does not conform: there is no store to validate again; `validate` caps it)."""
+        return self.report.render(None)
 
     def headline(self) -> str:
         if self.conforms:

@@ -26,8 +26,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from osce_kg.pages.warc import PURPOSE_HEADER
+
 PREFIX = "osce-kg-"
-PURPOSE_HEADER = "Osce-Kg-Purpose"
 DEFAULT_MAX_SIZE = 1_000_000_000
 """Bytes after which a new WARC file is started (1 GB, the usual size of archive files)."""
 
@@ -89,10 +90,6 @@ class WarcArchive:
                     os.fsync(handle.fileno())
                 notes.append(f"{path.name}: cut back from {size} to {length} bytes (a killed run's unfinished record)")
         return notes
-
-    @property
-    def current(self) -> str | None:
-        return self._name
 
     def write(self, exchange: Exchange, purpose: str) -> tuple[Written, int]:
         """Write a response record and its request record; durable on return.

@@ -15,8 +15,15 @@ from osce_kg import paths
 from osce_kg.harvest.client import Politeness
 from osce_kg.harvest.crawl import Harvest, HarvestOptions
 from osce_kg.harvest.discover import url_file as read_url_file
+from osce_kg.harvest.ingest import ingest_archived
 from osce_kg.harvest.progress import progress_for
+from osce_kg.harvest.report import IngestSummary
 from osce_kg.parse.urls import SITE_LANGUAGES
+from osce_kg.store import GraphStore
+from osce_kg.store.lock import writer_lock
+
+HARVEST_WAITS = 600.0
+"""Seconds the harvest's ingest waits for another writer of the store (a build, an ingest) to finish."""
 
 
 def _languages(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> frozenset[str]:
@@ -53,8 +60,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), callback=_day, default=None,
               help="Only pages published on or before this day.")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Request at most this many pages in this run.")
-@click.option("--archive", type=click.Path(file_okay=False, path_type=Path), default=Path("archive"), show_default=True,
-              help="Folder of the WARC files and of the crawl state (harvest-state.sqlite).")
+@click.option("--archive", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the WARC files and of the crawl state (harvest-state.sqlite) (default: archive/ in the workspace).")
 @click.option("--warc-size", type=click.IntRange(min=1), default=1_000_000_000, show_default=True,
               help="Bytes after which the next WARC file is started.")
 @click.option("--refresh", is_flag=True,
@@ -76,15 +83,18 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Largest response read (bytes, after decompression).")
 @click.option("--no-ingest", is_flag=True, help="Fetch and archive only; 'osce-kg ingest ARCHIVE' reads the archive later.")
+@click.option("--ingest-every", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Ingest what was fetched after this many pages (and at the end), so a long crawl fills the graph as it goes.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Store folder (default: $OSCE_KG_STORE or ./store in the project).")
+              help="Store folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the run's report as JSON to this file.")
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: tuple[str, ...], url_file: Path | None,
                     base_url: str, languages: frozenset[str], since: date | None, until: date | None, max_pages: int | None,
-                    archive: Path, warc_size: int, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
-                    retries: int, backoff: float, max_wait: float, max_bytes: int, no_ingest: bool, store: Path | None,
+                    archive: Path | None, warc_size: int, refresh: bool, delay: float, concurrency: int, contact: str | None, timeout: float,
+                    retries: int, backoff: float, max_wait: float, max_bytes: int, no_ingest: bool, ingest_every: int,
+                    store: Path | None,
                     report_file: Path | None, quiet: bool) -> None:
     """Fetch osce.org pages politely, archive every request and response as WARC, and ingest the pages.
 
@@ -102,21 +112,30 @@ def harvest_command(urls: tuple[str, ...], sitemaps: tuple[str, ...], listings: 
     politeness = Politeness(delay=delay, concurrency=concurrency, contact=contact, timeout=timeout,
                             connect_timeout=min(10.0, timeout), retries=retries, backoff=backoff, max_wait=max_wait,
                             max_bytes=max_bytes)
+    archive = archive or paths.workspace() / "archive"
     options = HarvestOptions(archive=archive, base_url=base_url, sitemaps=list(sitemaps), listings=list(listings),
                              urls=explicit, languages=languages, since=since, until=until, max_pages=max_pages,
                              refresh=refresh, politeness=politeness, warc_size=warc_size)
-    harvest = Harvest(options, progress_for(quiet=quiet))
+    summary = IngestSummary()
+
+    def ingest() -> None:
+        """The pages archived since the last ingest into the store, opened only meanwhile (so
+        that the store is free for queries during the crawl)."""
+        target = store or paths.default_store()
+        # one writer at a time (store/lock.py): a build takes a minute at most, the crawl took longer
+        with writer_lock(target, "harvest", wait=HARVEST_WAITS):
+            graph_store = GraphStore.open(target)
+            try:
+                summary.add(ingest_archived(harvest.state, archive, graph_store))
+            finally:
+                graph_store.close()
+
+    harvest = Harvest(options, progress_for(quiet=quiet), None if no_ingest else ingest, ingest_every)
     try:
         report = harvest.run()
         if not no_ingest:
-            from osce_kg.harvest.ingest import ingest_archived
-            from osce_kg.store import GraphStore
-
-            graph_store = GraphStore.open(store or paths.default_store())
-            try:
-                report.ingest = ingest_archived(harvest.state, archive, graph_store)
-            finally:
-                graph_store.close()
+            ingest()
+            report.ingest = summary
     finally:
         harvest.close()
     click.echo(report.text())

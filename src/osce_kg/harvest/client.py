@@ -50,7 +50,7 @@ class Politeness:
 
     def user_agent(self) -> str:
         contact = f"; {self.contact}" if self.contact else ""
-        return f"osce-kg/{__version__} (+https://pypi.org/project/osce-kg/{contact})"
+        return f"osce-kg/{__version__} (+https://w3id.org/osce-kg/{contact})"
 
 
 @dataclass

@@ -14,7 +14,7 @@ same sources. Ingest reads the new records back from the archive (ingest.py), ex
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -91,8 +91,13 @@ class Progress:
 class Harvest:
     """One harvest run into one archive folder."""
 
-    def __init__(self, options: HarvestOptions, progress: Progress | None = None) -> None:
+    def __init__(self, options: HarvestOptions, progress: Progress | None = None,
+                 ingest: Callable[[], None] | None = None, ingest_every: int = 500) -> None:
+        """`ingest` is called after every `ingest_every` pages settled (the caller ingests what
+        the state holds as archived and not ingested)."""
         self.options = options
+        self.ingest, self.ingest_every = ingest, ingest_every
+        self.settled = 0
         self.progress = progress or Progress()
         self.report = HarvestReport(politeness=options.politeness)
         self.state = CrawlState(options.archive)
@@ -133,17 +138,21 @@ class Harvest:
         return self.report
 
     def _discover(self) -> None:
+        # one commit per source: a source killed half-read is read again by the next run
         options = self.options
         for sitemap in options.sitemaps:
             self.progress.discovering(sitemap)
-            for candidate in self._sitemap(options.resolve(sitemap), options.resolve(sitemap), None, 0):
-                self._offer(candidate)
+            with self.state.transaction():
+                for candidate in self._sitemap(options.resolve(sitemap), options.resolve(sitemap), None, 0):
+                    self._offer(candidate)
         for listing in options.listings:
             self.progress.discovering(listing)
-            for candidate in self._listing(options.resolve(listing)):
-                self._offer(candidate)
-        for url in options.urls:
-            self._offer(Candidate(without_fragment(url), EXPLICIT))
+            with self.state.transaction():
+                for candidate in self._listing(options.resolve(listing)):
+                    self._offer(candidate)
+        with self.state.transaction():
+            for url in options.urls:
+                self._offer(Candidate(without_fragment(url), EXPLICIT))
         # what a killed run of these sources discovered and did not fetch
         sources = [options.resolve(s) for s in options.sitemaps + options.listings]
         for source in sources:
@@ -274,12 +283,13 @@ class Harvest:
         with ThreadPoolExecutor(concurrency, thread_name_prefix="fetch") as pool:
             running: dict[Future[Fetched], Candidate] = {}
             pending = list(reversed(todo))
+            stopped = False
             while pending or running:
                 while pending and len(running) < concurrency:
                     if self.options.max_pages is not None and self.page_requests >= self.options.max_pages:
                         self.report.notes.append(f"stopped at --max-pages {self.options.max_pages}: "
                                                  f"{len(pending)} pages left for the next run")
-                        pending = []
+                        pending, stopped = [], True
                         break
                     candidate = pending.pop()
                     row = self.state.get(candidate.url)
@@ -292,12 +302,16 @@ class Harvest:
                 for future in done:
                     candidate = running.pop(future)
                     got = future.result()
-                    for translation in self._settle(candidate, got):
+                    translations = self._settle(candidate, got)
+                    self.settled += 1
+                    if self.ingest is not None and self.settled % self.ingest_every == 0:
+                        self.ingest()
+                    for translation in translations:
                         if translation.url not in seen:
                             seen.add(translation.url)
                             self._offer(translation)
-                            if translation.url in self.queue and self._why_fetch(translation):
-                                pending.insert(0, translation)
+                            if translation.url in self.queue and not stopped and self._why_fetch(translation):
+                                pending.insert(0, translation)  # after the pages already queued
                                 self.progress.total(len(todo) + 1)
                                 todo.append(translation)
 

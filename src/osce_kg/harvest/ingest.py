@@ -27,7 +27,7 @@ def ingest_archived(state: CrawlState, archive: Path, store: GraphStore) -> Inge
     pages = [page_of_record(archive / (row.warc_file or ""), row.warc_offset or 0, row.record_url or row.url, row.fetched_at or "")
              for row in rows if row.status == "fetched"]
     gone = [Gone(row.record_url or row.url, row.gone_since or "") for row in rows if row.status == "gone"]
-    summary = IngestSummary(pages=len(pages))
+    summary = IngestSummary(runs=1, pages=len(pages))
     if pages:
         urls = {str(p.shown): p.url for p in pages}
         report = ingest_pages(store, pages)

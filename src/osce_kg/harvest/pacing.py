@@ -46,9 +46,6 @@ class HostPacer:
         state = self._host(host)
         state.delay = max(state.delay, delay)
 
-    def delay_of(self, host: str) -> float:
-        return self._host(host).delay
-
     def hold(self, host: str, seconds: float) -> None:
         """No request to `host` for `seconds` from now (the server said Retry-After)."""
         state = self._host(host)

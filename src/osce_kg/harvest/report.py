@@ -11,6 +11,8 @@ from osce_kg.harvest.client import Politeness
 
 @dataclass
 class IngestSummary:
+    runs: int = 0
+    """Ingests in this harvest (one per --ingest-every pages, and one at the end)."""
     pages: int = 0
     ingested: int = 0
     warnings: int = 0
@@ -18,6 +20,12 @@ class IngestSummary:
     unchanged: int = 0
     gone_flagged: int = 0
     rejected_pages: list[dict[str, object]] = field(default_factory=list)
+
+    def add(self, other: IngestSummary) -> None:
+        """Count in another ingest of the same run (a long crawl ingests as it goes)."""
+        for name in ("runs", "pages", "ingested", "warnings", "rejected", "unchanged", "gone_flagged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.rejected_pages += other.rejected_pages
 
 
 @dataclass
@@ -83,6 +91,6 @@ class HarvestReport:
         if self.ingest is not None:
             i = self.ingest
             lines += [f"rejected: {r['url']}: {r['reason']}" for r in i.rejected_pages]
-            lines.append(f"ingest: {i.pages} pages: {i.ingested} ingested, {i.warnings} with warnings, "
+            lines.append(f"ingest ({i.runs} runs): {i.pages} pages: {i.ingested} ingested, {i.warnings} with warnings, "
                          f"{i.rejected} rejected, {i.unchanged} unchanged; {i.gone_flagged} graphs flagged gone")
         return "\n".join(lines)

@@ -47,6 +47,3 @@ class RobotsRules:
         per_request = rate.seconds / rate.requests if rate and rate.requests else None
         found = [float(d) for d in (delay, per_request) if d]
         return max(found) if found else None
-
-    def sitemaps(self) -> list[str]:
-        return list(self.parser.sitemaps) if self.parser is not None else []

@@ -29,7 +29,7 @@ from osce_kg.mapping.pages import PageSource, menu_version_graph
 from osce_kg.pages.inputs import PageInput
 from osce_kg.pages.labels import BatchLabels, LabelMemory, apply_labels
 from osce_kg.pages.menu import MenuDifference, compare_menu
-from osce_kg.pages.prepare import Prepared, Task, prepare_all
+from osce_kg.pages.prepare import BUG, Limits, Prepared, Task, prepare_all, rejected
 from osce_kg.pages.report import PageOutcome
 from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import PageRecord
@@ -58,6 +58,10 @@ SHOWN_ELSEWHERE = "ASK { GRAPH ?g { ?s <%s> ?m } FILTER(?g NOT IN (%s)) }"
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _SHOWS_MENU = ox.NamedNode(str(OSCE.showsMenu))
+
+
+class WriteFailed(Exception):
+    """The bulk write of pages already counted as committed failed: the run stops (exit 4)."""
 
 
 @dataclass
@@ -106,9 +110,10 @@ class _BatchState:
 class Ingester:
     """Ingests pages into one store with the store's own names (the gazetteer) and types."""
 
-    def __init__(self, store: GraphStore, *, layout: str | None = None) -> None:
+    def __init__(self, store: GraphStore, *, layout: str | None = None, limits: Limits | None = None) -> None:
         self.store = store
         self.layout = layout
+        self.limits = limits or Limits()
         self.names = ox.serialize(store.raw_query(NAMES), format=ox.RdfFormat.N_TRIPLES) or b""
         graph = Graph()
         if self.names:
@@ -134,7 +139,7 @@ class Ingester:
         previous: dict[str, dict[URIRef, str]] = {}
         for start in range(0, len(pages), 1000):
             previous |= self._previous([p.location for p in pages[start:start + 1000]])
-        tasks = [Task(p, tuple(previous.get(p.location, {}).values()), self.layout) for p in pages]
+        tasks = [Task(p, tuple(previous.get(p.location, {}).values()), self.layout, self.limits) for p in pages]
         for task, result in prepare_all(tasks, workers, self.reader, self.names):
             yield result, previous.get(task.page.location, {})
 
@@ -147,7 +152,12 @@ class Ingester:
         """
         prepared = [_Mapped(item, previous) if isinstance(item, Prepared) else self._unchanged(item, previous)
                     for item, previous in items]
-        return Checked(prepared, self._implicated([m for m in prepared if isinstance(m, _Mapped)]))
+        mapped = [m for m in prepared if isinstance(m, _Mapped)]
+        try:
+            suspects = self._implicated(mapped)
+        except Exception:  # noqa: BLE001 - the page that makes the batch run fail fails alone at commit
+            suspects = {id(m) for m in mapped}
+        return Checked(prepared, suspects)
 
     def commit_batch(self, checked: Checked, *, stop_on_reject: bool = False) -> list[tuple[PageOutcome, list[MenuDifference]]]:
         """Commit each page of a checked batch in its own transaction.
@@ -163,14 +173,23 @@ class Ingester:
         results: list[tuple[PageOutcome, list[MenuDifference]]] = []
         for item in prepared:
             if isinstance(item, _Mapped):
-                problems = self._validate(item.graphs()) if id(item) in suspects else []
-                if problems:
-                    item = PageOutcome(item.path, "rejected", item.page.layout, messages=problems)
-                else:
-                    results.append(self._commit(item, batch))
-                    continue
-            results.append((item, []))
-            if item.status == "rejected" and stop_on_reject:
+                source = item.prepared.source
+                try:
+                    problems = self._validate_alone(item) if id(item) in suspects else []
+                    if not problems:
+                        outcome = self._commit(item, batch)
+                        results.append((outcome, self._differences(item.page, outcome)))
+                        continue
+                    outcome = PageOutcome(item.path, "rejected", item.page.layout, messages=problems)
+                except (OSError, WriteFailed):
+                    raise  # the store, not the page: the run cannot go on
+                except Exception as error:  # noqa: BLE001 - one page's failure must not end the run
+                    outcome = rejected(source, f"{source.shown}: {BUG} while validating or committing: "
+                                               f"{type(error).__name__}: {error}")
+            else:
+                outcome = item
+            results.append((outcome, []))
+            if outcome.status == "rejected" and stop_on_reject:
                 break
         self.write_pending()
         self.labels.remember(batch.labels)
@@ -191,7 +210,7 @@ class Ingester:
             found.setdefault(row["loc"].value, {})[URIRef(row["g"].value)] = row["hash"].value
         return found
 
-    def _commit(self, item: _Mapped, batch: _BatchState) -> tuple[PageOutcome, list[MenuDifference]]:
+    def _commit(self, item: _Mapped, batch: _BatchState) -> PageOutcome:
         prepared, page, previous = item.prepared, item.page, item.previous
         menu = self._menu_version(page, prepared.location, prepared.menu_graph)
         relabel = self._relabelled(prepared, batch)
@@ -214,7 +233,7 @@ class Ingester:
                     del graphs[name]
             names = {URIRef(n.value) for n in graphs}
             if not graphs and not stale:
-                return PageOutcome(item.path, "unchanged", page.layout, sorted(item.document_iris())), []
+                return PageOutcome(item.path, "unchanged", page.layout, sorted(item.document_iris()))
             replaced = {n for n in names if f"<{n}>" in batch.existing} | stale
             stale |= set(self._orphaned_menus(replaced, graphs))
             self.store.write_graphs({URIRef(n.value): triples for n, triples in graphs.items()}, drop=stale, replace=replaced)
@@ -229,8 +248,7 @@ class Ingester:
             self.held_menus[menu[0]] = True
         batch.labels.note(prepared, relabel)
         messages = page.warnings + [w for d in page.documents for w in d.warnings]
-        outcome = PageOutcome(item.path, "warnings" if messages else "ingested", page.layout, item.document_iris(), messages)
-        return outcome, self._menu(page)
+        return PageOutcome(item.path, "warnings" if messages else "ingested", page.layout, item.document_iris(), messages)
 
     def _relabelled(self, prepared: Prepared, batch: _BatchState) -> dict[tuple[str, str, str], str]:
         """The labels of this page to change (pages.labels): from what the batch knows, or from the
@@ -248,7 +266,10 @@ class Ingester:
         if self.pending:
             data, names = b"".join(self.pending), [URIRef(n) for n in self.pending_graphs]
             self.pending, self.pending_graphs = [], []
-            self.store.bulk_add_nquads(data, names)
+            try:
+                self.store.bulk_add_nquads(data, names)
+            except Exception as error:
+                raise WriteFailed(f"writing {len(names)} graphs failed: {type(error).__name__}: {error}") from error
             self.bulk_writes += 1
 
     def _existing(self, names: set[str]) -> set[str]:
@@ -341,17 +362,38 @@ class Ingester:
             found += [ox.Triple(row["s"], _RDF_TYPE, row["t"]) for row in rows]
         return found
 
-    def _validate(self, graphs: dict[ox.NamedNode, list[ox.Triple]]) -> list[str]:
-        """SHACL on each graph plus the types of what it points to; only its own nodes are judged."""
+    def _validate_alone(self, item: _Mapped) -> list[str]:
+        """A page's graphs validated without its batch, with the menu version it is the first to show."""
+        graphs = item.graphs()
+        menu = self._menu_version(item.page, item.prepared.location, item.prepared.menu_graph)
+        if menu is None:
+            return self._validate(graphs)
+        graphs[ox.NamedNode(str(menu[0]))] = menu[1]
+        return self._validate(graphs, menu[1])
+
+    def _validate(self, graphs: dict[ox.NamedNode, list[ox.Triple]], context: list[ox.Triple] | None = None) -> list[str]:
+        """SHACL on each graph plus `context` and the types of what it points to; only its own nodes are judged."""
         problems: list[str] = []
         for triples in graphs.values():
             own = {t.subject for t in triples}
-            data = _graph(triples + self._types_of({t.object for t in triples if isinstance(t.object, ox.NamedNode)} - own))
+            pointed = {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - own
+            data = _graph(triples + (context or []) + self._types_of(pointed))
             report = validate(data)
             for v in report.violations:
                 if to_ox(v.focus) in own and v.severity == "Violation":
                     problems.append(f"SHACL: {v.line()}")
         return problems
+
+    def _differences(self, page: PageRecord, outcome: PageOutcome) -> list[MenuDifference]:
+        """The menu's differences for a committed page; a failure to compare is told, the page stays."""
+        if outcome.status == "unchanged":
+            return []
+        try:
+            return self._menu(page)
+        except Exception as error:  # noqa: BLE001 - the page is committed: say so, and what failed
+            outcome.messages.append(f"menu not compared with the reference data: {BUG}: {type(error).__name__}: {error}")
+            outcome.status = "warnings"
+            return []
 
     def _menu(self, page: PageRecord) -> list[MenuDifference]:
         """Menu differences, once per distinct menu in a run (most pages share one menu)."""

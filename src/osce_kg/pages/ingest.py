@@ -20,14 +20,17 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from rdflib import URIRef
+
 from osce_kg.errors import InputError
 from osce_kg.pages.commit import Checked, Ingester
-from osce_kg.pages.inputs import PageInput, is_warc, page_files, page_inputs
-from osce_kg.pages.report import IngestReport
+from osce_kg.pages.inputs import PageInput, is_archive, page_files, page_inputs
+from osce_kg.pages.prepare import Limits, Prepared
+from osce_kg.pages.report import IngestReport, PageOutcome
 from osce_kg.pages.warc import archive_pages, flag_gone
 from osce_kg.store import GraphStore
 
@@ -36,6 +39,10 @@ VALIDATION_BATCH = 500
 CPU; turbo: ~36 ms for the reference data that each run carries as context), so one run per
 document made validation 85% of ingest time; pages implicated by a violation are then validated
 alone, as before (issue 6). 500 rather than 100 pages: 4.77 -> 4.35 ms per page in one process."""
+
+BATCH_BYTES = 32_000_000
+"""N-Quads in one batch, at most: 500 ordinary pages make ~7 MB, 500 listings of a thousand items
+would make 5 GB, and the SHACL run holds several times its input (issue 14)."""
 
 FLUSH_EVERY = 1000
 """Pages committed between two flushes of the store's memory tables to disk."""
@@ -50,13 +57,14 @@ def default_workers(pages: int) -> int:
 
 
 def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = None, keep_going: bool = True,
-                 workers: int | None = None) -> IngestReport:
+                 workers: int | None = None, limits: Limits | None = None) -> IngestReport:
     """Ingest files and folders (recursively), page files and WARC archives (pages.warc: the
     latest page of each URL, then the URLs found gone are flagged); with keep_going=False the
     first rejected page raises InputError."""
-    archives = [f for f in page_files(paths) if is_warc(f)]
+    archives = [f for f in page_files(paths) if is_archive(f)]
     archived, gone, problems = archive_pages(archives) if archives else ([], [], [])
-    report = ingest_pages(store, page_inputs(paths) + archived, layout=layout, keep_going=keep_going, workers=workers)
+    report = ingest_pages(store, page_inputs(paths) + archived, layout=layout, keep_going=keep_going, workers=workers,
+                          limits=limits)
     report.notes += problems
     if gone:
         flagged = flag_gone(store, gone)
@@ -66,14 +74,16 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
 
 
 def ingest_pages(store: GraphStore, pages: Iterable[PageInput], *, layout: str | None = None, keep_going: bool = True,
-                 workers: int | None = None) -> IngestReport:
+                 workers: int | None = None, limits: Limits | None = None) -> IngestReport:
     """Ingest pages, in order; with keep_going=False the first rejected page raises InputError.
 
-    `workers` processes read and map the pages (default: one per core from PARALLEL_FROM pages).
+    `workers` processes read and map the pages (default: one per core from PARALLEL_FROM pages);
+    `limits` bound each page's size and time (default: Limits()). The caller holds the store's
+    writer lock (osce_kg.store.lock) when other processes may write to it.
     """
     started = time.perf_counter()
     report = IngestReport()
-    ingester = Ingester(store, layout=layout)
+    ingester = Ingester(store, layout=layout, limits=limits)
     if not ingester.gazetteer.by_kind.get("state"):
         report.notes.append("the store holds no reference data (no States): names stay unlinked; run 'osce-kg build' first")
     unfinished = getattr(store, "dropped_unfinished", [])
@@ -89,7 +99,7 @@ def ingest_pages(store: GraphStore, pages: Iterable[PageInput], *, layout: str |
     checked: Future[Checked] | None = None
     try:
         while True:
-            batch = [item for _, item in zip(range(VALIDATION_BATCH), stream, strict=False)]
+            batch = _next_batch(stream)
             following = checker.submit(ingester.check_batch, batch) if batch else None
             if checked is None:
                 checked = following
@@ -122,3 +132,16 @@ def ingest_pages(store: GraphStore, pages: Iterable[PageInput], *, layout: str |
         stream.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _next_batch(stream: Iterator[tuple[PageOutcome | Prepared, dict[URIRef, str]]]) -> list[tuple[PageOutcome | Prepared, dict[URIRef, str]]]:
+    """The next VALIDATION_BATCH pages of the stream, fewer when they hold more than BATCH_BYTES of N-Quads."""
+    batch = []
+    size = 0
+    for item in stream:
+        batch.append(item)
+        if isinstance(item[0], Prepared):
+            size += len(item[0].nquads)
+        if len(batch) >= VALIDATION_BATCH or size >= BATCH_BYTES:
+            break
+    return batch

@@ -10,10 +10,14 @@ which Oxigraph writes and reads in Rust.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -23,7 +27,7 @@ from osce_kg import iri
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.mapping.pages import PageSource, Triples, document_graph, menu_digest
-from osce_kg.pages.inputs import PageInput, read_page
+from osce_kg.pages.inputs import MAX_BYTES, PageInput, read_page
 from osce_kg.pages.labels import MINTED_TYPES
 from osce_kg.pages.report import PageOutcome
 from osce_kg.parse.page import PageReader
@@ -37,15 +41,45 @@ READ_CHUNK = 8
 READ_AHEAD = 1000
 """Pages read by the workers ahead of the last commit, at most (~28 kB each in memory)."""
 
+READ_AHEAD_BYTES = 100_000_000
+"""N-Quads read by the workers ahead of the last commit, at most, as estimated from the chunks
+read so far: a listing of a thousand items weighs ~10 MB, and a folder of them would otherwise
+fill READ_AHEAD pages with 10 GB (issue 14)."""
+
+
+SECONDS_PER_PAGE = 30.0
+"""Longest a page may take to read and map, by default (--time-limit): ~2 ms is the norm, and a
+page with a line of a megabyte full of names takes ~6 s."""
+
+MAX_DOCUMENTS = 1000
+"""Most documents (listing items) read from one page: a listing of osce.org shows tens; mapping a
+listing of 10,000 took 740 MB and 13 s in its worker, and ~10 kB of N-Quads per document follow."""
+
+BUG = "internal error (a bug in osce-kg: please report it, with the file)"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one page may cost: its size, and the seconds to read and map it (None: no limit)."""
+
+    max_bytes: int | None = MAX_BYTES
+    seconds: float | None = SECONDS_PER_PAGE
+    max_documents: int | None = MAX_DOCUMENTS
+
 
 @dataclass(frozen=True)
 class Task:
-    """One page to read: the hashes of the graphs it gave before (to skip it when unchanged), and
-    the layout forced on it, if any."""
+    """One page to read: the hashes of the graphs it gave before (to skip it when unchanged), the
+    layout forced on it, if any, and its limits."""
 
     page: PageInput
     previous_hashes: tuple[str, ...] = ()
     layout: str | None = None
+    limits: Limits = field(default_factory=Limits)
+
+
+class PageTimeout(Exception):
+    """A page took longer than its time limit."""
 
 
 @dataclass
@@ -83,18 +117,62 @@ def _start_worker(names: bytes) -> None:
 
 def prepare_page(task: Task, reader: PageReader | None = None) -> PageOutcome | Prepared:
     """Read and map one page: unchanged (every graph it gave before has its hash), rejected, or
-    prepared. `reader` defaults to the worker's (_start_worker)."""
-    reader = reader or _READER
+    prepared. `reader` defaults to the worker's (_start_worker).
+
+    Whatever goes wrong with one page rejects that page with the reason, never the run: bad input
+    as the reader words it, a page over its time limit, and anything else as an internal error."""
+    source = task.page
+    try:
+        with time_limit(task.limits.seconds):
+            return _prepare(task, reader or _READER)
+    except InputError as error:
+        return rejected(source, str(error))
+    except PageTimeout:
+        return rejected(source, f"{source.shown}: took more than {task.limits.seconds:g} s to read "
+                                "(the time limit per file, --time-limit): not ingested")
+    except MemoryError:
+        return rejected(source, f"{source.shown}: ran out of memory while reading: not ingested")
+    except Exception as error:  # noqa: BLE001 - one page's failure must not end the run
+        return rejected(source, f"{source.shown}: {BUG} while reading: {type(error).__name__}: {error}")
+
+
+def rejected(source: PageInput, message: str) -> PageOutcome:
+    return PageOutcome(source.shown, "rejected", messages=[message])
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise PageTimeout in the block after `seconds`, by SIGALRM: Python code (the reader's
+    regular expressions included) is interrupted; a call into C returns first. Only the main thread
+    gets signals: elsewhere (a library caller's thread) the block runs without a limit."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise PageTimeout
+
+    before = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def _prepare(task: Task, reader: PageReader | None) -> PageOutcome | Prepared:
     assert reader is not None, "prepare_page needs a reader: the worker's or the Ingester's"
     source = task.page
-    data = read_page(source)
+    data = read_page(source, task.limits.max_bytes)
     digest = content_hash(data)
     if task.previous_hashes and all(h == digest for h in task.previous_hashes):
         return PageOutcome(source.shown, "unchanged")
-    try:
-        page = reader.read(source.shown, data, layout=task.layout, url=source.url)
-    except InputError as error:
-        return PageOutcome(source.shown, "rejected", messages=[str(error)])
+    page = reader.read(source.shown, data, layout=task.layout, url=source.url)
+    limit = task.limits.max_documents
+    if limit is not None and len(page.documents) > limit:
+        raise InputError(f"{len(page.documents):,} documents in one page, more than the limit of {limit:,}: "
+                         "not ingested", source.shown)
     graphs = document_graphs(page, source)
     quads = _quads(graphs)
     subjects = {str(q.subject) for q in quads}
@@ -126,15 +204,32 @@ def prepare_all(tasks: list[Task], workers: int, reader: PageReader, names: byte
     # At most READ_AHEAD pages are read ahead of the commits: Pool.imap has no back-pressure, and
     # the workers outran the ingesting process by tens of thousands of pages (~28 kB each in
     # memory: 1.7 GB at 50,000 pages; issue 6).
+    # The window starts at two chunks per worker and widens as chunks come back small.
     chunks = iter([tasks[i:i + READ_CHUNK] for i in range(0, len(tasks), READ_CHUNK)])
     with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(names,)) as pool:
-        ahead = deque(pool.apply_async(_prepare_chunk, (chunk,)) for chunk in islice(chunks, READ_AHEAD // READ_CHUNK))
+        ahead = deque((chunk, pool.apply_async(_prepare_chunk, (chunk,))) for chunk in islice(chunks, 2 * workers))
+        chunk_bytes = 0.0
         while ahead:
-            done = ahead.popleft().get()
-            following = next(chunks, None)
-            if following is not None:
-                ahead.append(pool.apply_async(_prepare_chunk, (following,)))
+            chunk, answer = ahead.popleft()
+            done = _answer(chunk, answer)
+            chunk_bytes = max(float(sum(len(r.nquads) for _, r in done if isinstance(r, Prepared))), chunk_bytes * 0.9)
+            window = max(2 * workers, min(READ_AHEAD // READ_CHUNK, int(READ_AHEAD_BYTES // max(chunk_bytes, 1.0))))
+            for following in islice(chunks, max(window - len(ahead), 0)):
+                ahead.append((following, pool.apply_async(_prepare_chunk, (following,))))
             yield from done
+
+
+def _answer(chunk: list[Task], answer: AsyncResult) -> list[tuple[Task, PageOutcome | Prepared]]:
+    """A worker's answer for a chunk; its pages rejected when none comes in time (a worker killed,
+    by the system for lack of memory say, never answers: the run would wait for ever)."""
+    limits = [t.limits.seconds for t in chunk]
+    timeout = None if None in limits else 2 * sum(s or 0.0 for s in limits) + 10
+    try:
+        return answer.get(timeout)
+    except Exception as error:  # noqa: BLE001 - the pages of this chunk only
+        reason = "no answer from the worker process reading it" if isinstance(error, multiprocessing.TimeoutError) else \
+            f"the worker process reading it failed: {type(error).__name__}: {error}"
+        return [(task, rejected(task.page, f"{task.page.shown}: {BUG}: {reason}")) for task in chunk]
 
 
 def document_graphs(page: PageRecord, source: PageInput) -> dict[URIRef, Triples]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from osce_kg.pages.inputs import printable
 from osce_kg.pages.menu import MenuDifference
 
 
@@ -41,7 +42,7 @@ class IngestReport:
     @property
     def warnings(self) -> list[str]:
         """Warnings of the ingested files, then the menu's differences with the reference data."""
-        return [f"{o.path}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages] + [
+        return [f"{printable(str(o.path))}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages] + [
             str(d) for d in self.menu_differences]
 
     def pages_per_second(self) -> float:
@@ -52,7 +53,7 @@ class IngestReport:
         lines = []
         for o in self.outcomes:
             if o.status in ("rejected", "warnings"):
-                lines.append(f"{o.status}: {o.path}")
+                lines.append(f"{o.status}: {printable(str(o.path))}")
                 lines += [f"  {m}" for m in o.messages]
         lines += [str(d) for d in self.menu_differences]
         lines += [f"note: {n}" for n in self.notes]

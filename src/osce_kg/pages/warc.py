@@ -24,6 +24,7 @@ from osce_kg.pages.inputs import PageInput, recorded_path
 from osce_kg.store import GraphStore
 
 PURPOSE_HEADER = "Osce-Kg-Purpose"
+"""What osce-kg's harvester fetched a response for: page, or its own look-ups (NOT_PAGES)."""
 NOT_PAGES = frozenset({"robots", "sitemap", "listing"})
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 GONE_STATUSES = frozenset({404, 410})

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 MIN_WORDS = 8
 """Fewer words than this are not enough to tell a language: the page's declared language stands."""
@@ -24,6 +26,9 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|with|for|on|was|has|were|said)\
 
 @cache
 def _identifier() -> LanguageIdentifier:
+    # imported on first use: py3langid brings numpy (0.15 s), which English-only runs never need
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 

@@ -20,10 +20,13 @@ own terms without loss. When the cap is reached the rest of the work is stopped 
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import io
 import multiprocessing
 import multiprocessing.connection
+import os
 import re
+import resource
 import signal
 import threading
 import time
@@ -154,14 +157,27 @@ def _die_with_parent() -> None:
         pass  # not Linux: the daemon flag still ends the worker when the parent exits normally
 
 
-def _serve(conn: multiprocessing.connection.Connection, store_path: str) -> None:
-    """The worker: open the store read-only, then answer queries until the pipe closes."""
+def _serve(conn: multiprocessing.connection.Connection, store_path: str, max_memory_mb: int | None = None) -> None:
+    """The worker: open the store read-only, then answer queries until the pipe closes.
+
+    With `max_memory_mb`, its address space is capped (RLIMIT_AS) once the store is open: a
+    query that needs more ends the worker (the engine aborts when an allocation fails), not the
+    machine's memory."""
     _die_with_parent()
     try:
         store: ox.Store | None = ox.Store.read_only(store_path)
         opened = ""
     except OSError as exc:
         store, opened = None, f"cannot open the store {store_path}: {exc}"
+    if max_memory_mb is not None:
+        limit = max_memory_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        # the engine's own words when an allocation fails (a Rust panic message, a backtrace)
+        # would come before the parent's clear one: the worker says everything through the pipe
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+        faulthandler.disable()
     while True:
         try:
             query, bindings = conn.recv()
@@ -198,13 +214,15 @@ class QueryWorker:
     leaving a `with` block, ends the process.
     """
 
-    def __init__(self, store_path: Path, *, start_method: str | None = None) -> None:
+    def __init__(self, store_path: Path, *, start_method: str | None = None, max_memory_mb: int | None = None) -> None:
         """start_method: 'fork' (default on Linux: cheap, the modules are loaded already) or
-        'forkserver' for a process that runs threads holding locks (a web server)."""
+        'forkserver' for a process that runs threads holding locks (a web server).
+        max_memory_mb: the worker's address space at most (None: no limit but the time limit's)."""
         path = Path(store_path)
         if not path.is_dir():
             raise InputError("no store here: run 'osce-kg build' first", path=path)
         self.store_path = path
+        self.max_memory_mb = max_memory_mb
         self._context: Any = multiprocessing.get_context(start_method or _default_start_method())
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: multiprocessing.connection.Connection | None = None
@@ -214,7 +232,7 @@ class QueryWorker:
         if self._process is None or not self._process.is_alive():
             self._stop()
             ours, theirs = self._context.Pipe()
-            self._process = self._context.Process(target=_serve, args=(theirs, str(self.store_path)), daemon=True, name="osce-kg-query")
+            self._process = self._context.Process(target=_serve, args=(theirs, str(self.store_path), self.max_memory_mb), daemon=True, name="osce-kg-query")
             self._process.start()
             theirs.close()
             self._conn = ours
@@ -269,18 +287,20 @@ class QueryWorker:
         try:
             self._conn.send((query, specs))
             tag, kind, value = self._receive(deadline, timeout)
-            if tag == "syntax":
-                raise _syntax_error(query, value, source)
-            if tag == "failed":
-                raise QueryFailed(value)
-            if tag == "boolean":
-                return BoundedAnswer(bool(value), False, max_rows)
-            data, cut = self._read_lines(tag, kind, value, deadline, timeout, max_rows)
+            data, cut = (b"", False) if tag in ("syntax", "failed", "boolean") else self._read_lines(tag, kind, value, deadline, timeout, max_rows)
         except BaseException:
+            # timed out, interrupted, or the worker died: whatever it is doing is stopped
             self._stop()
             raise
         if cut:
             self._stop()
+        # a query the engine refused or failed at once leaves the worker waiting for the next one
+        if tag == "syntax":
+            raise _syntax_error(query, value, source)
+        if tag == "failed":
+            raise QueryFailed(value)
+        if tag == "boolean":
+            return BoundedAnswer(bool(value), False, max_rows)
         return BoundedAnswer(_answer(kind, data), cut, max_rows)
 
     def _receive(self, deadline: float, timeout: float) -> tuple[str, str | None, Any]:
@@ -291,6 +311,11 @@ class QueryWorker:
             message: tuple[str, str | None, Any] = self._conn.recv()
         except (EOFError, OSError):
             code = self._process.exitcode if self._process is not None else None
+            if self._process is not None and code is None:
+                self._process.join(1)
+                code = self._process.exitcode
+            if code == -signal.SIGABRT and self.max_memory_mb is not None:
+                raise QueryFailed(f"the query needed more than {self.max_memory_mb:,} MB of memory and was stopped (raise the limit with --max-memory)") from None
             raise QueryFailed(f"the query process ended without an answer (exit code {code})") from None
         return message
 
@@ -361,9 +386,10 @@ def run_bounded(
     max_rows: int | None = None,
     allowed_service_hosts: Iterable[str] = (),
     source: str | Path | None = None,
+    max_memory_mb: int | None = None,
 ) -> BoundedAnswer:
     """One bounded query in a worker of its own (see QueryWorker.run)."""
-    with QueryWorker(store_path) as worker:
+    with QueryWorker(store_path, max_memory_mb=max_memory_mb) as worker:
         return worker.run(
             query, bindings=bindings, timeout=timeout, max_rows=max_rows,
             allowed_service_hosts=allowed_service_hosts, source=source,

@@ -25,6 +25,7 @@ from osce_kg.store import GraphStore
 TIMED_OUT = 124
 """Exit code of a query stopped at its time limit (the code of coreutils' `timeout`)."""
 DEFAULT_MAX_ROWS = 1_000_000
+DEFAULT_MAX_MEMORY_MB = 4096
 
 
 @contextmanager
@@ -55,24 +56,27 @@ def output(result: QueryResult, fmt: str, max_width: int = TABLE_WIDTH) -> bytes
 @click.option("--max-width", type=click.IntRange(min=0), default=TABLE_WIDTH, show_default=True, metavar="N", help="table: cut longer cells to N characters with '…' (0: never cut).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=DEFAULT_MAX_ROWS, show_default=True, help="Stop after N rows (triples for CONSTRUCT/DESCRIBE) and say on stderr that the answer was cut.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Seconds the query may run; on the embedded store the work is then stopped (exit code 124).")
+@click.option("--max-memory", "max_memory", type=click.IntRange(min=256), default=DEFAULT_MAX_MEMORY_MB, show_default=True, metavar="MB", help="Memory the query may take on the embedded store; it is stopped beyond.")
 @click.option("--allow-service", "allow_service", multiple=True, metavar="HOST", help="Let SERVICE clauses call this host (or host:port) from the embedded store (repeatable); none is called otherwise.")
 @click.option("--endpoint", metavar="URL", help="Run on this SPARQL 1.1 endpoint instead of the embedded store (credentials from OSCE_KG_ENDPOINT_USER/OSCE_KG_ENDPOINT_PASSWORD).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False), help="The embedded store's folder (default: $OSCE_KG_STORE, else store/ in the workspace).")
 @click.option("--show-query", is_flag=True, help="Print the query as sent, with its parameters bound, and stop.")
 def query_command(
     ref: str, params: tuple[str, ...], fmt: str, limit: int | None, max_width: int, max_rows: int, timeout: float,
+    max_memory: int,
     allow_service: tuple[str, ...], endpoint: str | None, store_dir: Path | None, show_query: bool,
 ) -> None:
     """Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input).
 
-    On the embedded store the query runs in a worker process that is stopped at --timeout or
-    --max-rows; updates are refused, and so are SERVICE calls unless --allow-service names the host.
+    On the embedded store the query runs in a worker process that is stopped at --timeout,
+    --max-rows or --max-memory; updates are refused, and so are SERVICE calls unless
+    --allow-service names the host.
     """
     with _reported():
         named = resolve(ref)
         source = named.path or named.name
         # started before the binding: the worker opens the store meanwhile
-        worker = QueryWorker(store_dir or default_store()).start() if not (endpoint or show_query) else None
+        worker = QueryWorker(store_dir or default_store(), max_memory_mb=max_memory).start() if not (endpoint or show_query) else None
         try:
             text = named.bound(parse_assignments(list(params)))
             if limit is not None:

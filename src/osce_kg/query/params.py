@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
@@ -94,21 +94,22 @@ def _known_keys() -> dict[str, tuple[frozenset[str], str]]:
     }
 
 
+def _known_key(kind: str, mint: Callable[[str], URIRef], raw: str) -> URIRef:
+    """A key of the curated data: an unknown key would match nothing and give an empty answer
+    that looks like a fact, so it is an error with the closest known keys."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", raw):
+        raise ValueError("expected a key in lower case letters, digits, '.' and '-' (e.g. presence-in-albania)")
+    known, where = _known_keys()[kind]
+    if raw not in known:
+        close = get_close_matches(raw, sorted(known), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise ValueError(f"no {kind} with this key in {where}{hint}")
+    return mint(raw)
+
+
 def _keyed(kind: str, mint: Callable[[str], URIRef]) -> Callable[[str], URIRef]:
-    """A converter for keys of the curated data: an unknown key would match nothing and give an
-    empty answer that looks like a fact, so it is an error with the closest known keys."""
-
-    def convert(raw: str) -> URIRef:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", raw):
-            raise ValueError("expected a key in lower case letters, digits, '.' and '-' (e.g. presence-in-albania)")
-        known, where = _known_keys()[kind]
-        if raw not in known:
-            close = get_close_matches(raw, sorted(known), n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise ValueError(f"no {kind} with this key in {where}{hint}")
-        return mint(raw)
-
-    return convert
+    """The converter of one kind of key (the check runs at each call, not when this is made)."""
+    return partial(_known_key, kind, mint)
 
 
 CONVERTERS: dict[str, Callable[[str], Node]] = {

@@ -42,6 +42,9 @@ class ServiceCall:
     host: str | None
 
 
+_IRI_WITH_HASH = re.compile(r'<[^<>"{}|^`\\\s]*#[^<>"{}|^`\\\s]*>')
+
+
 def _decoded(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
@@ -72,7 +75,13 @@ def service_calls(query: str) -> list[ServiceCall]:
     from rdflib.term import Variable
 
     try:
-        algebra = translateQuery(parseQuery(query)).algebra
+        try:
+            parsed = parseQuery(query)
+        except Exception:  # noqa: BLE001 - retried once, below
+            # rdflib's parser takes a '#' inside an IRI for a comment running to the end of the line
+            # when a SERVICE follows on that line; a line break after such IRIs changes nothing else
+            parsed = parseQuery(_IRI_WITH_HASH.sub(lambda m: m.group(0) + "\n", query))
+        algebra = translateQuery(parsed).algebra
     except Exception as exc:  # noqa: BLE001 - any failure of the checker means "not checked"
         raise QueryRefused(
             "the query mentions SERVICE but could not be parsed to check which hosts it calls; "

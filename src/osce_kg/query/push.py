@@ -115,7 +115,10 @@ class PushJournal:
     @classmethod
     def start(cls, path: Path, store_url: str) -> PushJournal:
         journal = cls(path, store_url)
-        path.write_text(json.dumps({"store_url": journal.store_url, "started": time.time()}) + "\n", encoding="utf-8")
+        try:
+            path.write_text(json.dumps({"store_url": journal.store_url, "started": time.time()}) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise EndpointError(f"cannot write the push journal {path} ({exc.strerror}): give another with --journal FILE") from None
         return journal
 
     @classmethod

@@ -38,7 +38,7 @@ from osce_kg.query.sparql_text import query_form
 from osce_kg.serve import charts, describe, site
 from osce_kg.serve.answers import GRAPH_FORMATS, TRUNCATED_HEADER, Answer
 from osce_kg.serve.assets import asset_path
-from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, choose
+from osce_kg.serve.negotiation import GRAPH_OFFER, SELECT_OFFER, NotAcceptable, accepted, choose
 from osce_kg.serve.repository import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, Repository, ServerBusy
 
 PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -99,6 +99,14 @@ def create_app(settings: Settings) -> Starlette:
 
 class BodyTooLarge(Exception):
     pass
+
+
+class BadRequest(Exception):
+    """A protocol request the server cannot take (400 unless said otherwise); the message says why."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -198,8 +206,8 @@ class Handlers:
             return problem(413, f"the request body is larger than the server's limit of {self.settings.max_body} bytes")
         except QueryRefused as exc:
             return problem(403, str(exc))
-        except ValueError as exc:
-            return problem(getattr(exc, "status", 400), str(exc))
+        except BadRequest as exc:
+            return problem(exc.status, str(exc))
         if text is None:
             try:
                 fmt = choose(["html", *GRAPH_OFFER], request.query_params.get("format"), request.headers.get("accept"))
@@ -208,6 +216,10 @@ class Handlers:
             if fmt == "html":
                 return self.page(request, "sparql.html", examples=site.examples(self.settings.catalog))
             return self.service_description(request, fmt)
+        if request.method == "GET" and "format" not in extra and accepted(request.headers.get("accept"))[:1] == ["text/html"]:
+            # a link to a query opened in a browser (the editor's own share links): the editor, which
+            # reads the query from the URL and runs it
+            return self.page(request, "sparql.html", examples=site.examples(self.settings.catalog))
 
         async def run() -> Response:
             try:
@@ -228,10 +240,10 @@ class Handlers:
         params = dict(request.query_params)
         for name in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
             if name in request.query_params:
-                raise ValueError(f"'{name}' is not supported: the default graph is the union of all named graphs; use GRAPH in the query")
+                raise BadRequest(f"'{name}' is not supported: the default graph is the union of all named graphs; use GRAPH in the query")
         if request.method == "GET":
             if len(request.query_params.getlist("query")) > 1:
-                raise ValueError("give one 'query' parameter, not several")
+                raise BadRequest("give one 'query' parameter, not several")
             if "update" in request.query_params:
                 raise QueryRefused("updates are not allowed: this endpoint is read-only")
             return request.query_params.get("query"), params
@@ -243,24 +255,23 @@ class Handlers:
             try:
                 form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
             except UnicodeDecodeError:
-                raise ValueError("the form is not UTF-8") from None
+                raise BadRequest("the form is not UTF-8") from None
             if "update" in form:
                 raise QueryRefused("updates are not allowed: this endpoint is read-only; change the graph with 'osce-kg build' or 'osce-kg ingest'")
             queries = form.get("query", [])
             if len(queries) != 1:
-                raise ValueError("a form POST needs exactly one 'query' field")
+                raise BadRequest("a form POST needs exactly one 'query' field")
             params.update({k: v[0] for k, v in form.items() if k != "query" and v})
             return queries[0], params
         if content_type == "application/sparql-query":
             try:
                 return body.decode("utf-8"), params
             except UnicodeDecodeError:
-                raise ValueError("the query is not UTF-8") from None
+                raise BadRequest("the query is not UTF-8") from None
         if content_type == "application/sparql-update":
             raise QueryRefused("updates are not allowed: this endpoint is read-only; change the graph with 'osce-kg build' or 'osce-kg ingest'")
-        error = ValueError(f"unsupported content type {content_type or '(none)'!r}: POST a query as application/x-www-form-urlencoded or application/sparql-query")
-        error.status = 415  # type: ignore[attr-defined]
-        raise error
+        raise BadRequest(f"unsupported content type {content_type or '(none)'!r}: POST a query as "
+                         "application/x-www-form-urlencoded or application/sparql-query", status=415)
 
     # entity pages -----------------------------------------------------------------------------
 

@@ -100,11 +100,12 @@ class Table:
     truncated_at: int | None
 
     def label_column(self, var: str) -> str | None:
-        """A column that names the IRIs of `var` (stateName for state), to show as link text."""
-        for candidate in (f"{var}Name", f"{var}Label", f"{var}Title"):
-            if candidate in self.variables:
-                return candidate
-        return None
+        """A column that names the IRIs of `var`, to show as link text: stateName for state, or a
+        plain name/label/title column when `var` is the first column."""
+        candidates = [f"{var}Name", f"{var}Label", f"{var}Title"]
+        if self.variables and var == self.variables[0]:
+            candidates += ["name", "label", "title"]
+        return next((c for c in candidates if c in self.variables), None)
 
 
 @dataclass

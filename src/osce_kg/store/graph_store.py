@@ -24,13 +24,18 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from osce_kg.errors import InputError
+from osce_kg.errors import InputError, StoreBusy
 from osce_kg.store.terms import SelectRows, in_graph, ox_quad, rows_of, serialized, to_ox
 
 
 def _ntriples(graph: Graph) -> str:
     """N-Triples of a graph, safe to embed in SPARQL INSERT DATA (terms are escaped by rdflib)."""
     return graph.serialize(format="nt")
+
+
+def bulk_journal(path: Path) -> Path:
+    """The journal of an unfinished bulk write into the store at `path` (see bulk_add_nquads)."""
+    return path.with_name(path.name + ".bulk-journal")
 
 
 class GraphStore:
@@ -48,7 +53,14 @@ class GraphStore:
             return cls(ox.Store(), None)
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        store = cls(ox.Store(str(path)), path)
+        try:
+            opened = ox.Store(str(path))
+        except OSError as error:
+            if "LOCK" not in str(error):
+                raise
+            # a writer that took no writer lock (store/lock.py) has it open: say so, not RocksDB's words
+            raise StoreBusy(path, "another process has it open for writing") from None
+        store = cls(opened, path)
         store.dropped_unfinished = store._finish_bulk_journal()
         return store
 
@@ -56,7 +68,7 @@ class GraphStore:
     """Graphs an interrupted bulk write had begun, dropped when the store was opened."""
 
     def _journal(self) -> Path | None:
-        return self.path.with_name(self.path.name + ".bulk-journal") if self.path is not None else None
+        return bulk_journal(self.path) if self.path is not None else None
 
     def _finish_bulk_journal(self) -> list[URIRef]:
         journal = self._journal()

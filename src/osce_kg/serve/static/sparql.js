@@ -15,7 +15,10 @@
   var tab = yasgui.getTab();
   tab.setEndpoint(endpoint);
   var params = new URLSearchParams(window.location.search);
-  if (!params.has("query") && config.examples.length && !tab.getQuery().trim().replace(/^PREFIX.*$/gim, "").trim().length) {
+  if (params.has("query")) {
+    tab.setQuery(params.get("query"));
+    tab.query();
+  } else if (config.examples.length && !tab.getQuery().trim().replace(/^PREFIX.*$/gim, "").trim().length) {
     tab.setQuery(config.examples[0].query);
   }
   document.getElementById("examples").addEventListener("change", function (event) {
