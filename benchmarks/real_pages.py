@@ -143,7 +143,9 @@ def score(pages: list[dict], texts: Path, misses: list[str]) -> dict[str, Tally]
                 for t in groups:
                     t.right[name] += ok
                 if not ok:
-                    misses.append(f"{page['id']} [{(want['title'] or '')[:40]}] {name}: got {got[name] if got else 'no document'!r}, expected {want[name]!r}")
+                    misses.append(
+                        f"{page['id']} [{(want['title'] or '')[:40]}] {name}: got {got[name] if got else 'no document'!r}, expected {want[name]!r}"
+                    )
             for name in SETS:
                 mine = got[name] if got is not None else set()
                 theirs = want[name]
@@ -152,7 +154,9 @@ def score(pages: list[dict], texts: Path, misses: list[str]) -> dict[str, Tally]
                     t.found[name] += len(mine)
                     t.want[name] += len(theirs)
                 if mine != theirs:
-                    misses.append(f"{page['id']} [{(want['title'] or '')[:40]}] {name}: extra {sorted(mine - theirs)}, missed {sorted(theirs - mine)}")
+                    misses.append(
+                        f"{page['id']} [{(want['title'] or '')[:40]}] {name}: extra {sorted(mine - theirs)}, missed {sorted(theirs - mine)}"
+                    )
     return tallies
 
 
@@ -192,6 +196,7 @@ def table(tallies: dict[str, Tally], title: str) -> str:
 
 def targets(t: Tally) -> str:
     """The issue's 'done when' on these pages: one line, each target with its figure and whether it is met."""
+
     def ok(flag: bool) -> str:
         return "met" if flag else "MISSED"
 
@@ -199,7 +204,10 @@ def targets(t: Tally) -> str:
         return a / b if b else 1.0
 
     parts = [f"rejected {t.rejected} of {t.pages} pages ({ok(t.rejected == 0)})"]
-    parts += [f"{n} {r(t.right[n], t.documents):.2f} >= 0.95 ({ok(r(t.right[n], t.documents) >= 0.95)})" for n in ("title", "date", "place")]
+    parts += [
+        f"{n} {r(t.right[n], t.documents):.2f} >= 0.95 ({ok(r(t.right[n], t.documents) >= 0.95)})"
+        for n in ("title", "date", "place")
+    ]
     for name, p_min, r_min in (("states", 0.93, 0.93), ("people", 0.95, 0.85)):
         p, rec = r(t.tp[name], t.found[name]), r(t.tp[name], t.want[name])
         parts.append(f"{name} P {p:.2f} >= {p_min} / R {rec:.2f} >= {r_min} ({ok(p >= p_min and rec >= r_min)})")
@@ -209,8 +217,12 @@ def targets(t: Tally) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=[*SPLITS, "both"], default="held-out")
-    parser.add_argument("--pages", type=Path, default=os.environ.get("OSCE_KG_REAL_PAGES"),
-                        help="folder of the page texts <id>.txt (default: $OSCE_KG_REAL_PAGES)")
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        default=os.environ.get("OSCE_KG_REAL_PAGES"),
+        help="folder of the page texts <id>.txt (default: $OSCE_KG_REAL_PAGES)",
+    )
     parser.add_argument("--index", type=Path, default=INDEX)
     parser.add_argument("--verbose", action="store_true", help="list every wrong value")
     args = parser.parse_args(argv)

@@ -90,10 +90,29 @@ def test_every_row_has_http_sources_and_valid_dates(path: Path) -> None:
 # or compile other people's documents (cite the page that states the fact, or say "general knowledge").
 MIRROR_HOSTS = {"shhada.ir", "azkurs.org", "ikiepewlso.tudasnich.de", "page-analytics-one.online", "d6.web.osce.org"}
 AGGREGATOR_HOSTS = {
-    "docslib.org", "dokumen.tips", "vdocument.in", "fdocuments.us", "cupdf.com", "9dok.net", "lawsdocbox.com",
-    "scribd.com", "pressreader.com", "issuu.com", "image.absoluteastronomy.com", "encyclopedia.thefreedictionary.com",
-    "research.uaposition.com", "vlex.co.uk", "reliefweb.int", "einpresswire.com", "europavarietas.org",
-    "miragenews.com", "github.com", "wikipedia.org", "wikiclassic.com", "wiki.x.io", "kiwix.casplantje.nl",
+    "docslib.org",
+    "dokumen.tips",
+    "vdocument.in",
+    "fdocuments.us",
+    "cupdf.com",
+    "9dok.net",
+    "lawsdocbox.com",
+    "scribd.com",
+    "pressreader.com",
+    "issuu.com",
+    "image.absoluteastronomy.com",
+    "encyclopedia.thefreedictionary.com",
+    "research.uaposition.com",
+    "vlex.co.uk",
+    "reliefweb.int",
+    "einpresswire.com",
+    "europavarietas.org",
+    "miragenews.com",
+    "github.com",
+    "wikipedia.org",
+    "wikiclassic.com",
+    "wiki.x.io",
+    "kiwix.casplantje.nl",
 }
 
 

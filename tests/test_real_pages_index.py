@@ -19,8 +19,7 @@ import pytest
 from osce_kg import paths
 
 INDEX = Path(__file__).resolve().parents[1] / "benchmarks" / "real_pages.jsonl"
-KINDS = {"press-release", "news", "statement", "speech", "interview", "op-ed", "report-landing", "event",
-         "overview", "listing"}
+KINDS = {"press-release", "news", "statement", "speech", "interview", "op-ed", "report-landing", "event", "overview", "listing"}
 HOSTS = re.compile(r"^(?:[a-z0-9-]+\.)*(?:osce\.org|oscepa\.org)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ID = re.compile(r"^r\d{3}$")
@@ -54,8 +53,11 @@ def test_every_page_and_url_once(pages) -> None:
 
 
 def test_urls_are_osce_sites_not_mirrors(pages) -> None:
-    bad = [p["url"] for p in pages if urlparse(p["url"]).scheme not in {"http", "https"}
-           or not HOSTS.match(urlparse(p["url"]).hostname or "")]
+    bad = [
+        p["url"]
+        for p in pages
+        if urlparse(p["url"]).scheme not in {"http", "https"} or not HOSTS.match(urlparse(p["url"]).hostname or "")
+    ]
     assert not bad, f"not an osce.org / oscepa.org address: {bad}"
 
 
@@ -88,8 +90,12 @@ def test_kinds_languages_and_document_shape(pages) -> None:
 def test_every_key_is_in_the_curated_data(pages) -> None:
     issuers = _keys("structures.csv", "key") | _keys("field_operations.csv", "key")
     fields = _keys("fields_of_work.csv", "key")
-    states = (_keys("participating_states.csv", "iso2") | _keys("partners.csv", "iso2")
-              | _keys("former_states.csv", "iso3166_3") | _keys("territories.csv", "key"))
+    states = (
+        _keys("participating_states.csv", "iso2")
+        | _keys("partners.csv", "iso2")
+        | _keys("former_states.csv", "iso3166_3")
+        | _keys("territories.csv", "key")
+    )
     for p in pages:
         for d in p["documents"]:
             assert d["issuer"] is None or d["issuer"] in issuers, f"{p['id']}: issuer {d['issuer']}"
