@@ -347,7 +347,7 @@ def test_damaged_links_and_empty_markup_are_the_pages_problem_not_a_bug(store, t
     empty.write_bytes(b"<!-- nothing but a comment -->")
     with pytest.raises(InputError, match="no readable text"):
         reader.read(empty)
-    for damaged in ("https://www.osce.org/odihr/1 2", "https://www.osce.org/a>b", "//", "https://[::1/x"):
+    for damaged in ("https://www.osce.org/odihr/1 2", "https://www.osce.org/a>b", "//", "https://[::1/x", "https://osc\x82e.org/node/1"):
         page = tmp_path / "damaged.html"
         page.write_text(re.sub(r'(rel="canonical" href=")[^"]*', lambda m, d=damaged: m.group(1) + d, source), encoding="utf-8")
         record = reader.read(page)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -49,13 +50,18 @@ def is_web_url(url: str) -> bool:
 
     >>> is_web_url("https://www.osce.org/node/86290"), is_web_url("https://www.osce.org/a b"), is_web_url("/node/1")
     (True, False, False)
+    >>> is_web_url("https://osce.org/tiranë"), is_web_url("https://osc\x82e.org/node/1")
+    (True, False)
     """
     try:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:  # e.g. a damaged IPv6 literal
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(host) and not _NOT_IN_IRI.search(url)
+    if parts.scheme.lower() not in ("http", "https") or not host or _NOT_IN_IRI.search(url):
+        return False
+    # no control, format, private-use or unassigned characters, no separators (an IRI allows none)
+    return url.isascii() or not any(unicodedata.category(c)[0] in "CZ" for c in url)
 
 
 def resolved(link: str, base: str | None) -> str:
