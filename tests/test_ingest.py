@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -335,3 +336,28 @@ def test_a_document_without_title_or_any_date_says_so_in_the_graph():
     assert (DCT.title, " ".join(f"word{n}" for n in range(12)) + " …") in facts
     assert not any(p == DCT.date for p, _ in facts)
     assert any(p == OSCE.undatedReason for p, _ in facts)
+
+
+def test_damaged_links_and_empty_markup_are_the_pages_problem_not_a_bug(store, tmp_path):
+    """Found by the fuzz run: markup that parses to nothing and damaged canonical links were
+    internal errors; they are the page's problem, said as such."""
+    source = (GOOD_PAGES / "a01_border_police_tirana.html").read_text(encoding="utf-8")
+    reader = PageReader(gazetteer_of(store))
+    empty = tmp_path / "empty-markup.html"
+    empty.write_bytes(b"<!-- nothing but a comment -->")
+    with pytest.raises(InputError, match="no readable text"):
+        reader.read(empty)
+    for damaged in ("https://www.osce.org/odihr/1 2", "https://www.osce.org/a>b", "//", "https://[::1/x"):
+        page = tmp_path / "damaged.html"
+        page.write_text(re.sub(r'(rel="canonical" href=")[^"]*', lambda m, d=damaged: m.group(1) + d, source), encoding="utf-8")
+        record = reader.read(page)
+        assert record.documents and any("canonical link is not a usable URL" in w for w in record.warnings), damaged
+        assert not [u for d in record.documents for u in d.urls if " " in u or ">" in u]
+    # a relative canonical link is resolved against the URL the page was fetched from
+    relative = tmp_path / "relative.html"
+    relative.write_text(re.sub(r'(rel="canonical" href=")[^"]*', r"\1/node/86290", source), encoding="utf-8")
+    record = reader.read(relative, url="https://www.osce.org/albania/86290")
+    assert record.documents[0].key == "node-86290"
+    report = ingest_paths(store, [empty, page, relative])
+    assert [o.status for o in report.outcomes].count("rejected") == 1
+    assert not [m for o in report.outcomes for m in o.messages if "internal error" in m]

@@ -35,7 +35,10 @@ class HtmlPage:
 
 def html_blocks(text: str) -> HtmlPage:
     """Parse HTML text into blocks, reading the canonical link, og:url and the html lang."""
-    root = lxml.html.document_fromstring(text)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except etree.ParserError:  # markup that parses to nothing: the reader says "no readable text"
+        return HtmlPage(blocks=[])
     page = HtmlPage(blocks=[])
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):

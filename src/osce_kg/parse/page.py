@@ -33,7 +33,7 @@ from osce_kg.parse.html import html_blocks
 from osce_kg.parse.language import detect_language
 from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, skip_line, split_page
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
-from osce_kg.parse.urls import canonical_url, file_key, item_key, site_sections, url_key
+from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
 from osce_kg.store.provenance import content_hash
 
 PARSER_VERSION = "pages-2"
@@ -123,14 +123,23 @@ class PageReader:
         if is_html(path, text):
             page = html_blocks(text)
             blocks = page.blocks
+            # a relative link is resolved against the URL the page was fetched from, when known
+            linked = [resolved(u, url) for u in page.urls]
+            urls = [u for u in linked if is_web_url(u)]
             if page.canonical_url:
-                canonical, url_language = canonical_url(page.canonical_url)
-            html_language, urls = page.language, page.urls
+                link = linked[0]
+                if is_web_url(link):
+                    canonical, url_language = canonical_url(link)
+                else:
+                    warnings.append(f"the page's canonical link is not a usable URL, ignored: {link[:200]!r}")
+            html_language = page.language
             if "</html>" not in text.lower():
                 warnings.append("HTML has no closing </html>: the page may be truncated")
         else:
             blocks = text_blocks(text)
-        if url:
+        if url and not is_web_url(url):
+            warnings.append(f"the URL the page was fetched from is not a usable URL, ignored: {url[:200]!r}")
+        elif url:
             if canonical is None:
                 canonical, url_language = canonical_url(url)
             urls.append(url)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 # Language prefixes used by osce.org; two-letter path sections such as /pc/ or /mc/ are not languages.
 SITE_LANGUAGES = frozenset(
@@ -38,6 +38,37 @@ def canonical_url(url: str) -> tuple[str, str | None]:
         path = f"/node/{node.group(1)}"
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k))
     return urlunsplit(("https", host, path, urlencode(query), "")), language
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def is_web_url(url: str) -> bool:
+    """Whether `url` is an absolute http(s) URL that can stand as an IRI in the graph: a page's
+    canonical link or og:url comes from the web and may be damaged (spaces, '>', no host).
+
+    >>> is_web_url("https://www.osce.org/node/86290"), is_web_url("https://www.osce.org/a b"), is_web_url("/node/1")
+    (True, False, False)
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. a damaged IPv6 literal
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host) and not _NOT_IN_IRI.search(url)
+
+
+def resolved(link: str, base: str | None) -> str:
+    """A page's link made absolute against the URL it was fetched from (unchanged without one, or
+    when either is too damaged to join: is_web_url then says it is not usable).
+
+    >>> resolved("/node/86290", "https://www.osce.org/cio/1")
+    'https://www.osce.org/node/86290'
+    """
+    try:
+        return urljoin(base, link) if base else link
+    except ValueError:
+        return link
 
 
 def url_key(canonical: str) -> str:
