@@ -75,10 +75,12 @@ def test_help_imports_no_command_module() -> None:
     assert not loaded & {"rdflib", "networkx", "pyshacl", "pyoxigraph"}
 
 
-def test_a_query_imports_neither_the_build_nor_the_drawing_libraries(built_store: GraphStore) -> None:
+def test_a_query_on_the_store_imports_neither_the_build_the_drawing_nor_the_endpoint_libraries(built_store: GraphStore) -> None:
     loaded = _modules_after(["query", "partners", "--format", "csv", "--store", str(built_store.path)])
     assert "osce_kg.query.cli" in loaded
     assert not loaded & {"networkx", "pyshacl", "pyshacl_turbo", "pylode", "pyld", "osce_kg.build.pipeline"}
+    # the endpoint client and the upload command are for --endpoint and push, not the embedded store
+    assert not loaded & {"SPARQLWrapper", "osce_kg.query.push", "osce_kg.query.push_cli"}
 
 
 def test_a_command_missing_its_extra_names_the_extra() -> None:

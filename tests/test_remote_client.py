@@ -87,7 +87,8 @@ def test_credentials_come_from_the_environment(endpoint, monkeypatch):
 
 
 def test_the_cli_has_no_credential_options():
-    from osce_kg.query.cli import push_command, query_command
+    from osce_kg.query.cli import query_command
+    from osce_kg.query.push_cli import push_command
 
     options = {o for cmd in (query_command, push_command) for p in cmd.params for o in p.opts}
     assert not {o for o in options if "user" in o or "pass" in o or "auth" in o or "cred" in o}

@@ -56,7 +56,7 @@ COMMANDS: dict[str, Command] = {
     "queries": Command("osce_kg.query.cli:queries_command", "List the named queries with their descriptions and parameters."),
     "query": Command("osce_kg.query.cli:query_command", "Run a named query (see 'osce-kg queries'), a .rq file, or '-' (standard input)."),
     "export": Command("osce_kg.export.cli:export_command", "Export the store, or some of its graphs, in an RDF format."),
-    "push": Command("osce_kg.query.cli:push_command", "Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."),
+    "push": Command("osce_kg.query.push_cli:push_command", "Upload every named graph with the SPARQL Graph Store Protocol (PUT: pushing again replaces)."),
     "viz": Command("osce_kg.viz.cli:viz_command", "Draw a projection of the graph: structure (tree), fields, comention, people (networks)."),
     "serve": Command("osce_kg.serve.cli:serve_command", "Serve the graph on the web, read-only: SPARQL endpoint, a page for every IRI, the named queries.", "serve"),
     "analyze": Command("osce_kg.viz.cli:analyze_command", "Degree and betweenness centrality and communities of a projection, as a table or CSV."),

@@ -14,16 +14,16 @@ import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 import pyoxigraph as ox
-from rdflib import Graph
-from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from osce_kg.query.results import QueryResult, Solutions
 from osce_kg.query.sparql_text import query_form
+
+if TYPE_CHECKING:
+    from SPARQLWrapper import SPARQLWrapper
 
 GET_LIMIT = 2000
 """Queries whose GET URL would be longer than this go by POST (servers cap URL length)."""
@@ -90,6 +90,9 @@ def brief(body: object, limit: int = 400) -> str:
 def run_remote(endpoint: str, query: str, *, timeout: float = 60.0, credentials: Credentials | None = None) -> QueryResult:
     """The answer of a bound query from a remote endpoint; EndpointError with a clear message otherwise.
     Credentials written into the URL are used (when none are given) and never printed."""
+    # imported here: only a query sent to an endpoint needs the client, not the embedded store's
+    from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
+
     form = query_form(query)
     endpoint, in_url = split_credentials(endpoint)
     client = SPARQLWrapper(endpoint)
@@ -112,6 +115,8 @@ def run_remote(endpoint: str, query: str, *, timeout: float = 60.0, credentials:
 
 
 def _ask(client: SPARQLWrapper, endpoint: str, form: str, timeout: float) -> QueryResult:
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
     try:
         response = client.query().response
         body = response.read()
@@ -134,6 +139,8 @@ def _ask(client: SPARQLWrapper, endpoint: str, form: str, timeout: float) -> Que
 def _parse(body: bytes, content_type: str, form: str, endpoint: str) -> QueryResult:
     try:
         if form in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph  # only a graph answer needs rdflib
+
             g = Graph()
             fmt = "json-ld" if "json" in content_type else "nt" if "n-triples" in content_type else "turtle"
             g.parse(data=body.decode("utf-8"), format=fmt)
