@@ -175,8 +175,8 @@ def test_pages_over_a_limit_are_rejected_with_the_limit(store, tmp_path) -> None
                                                     "not ingested"])
     assert outcomes["d03_plain_valletta.txt"][0] in ("ingested", "warnings")
     assert outcomes["big.txt"][0] in ("ingested", "warnings")
-    # a listing of 3,000 items takes seconds to read, whatever names the store knows
-    (pages / "long.txt").write_text(head + "".join(item.replace("visits", f"visits ({i})") for i in range(3000)), encoding="utf-8")
+    # a listing of 20,000 items takes seconds to read on any machine, whatever names the store knows
+    (pages / "long.txt").write_text(head + "".join(item.replace("visits", f"visits ({i})") for i in range(20_000)), encoding="utf-8")
     slow = ingest_paths(reference_store(), [pages / "long.txt"], limits=Limits(max_bytes=None, seconds=0.2, max_documents=None))
     assert by_name(slow)["long.txt"] == ("rejected", [f"{pages}/long.txt: took more than 0.2 s to read (the time limit per "
                                                       "file, --time-limit): not ingested"])

@@ -78,8 +78,9 @@ class Task:
     limits: Limits = field(default_factory=Limits)
 
 
-class PageTimeout(Exception):
-    """A page took longer than its time limit."""
+class PageTimeout(BaseException):
+    """A page took longer than its time limit. A BaseException, like KeyboardInterrupt, so that a
+    library's `except Exception` around the code it interrupts does not swallow it."""
 
 
 @dataclass
@@ -149,7 +150,11 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    fired = False
+
     def expired(signum: int, frame: object) -> None:
+        nonlocal fired
+        fired = True
         raise PageTimeout
 
     before = signal.signal(signal.SIGALRM, expired)
@@ -159,6 +164,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, before)
+    if fired:
+        # the handler's exception was lost on its way out (raised inside a __del__ or a weakref
+        # callback, which Python only reports): the limit was passed all the same
+        raise PageTimeout
 
 
 def _prepare(task: Task, reader: PageReader | None) -> PageOutcome | Prepared:
