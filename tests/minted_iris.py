@@ -18,6 +18,7 @@ from pathlib import Path
 
 from osce_kg import iri, paths
 from osce_kg.store import GraphStore
+from reviewed_list import write_or_compare
 
 LIST = Path(__file__).with_name("minted_iris.txt")
 REGENERATE = "python tests/minted_iris.py --write"
@@ -55,14 +56,7 @@ def main() -> int:
         store = GraphStore.open_read_only(options.store)
         now = minted(store)
         store.close()
-    before = read_list()
-    if args.write:
-        LIST.write_text("".join(f"{x}\n" for x in now), encoding="utf-8")
-        print(f"{LIST}: {len(now)} IRIs ({len(set(now) - set(before))} new, {len(set(before) - set(now))} gone)")
-        return 0
-    gone, new = sorted(set(before) - set(now)), sorted(set(now) - set(before))
-    print("\n".join([*(f"- {x}" for x in gone), *(f"+ {x}" for x in new)]) or "no change")
-    return 1 if gone or new else 0
+    return write_or_compare(LIST, read_list(), now, write=args.write, what="IRIs")
 
 
 if __name__ == "__main__":

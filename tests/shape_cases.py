@@ -30,6 +30,7 @@ from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
 from osce_kg import paths
+from reviewed_list import write_or_compare
 
 LIST = Path(__file__).with_name("shape_constraints.txt")
 REGENERATE = "python tests/shape_cases.py --write"
@@ -261,15 +262,8 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="rewrite the list from ontology/shapes.ttl")
     args = parser.parse_args()
     now = [c.key for c in constraints(load_shapes())]
-    before = read_list()
-    if args.write:
-        header = f"# every constraint of ontology/shapes.ttl with a failing case (tests/shape_cases.py); regenerate: {REGENERATE}\n"
-        LIST.write_text(header + "".join(f"{k}\n" for k in now), encoding="utf-8")
-        print(f"{LIST}: {len(now)} constraints ({len(set(now) - set(before))} new, {len(set(before) - set(now))} gone)")
-        return 0
-    gone, new = sorted(set(before) - set(now)), sorted(set(now) - set(before))
-    print("\n".join([*(f"- {x}" for x in gone), *(f"+ {x}" for x in new)]) or "no change")
-    return 1 if gone or new else 0
+    header = f"# every constraint of ontology/shapes.ttl with a failing case (tests/shape_cases.py); regenerate: {REGENERATE}\n"
+    return write_or_compare(LIST, read_list(), now, write=args.write, what="constraints", header=header)
 
 
 if __name__ == "__main__":
