@@ -73,3 +73,16 @@ def test_links_keep_our_iris_on_the_site_under_the_proxy_prefix():
     assert links.href("https://www.osce.org/x") == "https://www.osce.org/x"
     assert Links.compact("https://w3id.org/osce-kg/graph/data/states") == "graph/data/states"
     assert Links.compact("http://www.w3.org/2000/01/rdf-schema#label") == "rdfs:label"
+
+
+@pytest.mark.parametrize(("endpoint", "says"), [
+    ("ftp://example.org/sparql", "expects an http:// or https:// URL, not 'ftp://example.org/sparql'"),
+    (".", "is a local path: a local store is served with --store"),
+])
+def test_serve_refuses_an_endpoint_that_is_not_a_web_url_before_starting(endpoint, says):
+    from click.testing import CliRunner
+
+    from osce_kg.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--endpoint", endpoint, "--port", "0"])
+    assert result.exit_code == 2 and says in result.output, result.output

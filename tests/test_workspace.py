@@ -116,3 +116,11 @@ def test_build_without_a_workspace_copy_uses_the_bundled_data(elsewhere: Path, b
         assert store.counts() == built_store.counts()
     finally:
         store.close()
+
+
+def test_init_where_nothing_can_be_written_is_a_clear_error(tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["init", str(blocked / "workspace")])
+    assert result.exit_code == 2, result.output
+    assert f"{blocked / 'workspace' / 'data'}: cannot write the copy here" in result.output and "internal error" not in result.output

@@ -26,7 +26,10 @@ def init_workspace(folder: Path) -> list[Path]:
         if target.exists():
             raise InputError("already exists; osce-kg init does not overwrite it (move it away to start afresh)", path=target)
     for target, source in targets.items():
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        try:
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        except OSError as exc:
+            raise InputError(f"cannot write the copy here: {exc.strerror or exc}", path=target) from None
     return list(targets)
 
 

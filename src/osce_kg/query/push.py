@@ -36,14 +36,14 @@ from osce_kg.store import GraphStore
 
 DEFAULT_CHUNK_BYTES = 4_000_000
 _TRIPLE = re.compile(r"^(\S+) <[^>]*> (.*) \.\s*$")
-def check_url(url: str, option: str) -> str:
+def check_url(url: str, option: str, local: str = "the store to push is given with --from") -> str:
     """The URL if it is an http(s) URL with a host; an EndpointError that says what to give otherwise."""
     parts = urlsplit(url)
     if parts.scheme in ("http", "https") and parts.hostname:
         return url
     hint = ""
     if Path(url).exists():
-        hint = f" ('{url}' is a local path: the store to push is given with --from)"
+        hint = f" ('{url}' is a local path: {local})"
     raise EndpointError(f"{option} expects an http:// or https:// URL, not {redact(url)!r}{hint}")
 
 

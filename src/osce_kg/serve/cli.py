@@ -49,7 +49,14 @@ def serve_command(host: str, port: int, timeout: float, queue_timeout: float, ma
     context = load_context(paths.ONTOLOGY_DIR / "context.jsonld")
     repository: Repository
     if endpoint:
+        from osce_kg.query.push import check_url
+        from osce_kg.query.remote import EndpointError
         from osce_kg.serve.remote import RemoteRepository
+
+        try:
+            check_url(endpoint, "--endpoint", local="a local store is served with --store")
+        except EndpointError as exc:
+            raise InputError(str(exc)) from None
 
         repository = RemoteRepository(endpoint, limits, context=context)
     else:
