@@ -224,21 +224,35 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of the page texts <id>.txt (default: $OSCE_KG_REAL_PAGES)",
     )
     parser.add_argument("--index", type=Path, default=INDEX)
+    parser.add_argument(
+        "--batch",
+        type=int,
+        action="append",
+        metavar="N",
+        help="only the pages of batch N (repeatable: --batch 4 --batch 5); default all batches",
+    )
     parser.add_argument("--verbose", action="store_true", help="list every wrong value")
     args = parser.parse_args(argv)
     if args.pages is None:
         parser.error("no page texts: give --pages DIR or set OSCE_KG_REAL_PAGES")
     index = load_index(args.index)
+    if args.batch:
+        unknown = sorted(set(args.batch) - {p["batch"] for p in index})
+        if unknown:
+            parser.error(f"no page of batch {', '.join(map(str, unknown))} in {args.index}")
+        index = [p for p in index if p["batch"] in args.batch]
+    splits = SPLITS if args.split == "both" else (args.split,)
+    index = [p for p in index if p["split"] in splits]
     missing = [p["id"] for p in index if not (args.pages / f"{p['id']}.txt").is_file()]
     if missing:
         print(f"{args.pages}: no text for {len(missing)} labelled pages: {', '.join(missing[:10])}", file=sys.stderr)
         return 2
-    splits = SPLITS if args.split == "both" else (args.split,)
+    batches = f", batch {', '.join(map(str, sorted(set(args.batch))))}" if args.batch else ""
     for split in splits:
         misses: list[str] = []
         pages = [p for p in index if p["split"] == split]
         tallies = score(pages, args.pages, misses)
-        print(table(tallies, f"{split}: {len(pages)} pages"))
+        print(table(tallies, f"{split}{batches}: {len(pages)} pages"))
         print()
         print(targets(tallies["all"]))
         print()
