@@ -56,7 +56,8 @@ _PLACES = rf"(?P<places>{_CITY}(?:\s*/\s*{_CITY})*)"
 _DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
 # '(OSCE)' between the date and the separator on 2001-era releases: 'SKOPJE, 18 October 2001 (OSCE)--'
-_AGENCY = r"(?:\s*\((?:OSCE|[A-Z][A-Za-z/-]{1,20})\))?"
+# or a news agency's credit: 'Astana-Kazakhstan (ANA-MPA/G. Milionis) -- '
+_AGENCY = r"(?:\s*\((?P<agency>OSCE|[A-Z][A-Za-z/-]{1,20}|[A-Z][A-Z-]+/[\w.'’ -]{1,30})\))?"
 DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_AGENCY}{_SEP}")
 DATE_ONLY_DATELINE = re.compile(rf"^{_DATE_TEXT}{_SEP}")
 DATE_FIRST_DATELINE = re.compile(rf"^{_DATE_TEXT}\s*,\s*{_PLACES}{_SEP}")  # '12 June 2025, Sarajevo – '
@@ -71,6 +72,10 @@ _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
 _ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
 FOREIGN_DATELINE = re.compile(
     rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
+# the content type on the date line of newer stories, glued to it in the text rendering: 'Interviews26 October 2021'
+_DATE_LINE_TYPE = re.compile(
+    r"^(?:Interviews?|News|Features?|Stor(?:y|ies)|Op-eds?|Press releases?|Statements?|Speech(?:es)?|Blogs?|Commentar(?:y|ies))"
+    r"\s*(?=\d)")
 _WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 _CLOCK = re.compile(r"\s*[,|–-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:CET|CEST|UTC|GMT|[ap]\.?m\.?))?$", re.I)
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -174,11 +179,11 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not places and not m["date"]:
         return None
-    if places and not m["date"] and not all(p.isupper() for p in places):
+    if places and not m["date"] and not all(p.isupper() for p in places) and not m.groupdict().get("agency"):
         return None
     rest = paragraph[m.end():]
-    if not m["date"] and len(rest.split()) < 2:
-        return None  # 'ANA-MPA', 'KAMENSK-SHAKHTINSKY': a hyphenated name, not a city and a sentence
+    if not m["date"] and (len(rest.split()) < 2 or not paragraph[m.end("sep"):m.end("sep") + 1].isspace()):
+        return None  # 'ANA-MPA', 'OSZE-Verpflichtungen im ...': a hyphenated word, not a city and a sentence
     # a translated page's text may start in lower case ('ДУШАНБЕ, 7 июля 2017 года - сегодня ...')
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘" and (rest[:1].isascii() or m.re is not FOREIGN_DATELINE):
         return None
@@ -200,7 +205,7 @@ def parse_bare_date(text: str) -> str | None:
     """The ISO date of a line that holds only a date ('3 May 2016', 'Tuesday, 3 May 2016 10:00')."""
     if len(text) > 40 or not any(c.isdigit() for c in text):
         return None
-    return parse_date(_CLOCK.sub("", _WEEKDAY.sub("", text)))[0]
+    return parse_date(_CLOCK.sub("", _WEEKDAY.sub("", _DATE_LINE_TYPE.sub("", text))))[0]
 
 
 def find_text_date(paragraph: str) -> tuple[str, str] | None:

@@ -71,7 +71,12 @@ LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)"
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|"
+    r"^(Skip Links|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
+    # the site's top menu sections as a breadcrumb above the title, and their translations
+    r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
+    r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
+    # a photo's credit on a line of its own: 'OSCE/Micky Kroell'
+    r"(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*[^\s/][^/]{1,40}|"
     r"Redaksia e lajmeve|Пресс-центр|Прес-центр|Новости|Вести|Vijesti|Vesti|Lajme|Știri|Actualités|Aktuelles|Notizie|Noticias)$",
     re.I,
 )

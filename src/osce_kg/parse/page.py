@@ -160,7 +160,7 @@ class PageReader:
             if layout == UNKNOWN:
                 warnings.pop()  # a listing after all: items each under a bare date line
             raws, layout = items, "B"
-        elif layout == UNKNOWN:
+        elif layout in (UNKNOWN, "D"):
             for raw in raws:
                 self._settle_title(raw)
         if not raws:
@@ -299,9 +299,11 @@ class PageReader:
         if doc.content_type:
             doc.content_type_iri = self.gazetteer.lookup(doc.content_type, "content-type", cutoff=95)
         bare = None
-        if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[0].text)):
-            bare = StatedDate("bare", raw.paragraphs[0].text, iso, raw.paragraphs[0].line)
-            raw.paragraphs = raw.paragraphs[1:]
+        # the date line under the title, or under the author's byline ('Stephanie Novak')
+        at = 1 if len(raw.paragraphs) > 1 and _is_heading(raw.paragraphs[0].text) else 0
+        if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[at].text)):
+            bare = StatedDate("bare", raw.paragraphs[at].text, iso, raw.paragraphs[at].line)
+            del raw.paragraphs[at]
         if not doc.title:
             if not raw.paragraphs:
                 raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
@@ -510,17 +512,19 @@ def _dates_from_titles(docs: list[DocumentRecord]) -> None:
     Mission to Ukraine - based on information received up until 23 April 2014'), before a date
     inside its excerpt; a title with a day and month only ('... 4 June (Kyiv time)') takes the year
     of the nearest dated item (a listing is in date order)."""
+    for doc in docs:
+        if doc.title and doc.date_kind in (None, "text") and (found := find_text_date(doc.title)):
+            _title_date(doc, found)
     for n, doc in enumerate(docs):
-        if not doc.title or doc.date_kind not in (None, "text"):
-            continue
-        found = find_text_date(doc.title)
-        if found is None and doc.date is None:
-            years = [int(d.date[:4]) for d in [*reversed(docs[:n]), *docs[n + 1:]] if d.date and d.date_kind != "text"]
-            found = find_day_month(doc.title, years[0]) if years else None
-        if found:
-            doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
-            doc.date = doc.event_date = found[1]
-            doc.date_kind, doc.date_precision = "text", "day"
+        years = [int(d.date[:4]) for d in [*reversed(docs[:n]), *docs[n + 1:]] if d.date]
+        if doc.title and doc.date is None and years and (found := find_day_month(doc.title, years[0])):
+            _title_date(doc, found)
+
+
+def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
+    doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
+    doc.date = doc.event_date = found[1]
+    doc.date_kind, doc.date_precision = "text", "day"
 
 
 # a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'
