@@ -36,7 +36,7 @@ KIND_PREFIX = {
 NOT_IN_TEXT = {"person"}
 """Kinds known by name only, not searched in text: people are found by how texts introduce them
 (parse/entities.py), then written as the reference data writes them (Gazetteer.person_name)."""
-NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
+NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
 PREFERRED = (SKOS.prefLabel, RDFS.label)
 ADJECTIVES = (OSCE.adjective, OSCE.demonym)
 BODY_LANGUAGES = {None, "en"}
@@ -97,7 +97,7 @@ class Gazetteer:
                 self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
                 if kind in NOT_IN_TEXT:
                     self._people.setdefault(anyascii(variant).lower(), iri)
-                else:
+                elif form != "translated":
                     entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, tuple(sorted(values))))
@@ -115,7 +115,13 @@ class Gazetteer:
                 if not isinstance(subject, URIRef) or not isinstance(obj, Literal):
                     continue
                 kind = _kind(str(subject))
-                if kind is None or obj.language not in BODY_LANGUAGES:
+                if kind is None:
+                    continue
+                if obj.language not in BODY_LANGUAGES:
+                    # a field of work as translated pages write it ('Права человека'): looked up in
+                    # their 'Fields of work' lines, never searched for in English text
+                    if kind == "field":
+                        names.append((str(subject), kind, str(obj), "translated"))
                     continue
                 form = "adjective" if predicate in ADJECTIVES else "name"
                 names.append((str(subject), kind, str(obj), form))

@@ -189,10 +189,12 @@ class EntityReader:
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
-                   for m in _without_longer_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
+                   for m in _without_longer_names(_without_languages(
+                       self.gazetteer.find(text, ("state", "structure", "territory")), text), text)]
         if language and language != "en":
             matches += [m for text in texts for m in self.gazetteer.find_states(text, language)]
         out.states = _refs([m for m in matches if m.kind == "state"])
+        out.territories = _refs([m for m in matches if m.kind == "territory"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
         if issuer and self._short_reference(issuer, texts):

@@ -313,7 +313,7 @@ class PageReader:
         doc.language = detect_language(f"{doc.title or ''}\n{doc.body}")
         self._dates_and_places(doc, raw, bare, listing=layout == "B")
         self._issuer(doc, meta)
-        self._fields(doc, meta)
+        self._fields(doc, meta, cut_off=raw.cut_off)
         if not doc.body:
             doc.warnings.append(f"line {raw.line}: no body text")
         body_paragraphs = paragraphs
@@ -434,9 +434,14 @@ class PageReader:
         else:
             doc.warnings.append(f"line {doc.line}: issuer {text!r} matches no structure in the reference data")
 
-    def _fields(self, doc: DocumentRecord, meta: dict[str, list[str]]) -> None:
-        for value in meta.get("fields of work", []) + meta.get("what we do", []):
+    def _fields(self, doc: DocumentRecord, meta: dict[str, list[str]], *, cut_off: bool) -> None:
+        values = meta.get("fields of work", []) + meta.get("what we do", [])
+        for n, value in enumerate(values):
             line_refs = [FieldRef(label, self.gazetteer.lookup(label, "field", cutoff=92)) for label in split_field_list(value)]
+            if cut_off and n == len(values) - 1 and line_refs and line_refs[-1].iri is None:
+                # 'What we do: Democratization, Go' on the last line of an excerpt: a name cut off
+                doc.warnings.append(f"line {doc.line}: field of work {line_refs[-1].label!r} is cut off at the end of the page; ignored")
+                line_refs = line_refs[:-1]
             known = next((r.iri for r in line_refs if r.iri), None)
             if doc.language not in (None, "en"):
                 # a translated page names the scheme's fields in its language: no new sub-topics
