@@ -150,6 +150,8 @@ def score(pages: list[dict], texts: Path, misses: list[str]) -> dict[str, Tally]
             for name in SETS:
                 mine = got[name] if got is not None else set()
                 theirs = want[name]
+                if name == "people":
+                    mine = _as_labelled(mine, theirs)
                 for t in groups:
                     t.tp[name] += len(mine & theirs)
                     t.found[name] += len(mine)
@@ -159,6 +161,19 @@ def score(pages: list[dict], texts: Path, misses: list[str]) -> dict[str, Tally]
                         f"{page['id']} [{(want['title'] or '')[:40]}] {name}: extra {sorted(mine - theirs)}, missed {sorted(theirs - mine)}"
                     )
     return tallies
+
+
+def _as_labelled(names: set[str], labels: set[str]) -> set[str]:
+    """The reader's people with each written as the label writes them when only middle names differ:
+    the labels take a name as written or as the data spells it ('Helga Schmid' on the page, 'Helga
+    Maria Schmid' in the data), and the reader writes a person the data knows as the data does."""
+    out = set()
+    for name in names:
+        words = name.split()
+        same = [label for label in labels if (w := label.split()) and len(w) >= 2 and len(words) >= 2
+                and (w[0], w[-1]) == (words[0], words[-1])]
+        out.add(name if name in labels or len(same) != 1 else same[0])
+    return out
 
 
 def _gazetteer() -> Any:

@@ -146,7 +146,7 @@ class Gazetteer:
         words = written.split()
         for (lang, name), iri in self._foreign_states.items():
             parts = name.split()
-            if lang == language and len(parts) == len(words) and all(w.startswith(p) for w, p in zip(words, parts, strict=True)):
+            if lang == language and len(parts) == len(words) and all(w.startswith(_stem(p)) for w, p in zip(words, parts, strict=True)):
                 return iri
         return None
 
@@ -158,8 +158,10 @@ class Gazetteer:
                 if len(code) == 2 and (name := territory_name(code, language)):
                     names[name] = iri
             self._foreign_states.update({(language, name): iri for name, iri in names.items()})
-            # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi'
-            alternatives = "|".join(r"\w{0,3}\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+            # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi', and one ending may
+            # replace the name's final vowel: 'Bosna i Hercegovina' is 'u Bosni i Hercegovini'
+            alternatives = "|".join(r"\w{0,3}\s+".join(re.escape(_stem(w)) for w in n.split())
+                                    for n in sorted(names, key=len, reverse=True))
             self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives})\w{{0,3}}(?!\w)") if names else None
         return self._foreign_patterns[language]
 
@@ -237,6 +239,14 @@ class Gazetteer:
             return None, 0.0
         best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (table[best[0]], float(best[1])) if best else (None, 0.0)
+
+
+_VOWELS = set("aeiouyäëöüаеиоуыэюяєіїё")
+
+
+def _stem(word: str) -> str:
+    """A word of a State's name without its final vowel, where a case ending replaces it."""
+    return word[:-1] if len(word) >= 4 and word[-1].lower() in _VOWELS else word
 
 
 def _and_variants(name: str) -> list[str]:

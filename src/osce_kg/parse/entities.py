@@ -33,7 +33,8 @@ _CANDIDATE = re.compile(
     rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
-_PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto)\s*[/:]\s*(?P<name>{NAME})\)")
+# also another organisation's credit: '(MFA Sweden/Ana Novak)'
+_PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
@@ -100,6 +101,7 @@ NOT_NAME_WORDS = {
     "Department", "Unit", "Police", "Adviser", "Advisor", "Experts", "Participants", "In", "On", "At", "For",
     "According", "Speaking", "Today", "Yesterday", "Republic", "Kingdom", "United", "States", "Union",
     "European", "Assembly", "Parliamentary", "Commissioner", "High", "President", "Prime", "Special",
+    "Annual", "Session", "Meeting", "Conference", "Summit", "Committee",
     "National", "International", "Ministry", "Government", "Conference", "Meeting", "Project", "Both",
     "Affairs", "Justice", "Interior", "Defence", "Defense", "Parliament", "Committee", "Commission", "Human", "Rights",
     "Democratic", "Institutions", "Media", "Freedom", "Security", "Co-operation", "Cooperation", "Europe", "State",
@@ -279,6 +281,15 @@ class EntityReader:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
         return [PersonRef(name, "photographer") for paragraph in paragraphs for m in _PHOTO_CREDIT.finditer(paragraph)
                 if (name := self._clean_name(m["name"]))]
+
+    def credited(self, name: str, role: str) -> PersonRef | None:
+        """A person the page credits on a line of their own (a byline, a photo's credit), when the
+        line is a person's name."""
+        clean = self._clean_name(name.strip())
+        return PersonRef(clean, role) if clean else None
+
+    def add_person(self, people: list[PersonRef], person: PersonRef) -> None:
+        self._merge(people, person)
 
     def _named_after_role(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """Names written after their role without a comma: 'Moldovan Foreign Minister Ana Novak's

@@ -75,11 +75,15 @@ _SKIP_LINES = re.compile(
     # the site's top menu sections as a breadcrumb above the title, and their translations
     r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
     r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
-    # a photo's credit on a line of its own: 'OSCE/Micky Kroell'
+    # a photo's credit on a line of its own: 'OSCE/Ana Novak' (CREDIT_LINE)
     r"(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*[^\s/][^/]{1,40}|"
     r"Redaksia e lajmeve|Пресс-центр|Прес-центр|Новости|Вести|Vijesti|Vesti|Lajme|Știri|Actualités|Aktuelles|Notizie|Noticias)$",
     re.I,
 )
+
+
+CREDIT_LINE = re.compile(r"^(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*(?P<name>[^\s/][^/]{1,40})$")
+"""A photo's credit on a line of its own: the photographer's name."""
 
 
 @dataclass
@@ -97,6 +101,8 @@ class RawDocument:
     """A site's own header line above the title ('OSCE Project Co-ordinator in Ukraine')."""
     listing_head: list[str] = field(default_factory=list)
     """A listing's lines above its first item (site header, heading, description), on each item."""
+    credits: list[tuple[str, str]] = field(default_factory=list)
+    """People credited on lines of their own (name, role): a photo's credit line, a byline."""
     cut_off: bool = False
     """The item ends the page on a metadata line: the excerpt was cut there, its last value may be cut too."""
 
@@ -237,6 +243,7 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
              if b.kind == "text" and not _label(b) and not _SKIP_LINES.match(b.text)),
             len(blocks),
         )
+        doc.credits += [(m["name"], "photographer") for b in blocks[:title_index] if (m := CREDIT_LINE.match(b.text))]
     if title_index < len(blocks):
         doc.title, doc.title_line = blocks[title_index].text, blocks[title_index].line
         doc.line = blocks[title_index].line

@@ -32,7 +32,16 @@ from osce_kg.parse.fields import (
 )
 from osce_kg.parse.html import html_blocks
 from osce_kg.parse.language import detect_language
-from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, skip_line, split_page
+from osce_kg.parse.layouts import (
+    CREDIT_LINE,
+    LAYOUT_NAMES,
+    LAYOUTS,
+    UNKNOWN,
+    RawDocument,
+    detect_layout,
+    skip_line,
+    split_page,
+)
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
 from osce_kg.store.provenance import content_hash
@@ -219,6 +228,8 @@ class PageReader:
         i = 0
         while i < len(lines):
             text = lines[i].text
+            if credit := CREDIT_LINE.match(text):
+                raw.credits.append((credit["name"], "photographer"))
             if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
@@ -304,6 +315,8 @@ class PageReader:
         if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[at].text)):
             bare = StatedDate("bare", raw.paragraphs[at].text, iso, raw.paragraphs[at].line)
             del raw.paragraphs[at]
+            if at:
+                raw.credits.append((raw.paragraphs.pop(0).text, "author"))
         if not doc.title:
             if not raw.paragraphs:
                 raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
@@ -322,6 +335,9 @@ class PageReader:
         found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
+        for name, role in raw.credits:
+            if person := self.entities.credited(name, role):
+                self.entities.add_person(doc.people, person)
         return doc
 
     def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None, *, listing: bool) -> None:
