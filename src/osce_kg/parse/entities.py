@@ -101,7 +101,7 @@ NOT_NAME_WORDS = {
     "Department", "Unit", "Police", "Adviser", "Advisor", "Experts", "Participants", "In", "On", "At", "For",
     "According", "Speaking", "Today", "Yesterday", "Republic", "Kingdom", "United", "States", "Union",
     "European", "Assembly", "Parliamentary", "Commissioner", "High", "President", "Prime", "Special",
-    "Annual", "Session", "Meeting", "Conference", "Summit", "Committee",
+    "Annual", "Session", "Summit",
     "National", "International", "Ministry", "Government", "Conference", "Meeting", "Project", "Both",
     "Affairs", "Justice", "Interior", "Defence", "Defense", "Parliament", "Committee", "Commission", "Human", "Rights",
     "Democratic", "Institutions", "Media", "Freedom", "Security", "Co-operation", "Cooperation", "Europe", "State",
