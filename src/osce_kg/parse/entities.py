@@ -94,6 +94,7 @@ _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:includ
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "bin"}
 NOT_NAME_WORDS = {
     "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
     "Permanent", "Council", "Forum", "Secretary", "General", "Senior", "Deputy", "Minister", "Foreign",
@@ -285,6 +286,9 @@ class EntityReader:
     def credited(self, name: str, role: str) -> PersonRef | None:
         """A person the page credits on a line of their own (a byline, a photo's credit), when the
         line is a person's name."""
+        words = name.split()
+        if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+            return None  # a line of the page's chrome ('Subscribe now'), not a name
         clean = self._clean_name(name.strip())
         return PersonRef(clean, role) if clean else None
 
