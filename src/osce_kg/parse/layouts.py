@@ -61,6 +61,7 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "publishing date": ("Publishing date", "Published"),
 }
 LABELS = {word.lower(): label for label, words in LABEL_WORDS.items() for word in words}
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
 EVENT_LABELS = {"when": "when", "where": "place", "organized by": "organized by", "organised by": "organized by"}
 """An event page's box (`When` / `Where` / `Organized by`), rendered as lines without a colon."""
 META_LABEL = re.compile(
@@ -71,7 +72,7 @@ LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)"
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
+    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
     r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
     r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
@@ -183,6 +184,8 @@ def _read_meta(blocks: list[Block], start: int, doc: RawDocument) -> int:
         elif block.kind == "item":
             doc.meta[current].append(block.text)
             taken += 1
+        elif taken == 0 and current in EVENT_LABELS.values() and _SENTENCE_END.search(block.text):
+            break  # an event box left empty: the sentence under it is the body
         elif taken == 0 and (len(block.text) < 200 or _long_field_list(current, block.text)):
             doc.meta[current].append(block.text)
             taken = 1

@@ -249,8 +249,13 @@ class PageReader:
         while menu < len(rest) and _is_heading(rest[menu].text) and len(rest[menu].text.split()) <= 3:
             menu += 1
         if menu >= 3 and menu < len(rest):
-            # a sub-site's menu (At a glance / Our work / Library) over the body: the page shows no title
-            raw.title, rest = None, rest[menu:]
+            # a sub-site's menu (At a glance / Our work / Library) or a page's chrome (English / Yes /
+            # No) over the body: the headline under it is the title, else the page shows none
+            rest = rest[menu:]
+            if len(rest) > 1 and len(rest[0].text) <= 250 and not _is_sentence(rest[0].text) and not parse_dateline(rest[0].text):
+                raw.title, raw.title_line, rest = rest[0].text, rest[0].line, rest[1:]
+            else:
+                raw.title = None
         elif rest and _SECTION_NUMBER.match(rest[0].text) and raw.site_header:
             # '1. Basic Decisions' is a section of the page the header line above it names
             raw.title, raw.title_line = raw.site_header, rest[0].line
@@ -309,6 +314,12 @@ class PageReader:
         doc.content_type = raw.content_type or _first(meta, "content type", "report type")
         if doc.content_type:
             doc.content_type_iri = self.gazetteer.lookup(doc.content_type, "content-type", cutoff=95)
+        paragraphs_ = raw.paragraphs
+        if len(paragraphs_) > 1 and paragraphs_[0].text[:1].islower() and not _dateline(paragraphs_[0].text) \
+                and _dateline(paragraphs_[1].text):
+            # a summary cut at its start ('addressed the Permanent Council today, ...') before the
+            # dateline's paragraph: the body starts at the dateline
+            raw.paragraphs = [paragraphs_[1], paragraphs_[0], *paragraphs_[2:]]
         bare = None
         # the date line under the title, or under the author's byline ('Stephanie Novak')
         at = 1 if len(raw.paragraphs) > 1 and _is_heading(raw.paragraphs[0].text) else 0
@@ -369,11 +380,16 @@ class PageReader:
             stated.append(bare)
         lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text)), None)
         # a date inside the text is the date of a story (a headline over it), not of an untitled page
-        # of background (a list of past sessions, a mandate's history)
-        if lead and raw.title and not any(s.iso for s in stated):
+        # of background (a list of past sessions, a mandate's history) nor of a structure's own page
+        # ('OSCE Assistance Group to Chechnya (closed)': its text dates its history)
+        story = bool(raw.title) and not self._names_structure(raw.title or "")
+        if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
             if found := find_text_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
+        if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
+            if found := _event_start(raw.paragraphs):
+                stated.append(StatedDate("text", found[0], found[1], found[2]))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
@@ -393,7 +409,7 @@ class PageReader:
         # a story without dateline: the city its opening sentence sets the dated event in, else the
         # city its headline puts it in ('... holds consultations in Moscow'); not for a listing's items,
         # whose excerpt is a teaser, not the story's first paragraph
-        if not doc.places and lead and not dateline and raw.title and not listing and find_text_date(_first_sentence(lead.text)):
+        if not doc.places and lead and not dateline and story and not listing and find_text_date(_first_sentence(lead.text)):
             cities = self._cities(_first_sentence(lead.text)) or [
                 m for m in self._cities(raw.title) if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", raw.title[: m.start])]
             if cities:
@@ -413,6 +429,10 @@ class PageReader:
         named = self.gazetteer.find(text, ("city", "structure"))
         names = [m for m in named if m.kind == "structure"]
         return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+
+    def _names_structure(self, title: str) -> bool:
+        """A title that is a structure's own name: the page is that structure's."""
+        return bool(self.gazetteer.lookup(issuer_names(title)[0][0], "structure", cutoff=100))
 
     def _known_place(self, value: str) -> bool:
         """A State, territory or city of the graph, by its whole name."""
@@ -473,7 +493,7 @@ class PageReader:
 
 
 # a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
-_GLUED_DATELINE = re.compile(r"(?<=[\d.)a-z])(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+_GLUED_DATELINE = re.compile(r"(?:(?<=[\d.)a-z])|(?<=\d{4} ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
 
 
 # a listing excerpt cut inside its dateline: 'TIRANA, 6 ' is the whole paragraph
@@ -501,14 +521,18 @@ def _dated_items(blocks: list[Block]) -> list[RawDocument]:
     """A page of items that each start with a bare date line and a title (the Parliamentary
     Assembly's news pages), or [] when it has fewer than two such items."""
     texts = [b for b in blocks if b.kind == "text"]
+    # the title under the date line; or none, the item's text opening with its dateline
     starts = [i for i, b in enumerate(texts[:-1]) if parse_bare_date(b.text) and not parse_bare_date(texts[i + 1].text)
-              and len(texts[i + 1].text) <= 250]
+              and (len(texts[i + 1].text) <= 250 or _dateline(texts[i + 1].text))]
     if len(starts) < 2:
         return []
     items = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(texts)
         title = texts[start + 1]
+        if len(title.text) > 250 or _dateline(title.text):
+            items.append(RawDocument(line=title.line, paragraphs=[texts[start], *texts[start + 1:end]]))
+            continue
         items.append(RawDocument(line=title.line, title=title.text, title_line=title.line,
                                  paragraphs=[texts[start], *texts[start + 2:end]]))
     return items
@@ -526,6 +550,21 @@ def _is_sentence(text: str) -> bool:
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
+
+
+_STARTS = re.compile(r"\bwill\s+(?:take\s+place|start|begin|open|be\s+held)\b[^.]*", re.I)
+
+
+def _event_start(paragraphs: list[Block]) -> tuple[str, str, int] | None:
+    """An event page's first day where its text announces it ('The meeting ... will start on
+    Thursday, 29 October'), a day and month taking the year of the page's first full date."""
+    years = [int(found[1][:4]) for b in paragraphs if (found := find_text_date(b.text))]
+    for block in paragraphs:
+        for m in _STARTS.finditer(block.text):
+            found = find_text_date(m[0]) or (find_day_month(m[0], years[0]) if years else None)
+            if found:
+                return found[0], found[1], block.line
+    return None
 
 
 def _dates_from_titles(docs: list[DocumentRecord]) -> None:
