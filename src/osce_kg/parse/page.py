@@ -388,8 +388,8 @@ class PageReader:
             if found := find_text_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
-            if found := _event_start(raw.paragraphs):
-                stated.append(StatedDate("text", found[0], found[1], found[2]))
+            if start := _event_start(raw.paragraphs):
+                stated.append(StatedDate("text", *start))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
@@ -409,9 +409,10 @@ class PageReader:
         # a story without dateline: the city its opening sentence sets the dated event in, else the
         # city its headline puts it in ('... holds consultations in Moscow'); not for a listing's items,
         # whose excerpt is a teaser, not the story's first paragraph
+        title = raw.title or ""
         if not doc.places and lead and not dateline and story and not listing and find_text_date(_first_sentence(lead.text)):
             cities = self._cities(_first_sentence(lead.text)) or [
-                m for m in self._cities(raw.title) if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", raw.title[: m.start])]
+                m for m in self._cities(title) if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", title[: m.start])]
             if cities:
                 doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
         # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
