@@ -433,7 +433,8 @@ class PageReader:
 
     def _names_structure(self, title: str) -> bool:
         """A title that is a structure's own name: the page is that structure's."""
-        return bool(self.gazetteer.lookup(issuer_names(title)[0][0], "structure", cutoff=100))
+        structures = self.gazetteer.by_kind.get("structure", {})
+        return any(" ".join(name.split()).lower() in structures for name in issuer_names(title)[0])
 
     def _known_place(self, value: str) -> bool:
         """A State, territory or city of the graph, by its whole name."""
