@@ -195,3 +195,19 @@ def test_fields_of_work_as_translated_pages_write_them(reader):
     assert gazetteer.lookup("Права человека", "field", cutoff=92) == str(iri.concept("field", "human-rights"))
     assert gazetteer.lookup("Policimi", "field", cutoff=92) == str(iri.concept("field", "policing"))
     assert not [m for m in gazetteer.find("Policimi and Rinia", ("field",))]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("BERN, 21 February 2014 - Luca Moser, Swiss Foreign Minister and Chairperson-in-Office, welcomed the agreement.", "Luca Moser"),
+    ("Jan Nowak, Poland’s Minister of Foreign Affairs, signed the agreement.", "Jan Nowak"),
+    ("Joint op-ed by Ana Novak, United Nations Resident Coordinator in Bosnia and Herzegovina", "Ana Novak"),
+    ("The Head of the OSCE Mission, Amb. Hans Ola Berg, today welcomed the decision.", "Hans Ola Berg"),
+    ("The mission, headed by Ambassador Sean O'Brien, operates separately.", "Sean O'Brien"),
+    ("He met Klara Novak and the Chair of the Committee, David McAllan, to discuss relations.", "David McAllan"),
+    ("The panel was moderated by the International Editor of the Daily Courier, Ruth Meier.", "Ruth Meier"),
+    ("Federal Councillor Anna Graf and OSCE PA Treasurer Peter Stahl closed the conference.", "Peter Stahl"),
+    ("Marta Keller (r), a resident of the village, talks to a police officer.", "Marta Keller"),
+    ("The Mission has opened offices in many regions. (Tomas Weber/OSCE)", "Tomas Weber"),
+])
+def test_people_as_real_pages_name_them_round_two(reader, text, name):
+    assert name in {p.name for p in reader.read(None, [text], None).people}

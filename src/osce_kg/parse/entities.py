@@ -18,13 +18,14 @@ from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
 
 HONORIFIC = (
-    r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
+    r"(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
     r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister)"
 )
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
-_NAME_WORD = rf"(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+# 'O'Neill', 'D'Alema', 'McAllister', 'MacDonald' are one word
+_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 _INITIAL = rf"[{_UPPER}]\."
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
@@ -35,6 +36,10 @@ SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explai
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 # also another organisation's credit: '(MFA Sweden/Ana Novak)'
 _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
+# the name first: '(Lubomir Novak/OSCE)'
+_PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
+# a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
+_POSITION = re.compile(r"^\s*\((?:r|l|c|right|left|centre|center|front|second (?:left|right)|far (?:left|right))\)", re.I)
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
@@ -54,16 +59,18 @@ _ROLE_BEFORE = re.compile(
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
 _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
-_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME}),")
+_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:,|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?(?:Deputy |Senior |Special |Chief |Acting |Personal |Permanent )?"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?"
+    # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
+    rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
     rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
-    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
+    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
 ROLE_NOUNS = re.compile(
     r"\b(Representative|Commissioner|Director|Secretary|Chairperson|Chairman|Co-ordinator|Coordinator|Head|"
-    r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair)\b"
+    r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair|Editor|Treasurer)\b"
 )
 
 # Words that name a post or an occupation ('Foreign Minister', 'journalist'). nameparser's title
@@ -77,10 +84,10 @@ member counsellor consul attaché king queen prince princess patriarch pope bish
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
 leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
-statesman stateswoman politician diplomat parliamentarian lawmaker
+statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
-_QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former",
+_QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
                       "personal", "permanent", "executive", "chief"}
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
@@ -280,7 +287,8 @@ class EntityReader:
 
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
-        return [PersonRef(name, "photographer") for paragraph in paragraphs for m in _PHOTO_CREDIT.finditer(paragraph)
+        return [PersonRef(name, "photographer") for paragraph in paragraphs
+                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST) for m in pattern.finditer(paragraph)
                 if (name := self._clean_name(m["name"]))]
 
     def credited(self, name: str, role: str) -> PersonRef | None:
@@ -315,6 +323,9 @@ class EntityReader:
             prefix = " ".join(words[:i])
             role = _role_before(paragraph[:m.start()], prefix)
             after = _BRACKET_ROLE.match(paragraph[m.end():])
+            if role is None and _POSITION.match(paragraph[m.end():]):
+                out.append((start, PersonRef(name)))  # named in a photo's caption by their place in it
+                continue
             if role is None and after and self._role_text(after["role"]):
                 role = after["role"].strip()
             if role is None and (origin := self._origin(paragraph, m.end())):

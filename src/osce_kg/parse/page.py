@@ -342,7 +342,10 @@ class PageReader:
             doc.warnings.append(f"line {raw.line}: no body text")
         body_paragraphs = paragraphs
         if raw.paragraphs and (dl := _dateline(paragraphs[0])):
-            body_paragraphs = [dl.rest] + paragraphs[1:]
+            # a photo's caption glued before the dateline names people too
+            glued = None if parse_dateline(paragraphs[0]) else _GLUED_DATELINE.search(paragraphs[0])
+            caption = [paragraphs[0][:glued.start()].strip()] if glued else []
+            body_paragraphs = caption + [dl.rest] + paragraphs[1:]
         found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
