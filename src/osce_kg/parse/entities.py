@@ -321,7 +321,9 @@ class EntityReader:
                 continue
             start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
             prefix = " ".join(words[:i])
-            role = _role_before(paragraph[:m.start()], prefix)
+            # the role is the few words before the name: searching the whole paragraph before each
+            # candidate was quadratic (a 340 kB line of names took a minute)
+            role = _role_before(paragraph[max(0, m.start() - _ROLE_CONTEXT):m.start()], prefix)
             after = _BRACKET_ROLE.match(paragraph[m.end():])
             if role is None and _POSITION.match(paragraph[m.end():]):
                 out.append((start, PersonRef(name)))  # named in a photo's caption by their place in it
@@ -592,6 +594,8 @@ def _is_honorific(prefix: str) -> bool:
     return any(w.lower() in _HONORIFICS for w in prefix.split())
 
 
+_ROLE_CONTEXT = 250
+"""Characters before a name searched for its role: a role is a phrase, not a paragraph."""
 _ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
