@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 from osce_kg import iri
 from osce_kg.cli import COMMANDS, Command, load, main
 from osce_kg.export.formats import data_graphs
+from osce_kg.namespaces import BASE
 from osce_kg.store import GraphStore
 
 
@@ -92,7 +93,7 @@ def test_export_help_example_graph_exists(built_store: GraphStore) -> None:
     text = CliRunner().invoke(main, ["export", "--help"]).output
     examples = set(re.findall(r"'(graph/[a-z_/]+)'", " ".join(text.split())))
     assert examples
-    assert {iri.BASE + e for e in examples} <= {str(g) for g in built_store.graph_names()}
+    assert {BASE + e for e in examples} <= {str(g) for g in built_store.graph_names()}
 
 
 def test_missing_store_says_to_build(tmp_path: Path) -> None:

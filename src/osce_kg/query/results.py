@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from osce_kg.errors import InputError
-from osce_kg.iri import PREFIXES
+from osce_kg.namespaces import PREFIXES
 from osce_kg.store.terms import from_ox, ox_triple, rows_of, serialized
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")

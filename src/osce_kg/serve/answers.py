@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from osce_kg.iri import PREFIXES
+from osce_kg.namespaces import PREFIXES
 from osce_kg.query.results import QueryResult, RdfAnswer, Solutions, write
 
 RESULT_FORMATS: dict[str, str] = {

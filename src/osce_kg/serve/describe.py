@@ -16,7 +16,8 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from osce_kg.iri import GRAPH, PREFIXES
+from osce_kg.iri import GRAPH
+from osce_kg.namespaces import PREFIXES
 from osce_kg.query.params import sparql_term
 from osce_kg.serve.repository import Repository
 
