@@ -18,6 +18,8 @@ from osce_kg import iri
 from osce_kg.cli import COMMANDS, Command, load, main
 from osce_kg.export.formats import data_graphs
 from osce_kg.namespaces import BASE
+from osce_kg.query.catalog import load_catalog
+from osce_kg.query.results import SELECT_FORMATS
 from osce_kg.store import GraphStore
 
 
@@ -82,6 +84,32 @@ def test_a_query_on_the_store_imports_neither_the_build_the_drawing_nor_the_endp
     assert not loaded & {"networkx", "pyshacl", "pyshacl_turbo", "pylode", "pyld", "osce_kg.build.pipeline"}
     # the endpoint client and the upload command are for --endpoint and push, not the embedded store
     assert not loaded & {"SPARQLWrapper", "osce_kg.query.push", "osce_kg.query.push_cli"}
+
+
+PLAIN_TYPES = {"year", "date", "integer", "string", "iri"}
+"""Parameter types checked without the curated data or iri.py (a State, a structure or a field
+is a key of the curated data, minted into an IRI by iri.py, which makes rdflib terms)."""
+
+RUNS = (
+    "import sys; from osce_kg.cli import main\n"
+    "for args in {runs!r}:\n    main(args, standalone_mode=False)\n"
+    "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+)
+
+
+def test_select_named_queries_written_in_every_format_do_not_load_rdflib(built_store: GraphStore) -> None:
+    """Issue 13, a fast start: rdflib takes 40-50 ms to import, more than the rest of a query's
+    start; a SELECT answer goes from the engine to pyoxigraph's writers and needs none of it. Fails
+    as soon as a module on that path imports rdflib (or the build's libraries) at its top."""
+    names = [n for n, q in load_catalog().items() if q.form == "SELECT" and {p.type for p in q.params} <= PLAIN_TYPES]
+    assert "chairpersonships" in names and len(names) >= 5
+    runs = [["query", name, "--format", fmt, "--store", str(built_store.path)] for name in names for fmt in SELECT_FORMATS]
+    run = subprocess.run([sys.executable, "-c", RUNS.format(runs=runs)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("year,state,stateName,chairperson,chairpersonName\n1991,") == 1  # the answers were written
+    loaded = set(run.stderr.splitlines()[-1].split())
+    assert "osce_kg.query.bounded" in loaded
+    assert not {m.partition(".")[0] for m in loaded} & {"rdflib", "networkx", "pyshacl", "pyshacl_turbo", "SPARQLWrapper"}
 
 
 def test_a_command_missing_its_extra_names_the_extra() -> None:

@@ -16,7 +16,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from osce_kg.namespaces import PREFIXES
-from osce_kg.query.results import QueryResult, RdfAnswer, Solutions, write
+from osce_kg.query.rdf_answer import RdfAnswer
+from osce_kg.query.results import QueryResult, Solutions, write
 
 RESULT_FORMATS: dict[str, str] = {
     "json": "application/sparql-results+json",
