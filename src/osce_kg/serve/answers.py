@@ -4,7 +4,8 @@ Both backends hand over the same objects (query.results.Solutions, a boolean,
 query.rdf_answer.RdfAnswer) and a flag saying whether the cap cut the answer, so both write
 byte-for-byte the same formats through pyoxigraph's serialisers. A cut answer says so in its body
 where the format has room for it (a `truncated` member in JSON, a `<link>` in XML, a comment in
-Turtle and N-Triples) and always in the `X-Result-Truncated` header (CSV and TSV have no room: a marker row would be read as data).
+Turtle and N-Triples) and always in the `X-Result-Truncated` header (CSV and TSV have no room: a
+marker row would be read as data).
 """
 
 from __future__ import annotations
