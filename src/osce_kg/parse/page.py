@@ -580,9 +580,22 @@ def _dates_from_titles(docs: list[DocumentRecord]) -> None:
     for doc in docs:
         if doc.title and doc.date_kind in (None, "text") and (found := find_text_date(doc.title)):
             _title_date(doc, found)
+    # the year of the nearest dated item before each item, else after it (one pass each way: a
+    # listing may hold thousands of items)
+    before: list[int | None] = []
+    year: int | None = None
+    for doc in docs:
+        before.append(year)
+        year = int(doc.date[:4]) if doc.date else year
+    after: list[int | None] = []
+    year = None
+    for doc in reversed(docs):
+        after.append(year)
+        year = int(doc.date[:4]) if doc.date else year
+    after.reverse()
     for n, doc in enumerate(docs):
-        years = [int(d.date[:4]) for d in [*reversed(docs[:n]), *docs[n + 1:]] if d.date]
-        if doc.title and doc.date is None and years and (found := find_day_month(doc.title, years[0])):
+        year = before[n] or after[n]
+        if doc.title and doc.date is None and year and (found := find_day_month(doc.title, year)):
             _title_date(doc, found)
 
 
