@@ -51,3 +51,23 @@ def test_site_sections_name_the_structure_a_page_lives_under():
     assert site_sections("https://www.osce.org/ukraine-smm/reports") == ["ukraine smm", "ukraine", "smm"]
     assert site_sections("https://www.osce.org/fom/statements", path=False) == []
     assert site_sections("https://www.osce.org/node/86290") == []
+
+
+def test_osce_org_sections_resolve_to_their_structure_in_the_reference_data():
+    # a page without issuer metadata is credited to the section it lives in; these sections'
+    # names are spelt differently from any name or abbreviation the reference data holds
+    from osce_kg.parse.urls import site_sections
+    from pages_support import gazetteer_of, reference_store
+
+    gaz = gazetteer_of(reference_store())
+    expected = {
+        "https://osce.org/representative-on-freedom-of-media/510988": "rfom",
+        "https://www.osce.org/fom/56079": "rfom",
+        "https://osce.org/eea/60007": "oceea",
+        "http://www.osce.org/gender/44841": "gender-issues-programme",
+        "https://www.osce.org/sg/100": "office-of-the-secretary-general",
+        "https://www.osce.org/secretary-general/373312": "office-of-the-secretary-general",
+    }
+    for url, key in expected.items():
+        found = [gaz.structure_of_section(s) for s in site_sections(url)]
+        assert found[0] is not None and found[0].endswith("/" + key), (url, found)

@@ -105,8 +105,11 @@ def item_key(title: str, date: str | None) -> str:
 
 _SITE_HOSTS = {"oscepa.org": "OSCE PA"}
 """Sites whose host names their structure in no other way."""
-_SECTION_NAMES = {"bih": "Bosnia and Herzegovina", "pa": "OSCE PA"}
-"""osce.org sections named by an abbreviation that the data does not hold."""
+_SECTION_NAMES = {
+    "bih": "Bosnia and Herzegovina", "pa": "OSCE PA", "sg": "OSG", "secretary-general": "OSG",
+    "eea": "OCEEA", "gender": "Gender Section", "representative-on-freedom-of-media": "RFoM",
+}
+"""osce.org sections named by an abbreviation (or a spelling) that the data does not hold."""
 _NOT_SECTIONS = {"node", "press-releases", "home", "search", "library", "news", "newsroom", "events", "publications"}
 
 
