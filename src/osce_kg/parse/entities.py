@@ -68,6 +68,7 @@ _NAME_COMMA_ROLE = re.compile(
     rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
     rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
+_NAME_AT_END = re.compile(rf"{NAME}$")
 ROLE_NOUNS = re.compile(
     r"\b(Representative|Commissioner|Director|Secretary|Chairperson|Chairman|Co-ordinator|Coordinator|Head|"
     r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair|Editor|Treasurer)\b"
@@ -262,10 +263,15 @@ class EntityReader:
             if name:
                 # 'Dunja Mijatović, OSCE Representative on Freedom of the Media said today'
                 role = _SPEECH_AFTER.split(m["role"])[0].strip()
+                if self._ends_in_named_post(role):
+                    # a list of posts and names: 'President Ana Novak, Prime Minister Ben Smith, ...'
+                    continue
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_COMMA_NAME.finditer(paragraph):
             name = self._clean_name(m["name"])
             role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m["role"].strip())
+            if self._ends_in_named_post(role):
+                continue  # the previous post and name of a list, not this name's role
             if name and ROLE_NOUNS.search(role):
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         found += self._named_after_role(paragraph, issuer)
@@ -316,14 +322,26 @@ class EntityReader:
                 i += 1
             if i and not (self._role_word(words[i - 1]) or self._state_word(words[i - 1])):
                 i = 0
+            # a post word further in ends the role: 'Deputy Public Defender Paata Beltadze'
+            i = next((k + 1 for k in range(len(words) - 3, i - 1, -1)
+                      if words[k][:1].isupper() and words[k].lower() in ROLE_WORDS), i)
+            # the role is the few words before the name: searching the whole paragraph before each
+            # candidate was quadratic (a 340 kB line of names took a minute)
+            before = paragraph[max(0, m.start() - _ROLE_CONTEXT):m.start()]
             name = self._clean_name(" ".join(words[i:]))
+            role = _role_before(before, " ".join(words[:i])) if name else None
+            if role is None and not before.endswith(" to "):
+                # ('to Address Transnational Threats' is a post's verb, not its end) the run starts with the end of a post's name: 'Minister of Education and Science
+                # Tamar Sanikidze', 'Senior Adviser on Gender Issues Ana Novak'; the shortest name
+                # wins, as nothing tells 'Issues Ana Novak' from a three-word name
+                for k in range(len(words) - 2, max(i, 1) - 1, -1):
+                    if words[k][:1].isupper() and (split := self._clean_name(" ".join(words[k:]))) and (found := _role_before(before, " ".join(words[:k]))):
+                        name, role, i = split, found, k
+                        break
             if not name:
                 continue
             start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
             prefix = " ".join(words[:i])
-            # the role is the few words before the name: searching the whole paragraph before each
-            # candidate was quadratic (a 340 kB line of names took a minute)
-            role = _role_before(paragraph[max(0, m.start() - _ROLE_CONTEXT):m.start()], prefix)
             after = _BRACKET_ROLE.match(paragraph[m.end():])
             if role is None and _POSITION.match(paragraph[m.end():]):
                 out.append((start, PersonRef(name)))  # named in a photo's caption by their place in it
@@ -365,6 +383,15 @@ class EntityReader:
             previous_is_person, previous_end = is_person, end
         return out
 
+    def _ends_in_named_post(self, text: str) -> bool:
+        """'President Ana Novak': a post and the name of its holder end the text (a list of posts and
+        names, so the text is not one role)."""
+        tail = _NAME_AT_END.search(text)
+        if not tail or not self._clean_name(tail[0]):
+            return False
+        before = text[:tail.start()].split()
+        return bool(before) and before[-1].lower() in ROLE_WORDS
+
     @staticmethod
     def _role_word(word: str) -> bool:
         return word.lower().rstrip(",") in ROLE_WORDS or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
@@ -383,6 +410,9 @@ class EntityReader:
         words = name.split()
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS):
             words = words[1:]
+        # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
+        posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and words[k].lower() in ROLE_WORDS]
+        words = words[posts[-1] + 1:] if posts else words
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
         if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) for w in words) \
