@@ -67,6 +67,10 @@ def test_osce_org_sections_resolve_to_their_structure_in_the_reference_data():
         "http://www.osce.org/gender/44841": "gender-issues-programme",
         "https://www.osce.org/sg/100": "office-of-the-secretary-general",
         "https://www.osce.org/secretary-general/373312": "office-of-the-secretary-general",
+        "https://osce.org/forum-for-security-cooperation/398312": "forum-for-security-co-operation",
+        "https://www.osce.org/ukraine/97350": "project-co-ordinator-in-ukraine",
+        "https://www.osce.org/ukraine-smm/reports": "special-monitoring-mission-to-ukraine",
+        "http://old.oscepa.org/meetings/autumn-meetings/2016-skopje": "parliamentary-assembly",
     }
     for url, key in expected.items():
         found = [gaz.structure_of_section(s) for s in site_sections(url)]

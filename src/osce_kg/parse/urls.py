@@ -108,6 +108,7 @@ _SITE_HOSTS = {"oscepa.org": "OSCE PA"}
 _SECTION_NAMES = {
     "bih": "Bosnia and Herzegovina", "pa": "OSCE PA", "sg": "OSG", "secretary-general": "OSG",
     "eea": "OCEEA", "gender": "Gender Section", "representative-on-freedom-of-media": "RFoM",
+    "forum-for-security-cooperation": "FSC", "ukraine": "Project Co-ordinator in Ukraine",
 }
 """osce.org sections named by an abbreviation (or a spelling) that the data does not hold."""
 _NOT_SECTIONS = {"node", "press-releases", "home", "search", "library", "news", "newsroom", "events", "publications"}
@@ -120,8 +121,9 @@ def site_sections(url: str, *, path: bool = True) -> list[str]:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     out: list[str] = []
-    if host in _SITE_HOSTS:
-        out.append(_SITE_HOSTS[host])
+    site = next((name for known, name in _SITE_HOSTS.items() if host == known or host.endswith("." + known)), None)
+    if site:  # also an archive of the site: 'old.oscepa.org'
+        out.append(site)
     elif host.endswith(".osce.org"):
         out.append(host.removesuffix(".osce.org"))
     segments = [s.lower() for s in parts.path.split("/") if s] if path else []
