@@ -131,6 +131,8 @@ def site_sections(url: str, *, path: bool = True) -> list[str]:
         segments.pop(0)
     if segments and segments[0] not in _NOT_SECTIONS and not segments[0].isdigit():
         section = segments[0]
-        section = _SECTION_NAMES.get(section, section)
-        out += [section.replace("-", " "), *section.split("-")] if "-" in section else [section]
+        if section in _SECTION_NAMES:
+            out.append(_SECTION_NAMES[section])
+        else:
+            out += [section.replace("-", " "), *section.split("-")] if "-" in section else [section]
     return out
