@@ -7,6 +7,7 @@ the same sequence (see html.py), so one extractor reads both and fixes apply to 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -32,12 +33,17 @@ def normalise_space(text: str) -> str:
     return " ".join(text.replace("\xa0", " ").split())
 
 
+# a line that is only an image in Markdown ('![](https://www.osce.org/files/...jpg)'): no text of the page
+_IMAGE_LINE = re.compile(r"^(?:!\[[^\]]{0,300}\]\([^()\s]{0,2000}\)\s*)+$")
+
+
 def text_blocks(text: str) -> list[Block]:
-    """The blocks of a text rendering: `- x` is an item, a lone `-` a group, other lines text."""
+    """The blocks of a text rendering: `- x` is an item, a lone `-` a group, other lines text;
+    a line that only shows an image is left out (it stood between a title and its dateline)."""
     blocks: list[Block] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = normalise_space(raw)
-        if not line:
+        if not line or (line.startswith("![") and _IMAGE_LINE.match(line)):
             continue
         if line == "-":
             blocks.append(Block("group", "", number))
