@@ -86,7 +86,7 @@ _TEXT_DATE = re.compile(
     rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
     rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
 # a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d)")
+_DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")
 
 
@@ -226,8 +226,9 @@ def find_text_date(paragraph: str) -> tuple[str, str] | None:
 
 
 def find_day_month(text: str, year: int) -> tuple[str, str] | None:
-    """A day and month written without a year ('4 June'), dated in `year`: raw and ISO."""
-    if (m := _DAY_MONTH.search(text)) and (iso := _iso(year, _month(m[2]), int(m[1]))):
+    """A day and month written without a year ('4 June'), dated in `year`: raw and ISO; a range of
+    days gives its first day ('7-10 October')."""
+    if (m := _DAY_MONTH.search(text)) and (iso := _iso(year, _month(m[3]), int(m["first"] or m[2]))):
         return m[0], iso
     return None
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import fields
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer, Match
@@ -187,6 +188,8 @@ class PageReader:
                 doc.key = base_key
                 self._language(doc, url_language, html_language)
                 if not doc.date:
+                    self._event_page_date(doc, raw, urls)
+                if not doc.date:
                     self._url_date(doc)
             if doc.issuer is None and doc.issuer_text is None:
                 self._issuer_from_page(doc, raw, urls, sections=layout != "B")
@@ -297,6 +300,26 @@ class PageReader:
                 for doc in docs:
                     if doc.issuer_text is None:
                         doc.issuer = issuer
+                return
+
+    def _event_page_date(self, doc: DocumentRecord, raw: RawDocument, urls: list[str]) -> None:
+        """An event's page (its URL /event/<x>, /events/<x> or /meetings/<kind>/<x>) that states no date in its
+        metadata nor a dateline: the first day its opening text sets the event on ('met in Dubrovnik
+        on 7-10 October'), the year from the text or the URL ('/autumn-meetings/2011-dubrovnik'), and
+        the city of that sentence where the page names no place."""
+        paths = [urlsplit(u).path for u in urls]
+        if not any(_EVENT_SECTION.search(p) for p in paths):
+            return
+        year = next((int(m[1]) for p in paths if (m := _PATH_YEAR.search(p))), None)
+        sentences = [s for block in raw.paragraphs[:3] for s in _SENTENCE_SPLIT.split(block.text)[:4]]
+        for sentence in sentences:
+            found = find_text_date(sentence) or (find_day_month(sentence, year) if year else None)
+            if found:
+                doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
+                doc.date, doc.date_kind, doc.date_precision = found[1], "text", "day"
+                doc.event_date = doc.event_date or found[1]
+                if not doc.places and (cities := self._cities(sentence)):
+                    doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
                 return
 
     @staticmethod
@@ -557,6 +580,10 @@ def _is_sentence(text: str) -> bool:
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 
 
+# one event's page, not a section's list of them ('/meetings/annual-sessions?start=5')
+_EVENT_SECTION = re.compile(r"/(?:events?/[^/]+|meetings/[^/]+/[^/]+)/?$", re.I)
+_PATH_YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})(?!\d)")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _STARTS = re.compile(r"\bwill\s+(?:take\s+place|start|begin|open|be\s+held)\b[^.]*", re.I)
 
 
