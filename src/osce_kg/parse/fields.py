@@ -69,7 +69,7 @@ UNSEPARATED_DATELINE = re.compile(
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -'.
 _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
-_ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
+_ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|год\.|године|година|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
 FOREIGN_DATELINE = re.compile(
     rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
 # the content type on the date line of newer stories, glued to it in the text rendering: 'Interviews26 October 2021'
@@ -126,7 +126,7 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, 
     return _iso(int(year), month, day), False
 
 
-_FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?P<year_word>г|года|god|godine|vit|р|року|rok)\.?)?$")
+_FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?P<year_word>г|года|год|године|година|god|godine|vit|р|року|rok)\.?)?$")
 DATE_LANGUAGES = tuple(
     "sq ru uk sr bs hr mk ro de fr it es tr pl bg sl cs sk hu lt lv et el ka hy az kk ky uz mn be nl sv fi da nb pt".split())
 """The languages of the OSCE's pages: its six, and those of its participating States' sites. Telling
