@@ -36,6 +36,8 @@ SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explai
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 # also another organisation's credit: '(MFA Sweden/Ana Novak)'
 _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
+# a caption's credit without brackets: 'Photo: Ana Novak/OSCE', 'Photo: OSCE/Ana Novak'
+_PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<after>{NAME})\b|(?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ))")
 # the name first: '(Lubomir Novak/OSCE)'
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
@@ -59,7 +61,7 @@ _ROLE_BEFORE = re.compile(
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
 _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
-_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:,|\.(?=\s|$))")
+_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:[,;]|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?"
@@ -294,8 +296,8 @@ class EntityReader:
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
         return [PersonRef(name, "photographer") for paragraph in paragraphs
-                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST) for m in pattern.finditer(paragraph)
-                if (name := self._clean_name(m["name"]))]
+                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST, _PHOTO_CREDIT_BARE) for m in pattern.finditer(paragraph)
+                if (name := self._clean_name(m.groupdict().get("after") or m["name"] or ""))]
 
     def credited(self, name: str, role: str) -> PersonRef | None:
         """A person the page credits on a line of their own (a byline, a photo's credit), when the
