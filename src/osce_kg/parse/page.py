@@ -572,9 +572,16 @@ def _is_heading(text: str) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    """A paragraph, not a headline: a long line ending with a full stop (an image's alt text glued
-    to the first paragraph of an untitled page: '2013 AS Istanbul bigThe 22nd Annual Session ... 2013.')."""
-    return len(text.split()) >= 12 and text.rstrip().endswith(".")
+    """A paragraph, not a headline: a long line ending with a full stop or a colon (an image's alt
+    text glued to the first paragraph of an untitled page: '2013 AS Istanbul bigThe 22nd Annual
+    Session ... 2013.'), or a line that stops on a word no headline ends with."""
+    words = text.split()
+    if words and words[-1] in _CUT_AFTER:  # a line cut mid-sentence: 'Water resources, including their'
+        return True
+    return len(words) >= 12 and text.rstrip().endswith((".", ":"))
+
+
+_CUT_AFTER = frozenset("the a an of and or their its his her to for with including by from".split())
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
