@@ -101,6 +101,8 @@ _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
 _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
+# a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
+_ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
@@ -276,6 +278,8 @@ class EntityReader:
                 continue  # the previous post and name of a list, not this name's role
             if name and ROLE_NOUNS.search(role):
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        if (m := _ROSTER_LINE.match(paragraph)) and (name := self._clean_name(m["name"])):
+            found.append((0, PersonRef(name)))
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found], issuer)
         found.sort(key=lambda t: t[0])
