@@ -278,7 +278,7 @@ class EntityReader:
                 continue  # the previous post and name of a list, not this name's role
             if name and ROLE_NOUNS.search(role):
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
-        if (m := _ROSTER_LINE.match(paragraph)) and (name := self._clean_name(m["name"])):
+        if (roster := _ROSTER_LINE.match(paragraph)) and (name := self._clean_name(roster["name"])):
             found.append((0, PersonRef(name)))
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found], issuer)
