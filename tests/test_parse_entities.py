@@ -211,3 +211,15 @@ def test_fields_of_work_as_translated_pages_write_them(reader):
 ])
 def test_people_as_real_pages_name_them_round_two(reader, text, name):
     assert name in {p.name for p in reader.read(None, [text], None).people}
+
+
+def test_a_list_of_posts_and_names_gives_each_person_their_own_post(reader):
+    found = reader.read(None, [
+        "The High Commissioner met President Lia Berishvili, Prime Minister Dato Kuparadze, Minister of "
+        "Education and Science Eka Mchedlidze and Deputy Public Defender Nika Gvaramadze."], None)
+    assert [(p.name, p.role) for p in found.people] == [
+        ("Lia Berishvili", "President"), ("Dato Kuparadze", "Prime Minister"),
+        ("Eka Mchedlidze", "Minister of Education and Science"), ("Nika Gvaramadze", "Deputy Public Defender")]
+    # a post's name ending in a verb's object is still one post
+    [rasa] = reader.read(None, ["Ana Novak, Co-ordinator of Activities to Address Transnational Threats, opened it."], None).people
+    assert (rasa.name, rasa.role) == ("Ana Novak", "Co-ordinator of Activities to Address Transnational Threats")

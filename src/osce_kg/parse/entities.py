@@ -255,6 +255,7 @@ class EntityReader:
                 if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
                     continue
                 role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) else None
+                role = None if role and self._ends_in_named_post(role) else role  # the next person's post
                 role = _role_with_title(m["hon"], role)
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_BEFORE.finditer(paragraph):
@@ -337,11 +338,14 @@ class EntityReader:
             name = self._clean_name(" ".join(words[i:]))
             role = _role_before(before, " ".join(words[:i])) if name else None
             if role is None and not before.endswith(" to "):
-                # ('to Address Transnational Threats' is a post's verb, not its end) the run starts with the end of a post's name: 'Minister of Education and Science
+                # the run starts with the end of a post's name: 'Minister of Education and Science
                 # Tamar Sanikidze', 'Senior Adviser on Gender Issues Ana Novak'; the shortest name
-                # wins, as nothing tells 'Issues Ana Novak' from a three-word name
+                # wins, as nothing tells 'Issues Ana Novak' from a three-word name ('to Address
+                # Transnational Threats' is a post's verb, not the end of its name)
                 for k in range(len(words) - 2, max(i, 1) - 1, -1):
-                    if words[k][:1].isupper() and (split := self._clean_name(" ".join(words[k:]))) and (found := _role_before(before, " ".join(words[:k]))):
+                    if not words[k][:1].isupper() or not (split := self._clean_name(" ".join(words[k:]))):
+                        continue
+                    if found := _role_before(before, " ".join(words[:k])):
                         name, role, i = split, found, k
                         break
             if not name:
@@ -393,10 +397,19 @@ class EntityReader:
         """'President Ana Novak': a post and the name of its holder end the text (a list of posts and
         names, so the text is not one role)."""
         tail = _NAME_AT_END.search(text)
-        if not tail or not self._clean_name(tail[0]):
+        if not tail:
             return False
-        before = text[:tail.start()].split()
-        return bool(before) and before[-1].lower() in ROLE_WORDS
+        words = tail[0].split()
+        # the name may be the run's last two or three words ('... and Science Tamar Sanikidze')
+        for k in range(len(words) - 2, -1, -1):
+            name = " ".join(words[k:])
+            if self._clean_name(name) == name:
+                before = text[:tail.start()] + " ".join(words[:k]) + " "
+                last = before.split()[-2:]
+                # not 'Co-ordinator of Activities to Address Transnational Threats': a verb after 'to'
+                if last and (last[-1].lower() in ROLE_WORDS or (last[0] != "to" and _role_before(before, ""))):
+                    return True
+        return False
 
     @staticmethod
     def _role_word(word: str) -> bool:
