@@ -302,3 +302,22 @@ def test_renamings_chain_by_date_whatever_the_row_order(data: Path) -> None:
         ("2015-01", "OSCE Programme Office in Astana"),
         ("2007-06-21", "OSCE Centre in Astana"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "match", "column", "value", "attribute"),
+    [
+        # "any States file": participating, former and partner States alike
+        ("people.csv", {"name": "Hans-Dietrich Genscher"}, "nationality", "DDDE", "people"),
+        ("people.csv", {"name": "Hans-Dietrich Genscher"}, "nationality", "JP", "people"),
+        ("places.csv", {"key": "tirana"}, "within", "DZ", "places"),
+        ("places.csv", {"key": "tirana"}, "within", "CSHH", "places"),
+        ("places.csv", {"key": "tirana"}, "within", "kosovo", "places"),
+    ],
+)
+def test_a_reference_to_any_kind_of_state_is_accepted(
+    data: Path, file: str, match: dict[str, str], column: str, value: str, attribute: str
+) -> None:
+    line = edit(data, file, match, {column: value})
+    [record] = [r for r in getattr(read_reference(data), attribute) if r.prov.line == line]
+    assert getattr(record, column) == value
