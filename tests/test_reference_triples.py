@@ -28,12 +28,13 @@ Facts = set[tuple[URIRef, object]]
 OSCE_ORG = iri.structure("osce")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def reference() -> Reference:
+    """Read in each test, not once per module: mutation testing runs only the tests that call the reader."""
     return read_reference(paths.DATA_DIR)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def graphs(reference: Reference) -> dict[str, Graph]:
     return graphs_of(reference)
 

@@ -129,8 +129,9 @@ def raw_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def reference() -> Reference:
+    """Read in each test, not once per module: mutation testing runs only the tests that call the reader."""
     return read_reference(paths.DATA_DIR)
 
 
@@ -212,6 +213,12 @@ CASES = [
      "column 'target': an overview entry takes no target", "about"),
     ("menu_entries.csv", {"entry": "Secretary General"}, {"target": ""}, "column 'target': a post entry needs a target", None),
     ("menu_entries.csv", {"entry": "Institutions"}, {"target": ""}, "column 'target': a class entry needs a target", None),
+    # a date every row must have
+    ("participating_states.csv", {"iso2": "MN"}, {"joined": ""}, "column 'joined': a date is required", ""),
+    ("partners.csv", {"iso2": "JP"}, {"since": ""}, "column 'since': a date is required", ""),
+    ("posts.csv", {"person": "Wilhelm Höynck"}, {"start": ""}, "column 'start': a date is required", ""),
+    ("field_operations.csv", {"key": "mission-to-estonia"}, {"opened": ""}, "column 'opened': a date is required", ""),
+    ("renamings.csv", {"operation": "mission-to-skopje"}, {"date": ""}, "column 'date': a date is required", ""),
     # references between files: "unknown <what>", the value as written
     ("former_states.csv", {"iso3166_3": "CSHH"}, {"successors": "CZ;SK;XX"},
      "column 'successors': unknown successor (not in participating_states.csv)", "XX"),
