@@ -51,13 +51,6 @@ def _en(text: str) -> Literal:
     return Literal(text, lang="en")
 
 
-def _new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in iri.PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
-
-
 def _describe(graph: Graph, node: URIRef, label: str, prov: Provenance, alt: Iterable[str] = ()) -> None:
     """The triples every row-derived entity has: English label, alternative labels, sources, note."""
     graph.add((node, RDFS.label, _en(label)))
@@ -116,7 +109,7 @@ def _state_core(
 
 
 def states_graph(states: Iterable[ParticipatingState]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for s in states:
         node = _state_core(graph, s.code, s.osce_name, s.wikidata, s.prov, s.former_names)
         graph.add((node, RDF.type, OSCE.ParticipatingState))
@@ -130,7 +123,7 @@ def states_graph(states: Iterable[ParticipatingState]) -> Graph:
 
 
 def former_states_graph(states: Iterable[FormerState]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for s in states:
         _state_core(graph, s.code, s.name, s.wikidata, s.prov, s.other_names)
         if s.joined is not None:
@@ -140,7 +133,7 @@ def former_states_graph(states: Iterable[FormerState]) -> Graph:
 
 
 def partners_graph(partners: Iterable[Partner]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for p in partners:
         node = _state_core(graph, p.code, p.osce_name, p.wikidata, p.prov, ())
         if p.until is None:
@@ -154,7 +147,7 @@ def partners_graph(partners: Iterable[Partner]) -> Graph:
 
 
 def territories_graph(territories: Iterable[Territory]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for t in territories:
         node = iri.territory(t.key)
         graph.add((node, RDF.type, OSCE.Territory))
@@ -174,7 +167,7 @@ def _place_or_state(key: str) -> URIRef:
 
 
 def places_graph(places: Iterable[Place]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for p in places:
         node = iri.place(p.key)
         graph.add((node, RDF.type, OSCE.City))
@@ -186,7 +179,7 @@ def places_graph(places: Iterable[Place]) -> Graph:
 
 
 def people_graph(people: Iterable[Person]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for p in people:
         node = iri.person(p.name)
         graph.add((node, RDF.type, OSCE.Person))
@@ -198,7 +191,7 @@ def people_graph(people: Iterable[Person]) -> Graph:
 
 
 def chairpersonships_graph(chairs: Iterable[Chairpersonship], state_name: Callable[[str], str]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for c in chairs:
         node = iri.chairpersonship(c.year)
         graph.add((node, RDF.type, OSCE.Chairpersonship))
@@ -216,7 +209,7 @@ def chairpersonships_graph(chairs: Iterable[Chairpersonship], state_name: Callab
 
 
 def posts_graph(tenures: Iterable[Tenure]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for t in tenures:
         post = iri.post(t.structure, t.post)
         person = iri.person(t.person)
@@ -256,7 +249,7 @@ def _closure(graph: Graph, key: str, name: str, closed: IsoDate, prov: Provenanc
 
 
 def structures_graph(structures: Iterable[Structure]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for s in structures:
         node = iri.structure(s.key)
         graph.add((node, RDF.type, OSCE[s.kind]))
@@ -275,7 +268,7 @@ def structures_graph(structures: Iterable[Structure]) -> Graph:
 
 
 def field_operations_graph(operations: Iterable[FieldOperation]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for op in operations:
         node = iri.structure(op.key)
         graph.add((node, RDF.type, OSCE.FieldOperation))
@@ -305,7 +298,7 @@ def field_operations_graph(operations: Iterable[FieldOperation]) -> Graph:
 
 
 def renamings_graph(renamings: Iterable[Renaming]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for r in renamings:
         operation = iri.structure(r.operation)
         node = iri.renaming(r.operation, r.date.text)
@@ -325,7 +318,7 @@ def renamings_graph(renamings: Iterable[Renaming]) -> Graph:
 
 
 def concepts_graph(concepts: Iterable[Concept], scheme_key: str, kind: str, cls: URIRef, title: str) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     scheme = iri.scheme(scheme_key)
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     graph.add((scheme, RDFS.label, _en(title)))
@@ -352,7 +345,7 @@ def menu_entries_graph(entries: Iterable[MenuEntry]) -> Graph:
     """The navigation entries of the menu, per section (`osce:MenuSection` with `osce:menuEntry`);
     a nested section is `dct:hasPart` of its enclosing one, so that a menu read from a page can be
     checked against where each entry belongs."""
-    graph = _new_graph()
+    graph = Graph()
     for m in entries:
         node = iri.menu_section(m.section)
         graph.add((node, RDF.type, OSCE.MenuSection))
