@@ -351,3 +351,24 @@ def test_a_reference_to_any_kind_of_state_is_accepted(
     line = edit(data, file, match, {column: value})
     [record] = [r for r in getattr(read_reference(data), attribute) if r.prov.line == line]
     assert getattr(record, column) == value
+
+
+@pytest.mark.parametrize(
+    ("file", "match", "changes"),
+    [
+        # the edges of a lifetime or period belong to it
+        ("renamings.csv", {"operation": "mission-to-skopje"}, {"date": "1992-09"}),  # the opening month
+        ("renamings.csv", {"operation": "centre-in-tashkent"}, {"date": "2006-06-30"}),  # the closing day
+        ("posts.csv", {"person": "Wilhelm Höynck"}, {"end": "1993-06"}),  # ends the month it starts
+        ("partners.csv", {"iso2": "JP"}, {"until": "1992"}),
+    ],
+)
+def test_a_period_may_end_on_the_day_it_starts(data: Path, file: str, match: dict[str, str], changes: dict[str, str]) -> None:
+    line = edit(data, file, match, changes)
+    reference = read_reference(data)
+    [record] = [r for r in getattr(reference, file_attribute(file)) if r.prov.line == line]
+    assert all(str(getattr(record, column)) == value for column, value in changes.items())
+
+
+def file_attribute(file: str) -> str:
+    return next(attribute for attribute, name in FILES.items() if name == file)
