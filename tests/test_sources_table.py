@@ -121,3 +121,17 @@ def test_a_repeated_key_names_the_line_that_first_used_it(tmp_path: Path) -> Non
         check_unique(rows, "name", key=lambda r: r.cells["key"])
     error = info.value
     assert (error.message, error.line, error.value) == ("column 'name': duplicate key, first used on line 2", 5, "vienna")
+
+
+def test_a_bad_byte_after_a_leading_blank_line_is_counted_from_the_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes("\nkey,name,note\nzurich,Z\xfcrich,\n".encode("latin-1"))
+    error = refusal(path)
+    assert (error.message, error.line) == ("not UTF-8: invalid start byte", 3)
+
+
+def test_a_quoted_cell_is_read_as_written_in_a_windows_file(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(b'key,name,note\r\nvienna,Vienna,"two\r\nlines"\r\nbaku,Baku,x\r\n')
+    rows = read_table(path, COLUMNS)
+    assert [(r.line, r.cells["note"]) for r in rows] == [(2, "two\r\nlines"), (4, "x")]
