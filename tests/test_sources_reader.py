@@ -100,6 +100,8 @@ COLUMNS: dict[str, dict[str, tuple[str, Convert]]] = {
     "fields_of_work": {
         "key": ("key", _text), "label": ("label", _text), "alt_labels": ("alt_labels", _items),
         "broader": ("broader", _optional), "top": ("broader", lambda cell: not cell.strip()),
+        "translated_labels": ("translated_labels", lambda cell: tuple(
+            (item.split(":", 1)[0], item.split(":", 1)[1].strip()) for item in _items(cell))),
     },
     "meeting_types": {
         "key": ("key", _text), "label": ("label", _text), "alt_labels": ("alt_labels", _items),
