@@ -39,3 +39,11 @@ def test_html_version_gives_the_same_blocks_as_the_text(text_page):
     from_text = [(b.kind, b.text) for b in text_blocks(text_page.read_text(encoding="utf-8"))]
     from_html = [(b.kind, b.text) for b in html_blocks(html_page.read_text(encoding="utf-8")).blocks]
     assert from_html == from_text
+
+
+def test_the_declared_language_of_html_and_xhtml():
+    assert html_blocks('<html lang=" DE-AT "><body><p>Text</p></body></html>').language == "de-at"
+    # an XHTML page may declare its language only as xml:lang
+    xhtml = '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="sq"><body><p>Teksti</p></body></html>'
+    assert html_blocks(xhtml).language == "sq"
+    assert html_blocks("<html><body><p>Text</p></body></html>").language is None
