@@ -47,3 +47,37 @@ def test_the_declared_language_of_html_and_xhtml():
     xhtml = '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="sq"><body><p>Teksti</p></body></html>'
     assert html_blocks(xhtml).language == "sq"
     assert html_blocks("<html><body><p>Text</p></body></html>").language is None
+
+
+def test_the_page_url_from_the_canonical_link_else_og_url():
+    both = html_blocks("""<html><head><meta property="OG:URL" content=" https://www.osce.org/sq/presence-in-albania/7 ">
+        <link rel="stylesheet" href="/style.css"><link rel="Canonical"><link rel="CANONICAL" href=" https://www.osce.org/sq/node/7 ">
+        </head><body><p>Text</p></body></html>""")
+    assert both.canonical_url == "https://www.osce.org/sq/node/7"
+    assert both.urls == ["https://www.osce.org/sq/node/7", "https://www.osce.org/sq/presence-in-albania/7"]
+    og_only = html_blocks("""<html><head><meta property="og:title" content="A title"><meta property="og:url">
+        <meta property="og:url" content="https://www.osce.org/node/8"></head><body><p>Text</p></body></html>""")
+    assert og_only.canonical_url == "https://www.osce.org/node/8"
+    assert og_only.urls == ["https://www.osce.org/node/8", "https://www.osce.org/node/8"]
+    assert html_blocks("<html><body><p>Text</p></body></html>").urls == []
+
+
+def test_text_around_scripts_comments_and_line_breaks_is_kept_in_place():
+    page = html_blocks("""<html><body>
+<p>TIRANA, 3 May 2010 -<script>track()</script> The Presence<!-- a note --> opened<br>
+a <b>new</b> office.</p>
+<ul><li></li><li> Policing </li>
+<li><div>Fields of work</div><ul><li>Rule of law</li></ul></li></ul>
+</body></html>""")
+    assert [(b.kind, b.text) for b in page.blocks] == [
+        ("text", "TIRANA, 3 May 2010 - The Presence opened"), ("text", "a new office."),
+        ("item", "Policing"), ("group", ""), ("text", "Fields of work"), ("item", "Rule of law"),
+    ]
+    # the line a warning names: where the paragraph, the item, the list item holding a block start
+    assert [page.blocks[i].line for i in (0, 2, 3)] == [2, 4, 5]
+
+
+def test_a_fragment_without_body_is_read_whole():
+    assert [(b.kind, b.text) for b in html_blocks("<div>VIENNA, 3 May 2010 - <i>Text</i> here.</div>").blocks] == [
+        ("text", "VIENNA, 3 May 2010 - Text here.")]
+    assert html_blocks("").blocks == []

@@ -21,11 +21,6 @@ class Block:
     text: str
     line: int
 
-    def __str__(self) -> str:
-        if self.kind == "group":
-            return "-"
-        return f"- {self.text}" if self.kind == "item" else self.text
-
 
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace (incl. non-breaking spaces) to one space."""
