@@ -17,6 +17,9 @@ def test_text_rendering_conventions():
         ("group", "", 1), ("text", "Fields of work", 2), ("item", "Arms control", 3),
         ("text", "Press release", 5), ("item", "Date:", 6),
     ]
+    # non-breaking and thin spaces are spaces: an item and a group marker written with them
+    assert [(b.kind, b.text) for b in text_blocks("Rule\xa0of\u2009law\n-\xa0\xa0Policing\n\xa0-\xa0\n")] == [
+        ("text", "Rule of law"), ("item", "Policing"), ("group", "")]
 
 
 def test_html_lists_headings_and_inline_markup():

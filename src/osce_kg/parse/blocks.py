@@ -23,8 +23,9 @@ class Block:
 
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (incl. non-breaking spaces) to one space."""
-    return " ".join(text.replace("\xa0", " ").split())
+    """Collapse runs of whitespace to one space: str.split() takes every Unicode space (a
+    non-breaking space, a thin space) as one."""
+    return " ".join(text.split())
 
 
 def text_blocks(text: str) -> list[Block]:
