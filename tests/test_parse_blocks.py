@@ -84,3 +84,38 @@ def test_a_fragment_without_body_is_read_whole():
     assert [(b.kind, b.text) for b in html_blocks("<div>VIENNA, 3 May 2010 - <i>Text</i> here.</div>").blocks] == [
         ("text", "VIENNA, 3 May 2010 - Text here.")]
     assert html_blocks("").blocks == []
+
+
+def test_nested_inline_markup_is_one_run_of_text():
+    page = html_blocks('<p>The <a href="/x">OSCE <b>Mission</b> to Skopje</a> opened <span><i>an</i> office</span>.</p>')
+    assert [b.text for b in page.blocks] == ["The OSCE Mission to Skopje opened an office."]
+
+
+def test_only_link_and_meta_elements_give_the_page_url():
+    page = html_blocks("""<html><head></head><body><p>See <a rel="canonical" href="https://www.osce.org/node/2">the
+        original</a> and <span property="og:url" content="https://www.osce.org/node/3">this</span>.</p></body></html>""")
+    assert page.canonical_url is None and page.urls == []
+
+
+def test_a_page_of_only_a_head_has_no_blocks():
+    assert html_blocks("<html><head><title>OSCE</title></head></html>").blocks == []
+
+
+def test_each_block_has_the_line_it_starts_on():
+    """The line a warning names: where a run of text starts, not where its paragraph or an inline tag is."""
+    page = html_blocks("""<div>VIENNA, 3 May 2010 - The
+<b>OSCE</b> opened<br>
+an office.<ul>
+<li>Policing</li>
+</ul><b>After</b> the list
+<p>A paragraph</p>
+Tail text</div>""")
+    assert [b.text for b in page.blocks] == [
+        "VIENNA, 3 May 2010 - The OSCE opened", "an office.", "Policing", "After the list", "A paragraph", "Tail text"]
+    lines = [b.line for b in page.blocks]
+    assert lines[0] == 1, "the paragraph starts on line 1, its bold word on line 2"
+    assert lines[1] in (2, 3), "after the break on line 2"
+    assert lines[2] == 4
+    assert lines[3] == 5, "the run after the list starts where the list ends"
+    assert lines[4] == 6
+    assert lines[5] in (6, 7), "after the paragraph"

@@ -52,8 +52,7 @@ def html_blocks(text: str) -> HtmlPage:
     # the HTML parser keeps an XHTML page's `xml:lang` as a plain attribute of that name
     lang = root.get("lang") or root.get("xml:lang")
     page.language = lang.strip().lower() if lang else None
-    body = root.find("body")
-    _walk(body if body is not None else root, page.blocks)
+    _walk(root, page.blocks)  # the head is skipped like a script: only the body gives blocks
     return page
 
 
