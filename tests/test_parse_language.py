@@ -20,3 +20,14 @@ def test_too_few_words_tell_no_language():
     assert detect_language("Misioni i OSBE-së në Shkup hapi sot") is None  # seven words
     assert detect_language("Misioni i OSBE-së në Shkup hapi sot kursin") == "sq"  # eight
     assert detect_language("") is None
+
+
+def test_one_english_function_word_in_six_is_enough():
+    # 12 words, 'and' and 'in': English, though the model alone is unsure of a list of names
+    assert detect_language("Ana Novak, Ben Smith, Carla Jones and Dario Rossi met in Tirana.") == "en"
+
+
+def test_a_text_the_model_is_unsure_of_tells_no_language():
+    # 14 words, two function words (fewer than one in six), and no language the model is sure of:
+    # the page's declared language stands
+    assert detect_language("Ana Novak, Ben Smith, Carla Jones, Dario Rossi and Eva Berg met in Tirana.") is None
