@@ -141,6 +141,9 @@ def test_the_order_of_date_evidence():
     ("03/10/2011", "2011-10-03"),  # day first, as the site writes it
     ("3 tetor 2011", "2011-10-03"),
     ("3 октября 2011 г.", "2011-10-03"),
+    ("Sept. 12, 2007", "2007-09-12"),
+    ("12 December , 2007", "2007-12-12"),  # a stray space before the comma
+    ("December 12 , 2007", "2007-12-12"),
 ])
 def test_full_dates_in_each_form(text, iso):
     assert parse_date(text) == (iso, False)
@@ -155,6 +158,9 @@ def test_a_date_without_year_takes_the_given_year_and_says_so():
 
 def test_what_is_not_a_date():
     assert parse_date("Tirana tetor 2011") == (None, False)  # no day
+    assert parse_date("3 Montag 2011") == (None, False)  # a weekday is no month: dateparser alone would guess one
+    # a month of a language the OSCE's pages are not written in (Indonesian) is not guessed
+    assert parse_date("3 Agustus 2011") == (None, False)
     assert parse_date("3 xyzzyx 2011") == (None, False)  # no month dateparser knows
     assert parse_date("2009-02-30") == (None, False)
 
@@ -162,6 +168,9 @@ def test_what_is_not_a_date():
 @pytest.mark.parametrize("text, places", [
     ("Frankfurt am Main, 3 May 2010 - The conference", ["Frankfurt am Main"]),
     ("Banja Luka, 3 May 2010 - The", ["Banja Luka"]),
+    ("Castellón de la Plana, 3 May 2010 - The", ["Castellón de la Plana"]),
+    ("Newcastle upon Tyne, 3 May 2010 - The", ["Newcastle upon Tyne"]),
+    ("Rostov na Donu, 3 May 2010 - The", ["Rostov na Donu"]),
     ('VIENNA, 3 May 2010 - "We welcome the law," said', ["VIENNA"]),
     ("VIENNA, 3 May 2010 - “We welcome", ["VIENNA"]),
     ("VIENNA, 3 May 2010 - ‘Trust’ was the word", ["VIENNA"]),
@@ -176,6 +185,8 @@ def test_datelines_of_title_case_cities_and_quoted_openings(text, places):
     "Vienna - The meeting opened",  # a name and a dash, no date: a dateline is written in capitals
     "TIRANË, 3 tetor 2011 – sot Prezenca",  # an ASCII lower-case start is no body start
     "Ana Novak met the Minister in Tirana, 3 May 2010 - The",
+    "Talks held in Tirana, 3 May 2010 - The",  # a sentence's words, not a city's
+    "TIRANË, 3 tetor 2011 – së fundi Prezenca",  # Latin lower case, whatever the second letter
 ])
 def test_more_openings_that_are_not_datelines(text):
     assert parse_dateline(text) is None
