@@ -80,21 +80,35 @@ def _staged(home: Path, first: list[str]) -> tuple[bool, str]:
     return _pytest(home, "tests", "src")
 
 
+def _filter_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each FILTER's parenthesised expression, which may span several lines."""
+    spans = []
+    for match in re.finditer(r"\bFILTER\s*\(", text):
+        depth, i = 1, match.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        spans.append((match.end(), i))
+    return spans
+
+
 def query_mutants() -> list[tuple[str, str, str]]:
-    """(name, query file, mutated text) for each comparison flip of each named query."""
+    """(name, query file, mutated text) for each comparison flip of each named query: every
+    comparison inside a FILTER's parentheses, on its first line or on a continuation line."""
     out = []
     for path in sorted((ROOT / "queries").glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        for line_no, line in enumerate(text.splitlines(), 1):
-            if "FILTER" not in line or line.lstrip().startswith("#"):
-                continue
-            for match in COMPARISON.finditer(line):
-                op = match.group(1)
+        seen: set[int] = set()
+        for begin, finish in _filter_spans(text):
+            for match in COMPARISON.finditer(text, begin, finish):
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                if match.start() in seen or text[line_start:match.start()].lstrip().startswith("#"):
+                    continue
+                seen.add(match.start())
+                op, line_no = match.group(1), text.count("\n", 0, match.start()) + 1
                 for how, table in (("boundary", BOUNDARY), ("reversed", REVERSED)):
-                    mutated_line = line[: match.start()] + table[op] + line[match.end():]
-                    lines = text.splitlines(keepends=True)
-                    lines[line_no - 1] = mutated_line + ("\n" if lines[line_no - 1].endswith("\n") else "")
-                    out.append((f"{path.name}:{line_no} {op} -> {table[op]} ({how})", path.name, "".join(lines)))
+                    mutated = text[: match.start()] + table[op] + text[match.end():]
+                    out.append((f"{path.name}:{line_no} {op} -> {table[op]} ({how})", path.name, mutated))
     return out
 
 

@@ -4,8 +4,9 @@ Shared by the boundary tests (test_boundaries.py), the catalogue-example tests a
 contract (remote_contract.py): an engine's answer is checked against the rows, not only against
 another engine's answer (a wrong query is wrong on both engines).
 
-The rule (docs/DESIGN.md, "Dates"): a CSV date of any precision stands for the first day of its
-period (`1997` -> 1997-01-01); a row is on day D when start <= D and, if it has an end, D <= end.
+The rule (docs/DESIGN.md, "Dates"): a period runs from the first day of its start's period to the
+last day of its end's period (`1997` -> 1997-01-01 as a start, 1997-12-31 as an end); a row is on
+day D when start <= D and, if it has an end, D <= end.
 """
 
 from __future__ import annotations
@@ -31,13 +32,22 @@ def first_day(text: str) -> date:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+def last_day(text: str) -> date:
+    """A CSV date of any precision as the last day of its period (`1999` -> 1999-12-31)."""
+    parts = text.split("-")
+    if len(parts) == 3:
+        return first_day(text)
+    following = date(int(parts[0]) + 1, 1, 1) if len(parts) == 1 else first_day(text).replace(day=28) + 4 * DAY
+    return following.replace(day=1) - DAY
+
+
 def on(start: str, end: str, day: date) -> bool:
-    return first_day(start) <= day and (not end or day <= first_day(end))
+    return first_day(start) <= day and (not end or day <= last_day(end))
 
 
 def edges(*dates: str) -> set[date]:
-    """The days either side of each date, and the date itself."""
-    return {d + k * DAY for text in dates if text for d in [first_day(text)] for k in (-1, 0, 1)}
+    """The days either side of the first and the last day of each date's period, and those days."""
+    return {d + k * DAY for text in dates if text for d in (first_day(text), last_day(text)) for k in (-1, 0, 1)}
 
 
 STATES = [(r["iso2"], r["joined"], "") for r in rows("participating_states.csv")] + [

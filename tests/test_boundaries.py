@@ -19,7 +19,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from expected_rows import CHAIRS, DAY, OPERATIONS, PARTNERS, RENAMINGS, STATES, edges, first_day, on, operations_on, states_on
+from expected_rows import (
+    CHAIRS,
+    DAY,
+    OPERATIONS,
+    PARTNERS,
+    RENAMINGS,
+    STATES,
+    edges,
+    first_day,
+    last_day,
+    on,
+    operations_on,
+    states_on,
+)
 from osce_kg import iri
 from osce_kg.query.catalog import load_catalog
 from osce_kg.query.local import run_local
@@ -175,17 +188,6 @@ def structure_on(built_store):
     from osce_kg.viz.projections import structure
 
     return lambda day: structure(built_store, as_of=day)
-
-
-def last_day(text: str) -> date:
-    """The browser's rule for an end (viz.entities.last_day): the period's last day."""
-    start = first_day(text)
-    if text.count("-") == 2:
-        return start
-    if text.count("-") == 1:
-        following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return following - DAY
-    return date(start.year, 12, 31)
 
 
 def test_structure_browser_as_of_each_edge_of_each_operation(structure_on) -> None:

@@ -103,3 +103,31 @@ def test_a_listing_that_ignores_paging_is_not_paged_forever(tmp_path):
     assert result.exit_code == 0, result.output
     assert [r.path for r in site.log if r.path.startswith("/press-releases")] == ["/press-releases", "/press-releases?page=1"]
     assert "2 fetched" in result.output
+
+
+def test_a_bad_record_is_skipped_with_its_offset_and_the_archive_read_on(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "mixed.warc.gz"
+    records = [
+        ("https://www.osce.org/secretariat/1", "2025-01-02T10:00:00Z", "200 OK"),
+        ("https://www.osce.org/secretariat/{4}", "2025-01-02T10:00:01Z", "200 OK"),
+        ("https://www.osce.org/secretariat/2", "last Tuesday", "200 OK"),
+        ("https://www.osce.org/secretariat/3", "2025-01-02T10:00:03Z", "404 Not Found"),
+    ]
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, when, status in records:
+            http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(b"<html><body><p>x</p></body></html>"),
+                                               http_headers=http, warc_headers_dict={"WARC-Date": when})
+            writer.write_record(record)
+    pages, gone, problems = archive_pages([path])
+    assert [p.url for p in pages] == ["https://www.osce.org/secretariat/1"]
+    assert [(g.url, g.since) for g in gone] == [("https://www.osce.org/secretariat/3", "2025-01-02")]
+    assert len(problems) == 2
+    assert "record at offset" in problems[0] and "is not a valid IRI" in problems[0] and "secretariat/{4}" in problems[0]
+    assert "WARC-Date 'last Tuesday' is not an ISO 8601 date" in problems[1]

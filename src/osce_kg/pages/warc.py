@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import XSD, Literal, URIRef
@@ -83,14 +84,16 @@ def archive_pages(paths: Iterable[Path]) -> tuple[list[PageInput], list[Gone], l
                         continue
                     if (record.rec_headers.get_header(PURPOSE_HEADER) or "page") in NOT_PAGES:
                         continue
-                    url = record.rec_headers.get_header("WARC-Target-URI")
-                    status = int(record.http_headers.get_statuscode() or 0)
-                    when = parse_warc_date(record.rec_headers.get_header("WARC-Date"))
+                    offset = iterator.get_record_offset()
+                    try:
+                        url, status, when = _record_head(record)
+                    except ValueError as error:
+                        problems.append(f"{path}: record at offset {offset} skipped: {error}")
+                        continue
                     content_type = (record.http_headers.get_header("Content-Type") or "text/html").split(";")[0].strip().lower()
                     order += 1
                     if status == 200 and content_type in PAGE_TYPES:
-                        page = PageInput(record_location(path, iterator.get_record_offset()), path, url, when,
-                                         iterator.get_record_offset())
+                        page = PageInput(record_location(path, offset), path, url, when, offset)
                         digest = record.rec_headers.get_header("WARC-Payload-Digest")
                         answers.setdefault(url, []).append((when, order, page, digest))
                     elif status in GONE_STATUSES:
@@ -109,6 +112,27 @@ def archive_pages(paths: Iterable[Path]) -> tuple[list[PageInput], list[Gone], l
             gone.append(Gone(url, after[0][0].date().isoformat()))
     pages.sort(key=lambda p: (p.path.name, p.member or 0))
     return pages, gone, problems
+
+
+def _record_head(record: Any) -> tuple[str, int, datetime]:
+    """The URL, HTTP status and capture time of a response record; ValueError naming what is
+    missing or malformed (one bad record is skipped, the archive's others are still read)."""
+    url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip()
+    if not url:
+        raise ValueError("it has no WARC-Target-URI")
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        raise ValueError(f"its WARC-Target-URI {url[:200]!r} is not a valid IRI") from None
+    status_text = record.http_headers.get_statuscode() or ""
+    if not status_text.isdigit():
+        raise ValueError(f"its HTTP status {status_text[:20]!r} is not a number")
+    date_text = record.rec_headers.get_header("WARC-Date") or ""
+    try:
+        when = parse_warc_date(date_text)
+    except ValueError:
+        raise ValueError(f"its WARC-Date {date_text[:40]!r} is not an ISO 8601 date") from None
+    return url, int(status_text), when
 
 
 def _first_of_latest_content(seen: list[tuple[datetime, int, PageInput | int, str | None]]) -> PageInput:
