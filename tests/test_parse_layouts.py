@@ -200,3 +200,9 @@ def test_a_listing_excerpt_that_starts_inside_an_item():
         "Publishing date: 14 May 2003\nZAGREB, 14 May 2003 - Lead one ...\nSecond item\nPublishing date: 15 May 2003\n"
         "Content type: News\n"), "B")
     assert [(d.title, d.line) for d in docs] == [(None, 1), ("Second item", 3)]
+
+
+def test_a_field_with_its_first_value_on_the_label_line_and_more_as_items():
+    [doc], _ = split_page(text_blocks("Press release\nA title\n- Place: VIENNA\n- WARSAW\nA short first paragraph.\n"), "A")
+    assert doc.meta == {"place": ["VIENNA", "WARSAW"]}
+    assert [b.text for b in doc.paragraphs] == ["A short first paragraph."]
