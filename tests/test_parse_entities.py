@@ -166,3 +166,14 @@ def test_states_as_journalists_write_them(reader, text, codes):
 def test_states_in_the_language_of_a_translated_page(reader):
     found = reader.read(None, ["Prezenca organizoi një trajnim për gazetarë nga Shqipëria dhe Mali i Zi."], None, "sq")
     assert {s.iri.rsplit("/", 1)[1] for s in found.states} == {"AL", "ME"}
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Ana Novak said the course was useful.",
+    '"The course works," Ana Novak said.',
+    "“The course works,” Ana Novak said.",
+    "After the visit, Ana Novak said the course was useful.",
+    "The course ended. Ana Novak said it was useful.",
+])
+def test_a_bare_name_that_opens_a_clause_and_says_something_is_a_person(reader, paragraph):
+    assert [p.name for p in reader.read(None, [paragraph], None).people] == ["Ana Novak"]

@@ -6,9 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.pages_support import gazetteer_of, reference_store
 
+from osce_kg import iri
 from osce_kg.errors import InputError
-from osce_kg.parse.page import decode
+from osce_kg.parse.page import PageReader, decode
 
 PAGE = Path("pages/page.txt")
 
@@ -40,3 +42,94 @@ def test_encodings_other_than_utf8_are_read_and_said():
     assert decode(b"\xef\xbb\xbfTitle\n", PAGE) == (
         "Title\n", "utf-8-sig", ["file starts with a UTF-8 byte-order mark (decoded as utf-8-sig)"])
     assert decode("Title\n".encode("utf-16"), PAGE) == ("Title\n", "utf-16", ["file is UTF-16 (byte-order mark); decoded as utf-16"])
+
+
+# --- the reader on small pages in the site's layouts ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reader() -> PageReader:
+    return PageReader(gazetteer_of(reference_store()))
+
+
+def _read(reader: PageReader, text: str, name: str = "page.txt", **kwargs):
+    return reader.read(Path(name), text.encode("utf-8"), **kwargs)
+
+
+A_PAGE = """Press release
+Border police meet in Tirana
+- Date:
+- Place:
+- TIRANA
+- Source:
+- OSCE Presence in Albania
+- Fields of work:
+- Border management, Policing
+TIRANA, 3 March 2011 - The OSCE Presence in Albania opened a training course for border police officers.
+"""
+
+
+def test_a_press_release_with_an_empty_date_field_takes_the_dateline_date(reader):
+    record = _read(reader, A_PAGE)
+    [doc] = record.documents
+    assert record.layout == "A"
+    assert (doc.title, doc.date, doc.date_kind, doc.event_date) == ("Border police meet in Tirana", "2011-03-03", "dateline", "2011-03-03")
+    assert [(p.raw, p.city) for p in doc.places] == [("TIRANA", str(iri.place("tirana")))]
+    assert doc.issuer == str(iri.structure("presence-in-albania"))
+    assert [f.iri for f in doc.fields] == [str(iri.concept("field", "border-management")), str(iri.concept("field", "policing"))]
+    assert doc.warnings == [] and record.warnings == []
+
+
+def test_the_metadata_date_wins_and_lends_its_year_to_the_dateline(reader):
+    [doc] = _read(reader, A_PAGE.replace("- Date:\n", "- Date:\n- 5 March 2011\n").replace("3 March 2011", "3 March")).documents
+    assert (doc.date, doc.date_kind, doc.event_date) == ("2011-03-05", "metadata", "2011-03-03")
+    assert "dateline '3 March' has no year; took 2011 from the page's other date" in " ".join(doc.warnings)
+
+
+def test_what_is_wrong_with_a_page_is_said_in_a_warning(reader):
+    text = A_PAGE.replace("- Date:\n", "- Date:\n- soon\n").replace("TIRANA", "ATLANTIS").replace(
+        "for border police officers.", "for border police")
+    record = _read(reader, text)
+    [doc] = record.documents
+    assert "line 2: Date 'soon' is not a date" in doc.warnings
+    assert "line 2: place 'ATLANTIS' matches no known city; kept as text" in doc.warnings
+    assert [(p.raw, p.city) for p in doc.places] == [("ATLANTIS", None)]
+    assert record.warnings == ["line 11: the last paragraph ends mid-sentence: the page may be truncated"]
+
+
+def test_the_chairmanship_is_no_issuer_and_an_unknown_source_is_said(reader):
+    [doc] = _read(reader, A_PAGE.replace("- OSCE Presence in Albania", "- OSCE Chairmanship")).documents
+    assert (doc.issuer_text, doc.issuer) == ("OSCE Chairmanship", None)
+    assert not any("issuer" in w for w in doc.warnings)
+    [doc] = _read(reader, A_PAGE.replace("- OSCE Presence in Albania", "- Friends of the Lake Club")).documents
+    assert doc.issuer is None
+    assert "line 2: issuer 'Friends of the Lake Club' matches no structure in the reference data" in doc.warnings
+
+
+def test_a_page_of_no_known_layout_is_read_as_an_article(reader):
+    record = _read(reader, "Young mediators meet in Vilnius\n3 May 2016\nYoung mediators from ten States met in Vilnius.\n")
+    [doc] = record.documents
+    assert record.layout == "?"
+    assert record.warnings[0].startswith("line 1: layout not recognised (none of A current press-release page; ")
+    assert (doc.title, doc.date, doc.date_kind) == ("Young mediators meet in Vilnius", "2016-05-03", "bare")
+
+
+def test_refusals_name_the_file_the_line_and_the_reason(reader):
+    with pytest.raises(InputError) as caught:
+        _read(reader, "-\n- 12\n- 2011\n")
+    assert (caught.value.message, caught.value.line) == ("no readable text in the page", 1)
+    with pytest.raises(InputError) as caught:
+        _read(reader, A_PAGE, layout="F")
+    assert caught.value.message == "unknown layout 'F': use one of A, B, C, D, E"
+
+
+def test_a_translation_is_a_document_of_its_own_linked_to_the_original(reader):
+    html = """<html lang="sq"><head><link rel="canonical" href="https://www.osce.org/sq/presence-in-albania/12345"></head><body>
+<p>Lajme</p><p>Prezenca organizon trajnim për policinë kufitare</p>
+<p>TIRANË, 3 mars 2011 – Prezenca e OSBE-së në Shqipëri hapi sot një kurs trajnimi për oficerët e policisë kufitare nga i gjithë vendi.</p>
+</body></html>"""
+    [doc] = _read(reader, html, "page.html").documents
+    assert (doc.key, doc.translation_of, doc.language) == ("node-12345.sq", "node-12345", "sq")
+    assert doc.canonical_url == "https://osce.org/node/12345"
+    english = html.replace('lang="sq"', 'lang="en"').replace("/sq/", "/en/")
+    [doc] = _read(reader, english, "page.html").documents
+    assert (doc.key, doc.translation_of) == ("node-12345.sq", "node-12345"), "the text, not the declared language, says"
