@@ -177,3 +177,40 @@ def test_states_in_the_language_of_a_translated_page(reader):
 ])
 def test_a_bare_name_that_opens_a_clause_and_says_something_is_a_person(reader, paragraph):
     assert [p.name for p in reader.read(None, [paragraph], None).people] == ["Ana Novak"]
+
+
+@pytest.mark.parametrize("honorific", ["Ambassador", "Minister", "Judge", "General", "Colonel", "Professor"])
+def test_an_honorific_that_is_a_post_is_part_of_the_role(reader, honorific):
+    [person] = reader.read(None, [f"{honorific} Ana Novak, Head of the Centre, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", f"{honorific}, Head of the Centre")
+
+
+def test_a_courtesy_title_is_not_a_role(reader):
+    [person] = reader.read(None, ["Dr. Ana Novak, Head of the Centre, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", "Head of the Centre")
+
+
+@pytest.mark.parametrize("role", ["a journalist from Skopje", "an expert on policing", "former Minister of Justice",
+                                  "the Head of the Centre"])
+def test_a_role_in_apposition_may_start_in_lower_case(reader, role):
+    [person] = reader.read(None, [f"Ana Novak, {role}, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", role)
+
+
+def test_a_clause_in_apposition_is_no_role(reader):
+    [person] = reader.read(None, ["Ana Novak, met today in Belgrade, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", None)
+
+
+def test_roles_in_brackets_and_where_a_person_comes_from(reader):
+    found = reader.read(None, ["The course was opened by Isabel Santos (MP, Portugal) and Ana Novak (Serbia).",
+                               "Ben Smith from Croatia spoke about the course."], None)
+    assert [(p.name, p.role, p.affiliation) for p in found.people] == [
+        ("Isabel Santos", "MP, Portugal", str(iri.country("PT"))), ("Ana Novak", "Serbia", str(iri.country("RS"))),
+        ("Ben Smith", None, str(iri.country("HR")))]
+
+
+def test_the_osce_is_no_partner_or_organiser_of_its_own_work(reader):
+    found = reader.read(None, ["The Ministry held the course in co-operation with the OSCE.",
+                               "A second course was organized by the OSCE."], None)
+    assert (found.partners, found.organisers) == ([], [])
