@@ -214,3 +214,23 @@ def test_the_osce_is_no_partner_or_organiser_of_its_own_work(reader):
     found = reader.read(None, ["The Ministry held the course in co-operation with the OSCE.",
                                "A second course was organized by the OSCE."], None)
     assert (found.partners, found.organisers) == ([], [])
+
+
+def test_an_initial_and_a_full_first_name_are_one_person_when_they_agree(reader):
+    for paragraphs in (["John Q. Smith, Head of the Centre, said the course was useful.", "Ambassador J. Smith, Head of the Centre, opened it."],
+                       ["Ambassador J. Smith, Head of the Centre, opened it.", "John Q. Smith, Head of the Centre, said the course was useful."]):
+        assert [p.name for p in reader.read(None, paragraphs, None).people] == ["John Q. Smith"]
+    found = reader.read(None, ["Ana Novak, Head of the Centre, said the course was useful.",
+                               "Ambassador B. Novak, Head of the Office, opened it."], None)
+    assert [p.name for p in found.people] == ["Ana Novak", "B. Novak"], "other initials, another person"
+
+
+def test_a_name_with_and_without_diacritics_is_one_person_with_them(reader):
+    found = reader.read(None, ["Miroslav Lajcak, Head of the Centre, said the course was useful.",
+                               "Ambassador Miroslav Lajčák opened it."], None)
+    assert [p.name for p in found.people] == ["Miroslav Lajčák"]
+
+
+def test_the_secretary_general_at_the_start_of_a_role_gives_the_secretariat(reader):
+    [person] = reader.read(None, ["Ana Novak, Secretary General of the OSCE, said the course was useful."], None).people
+    assert person.affiliation == str(iri.structure("secretariat"))
