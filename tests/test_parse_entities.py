@@ -234,3 +234,17 @@ def test_a_name_with_and_without_diacritics_is_one_person_with_them(reader):
 def test_the_secretary_general_at_the_start_of_a_role_gives_the_secretariat(reader):
     [person] = reader.read(None, ["Ana Novak, Secretary General of the OSCE, said the course was useful."], None).people
     assert person.affiliation == str(iri.structure("secretariat"))
+
+
+@pytest.mark.parametrize("paragraph, name, role", [
+    ("The course was opened by the Mayor of The Hague, Jan van Zanen, and the Ambassador.", "Jan van Zanen", "Mayor of The Hague"),
+    ("The course was opened by the Deputy Mayor of Tirana, Ana Novak, in the morning.", "Ana Novak", "Deputy Mayor of Tirana"),
+    ("The prize went to human rights defender Ana Novak of Tirana.", "Ana Novak", "human rights defender"),
+    ("The prize was received by journalist Ana Novak today.", "Ana Novak", "journalist"),
+    ("The prize was received by trained journalist Ana Novak today.", "Ana Novak", "journalist"),
+    ("The prize was handed over by the Speaker of Parliament, Mr. Matti Vanhanen, today.", "Matti Vanhanen", "Speaker of Parliament"),
+    ("Moldovan Foreign Minister Ana Novak's visit was welcomed.", "Ana Novak", "Moldovan Foreign Minister"),
+    ("The Minister of Foreign Affairs Ana Novak opened the course.", "Ana Novak", "Minister of Foreign Affairs"),
+])
+def test_a_role_written_before_the_name(reader, paragraph, name, role):
+    assert [(p.name, p.role) for p in reader.read(None, [paragraph], None).people] == [(name, role)]
