@@ -133,3 +133,34 @@ def test_a_translation_is_a_document_of_its_own_linked_to_the_original(reader):
     english = html.replace('lang="sq"', 'lang="en"').replace("/sq/", "/en/")
     [doc] = _read(reader, english, "page.html").documents
     assert (doc.key, doc.translation_of) == ("node-12345.sq", "node-12345"), "the text, not the declared language, says"
+
+
+def test_a_page_without_dates_takes_its_urls_date_and_its_sites_issuer(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
+                  url="https://oscepa.org/news/2016/05/young-mediators").documents
+    assert (doc.date, doc.date_kind, doc.date_precision) == ("2016-05-01", "url", "month")
+    assert doc.issuer == str(iri.structure("parliamentary-assembly"))
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
+                  url="https://odihr.osce.org/odihr/12345").documents
+    assert (doc.date, doc.issuer, doc.key) == (None, str(iri.structure("odihr")), "node-12345")
+    assert "line 1: no date on the page or in its URL" in doc.warnings
+
+
+def test_a_site_header_above_the_title_names_the_issuer(reader):
+    [doc] = _read(reader, "OSCE Presence in Albania\nYoung mediators meet\nYoung mediators from ten States met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.issuer, doc.date, doc.date_kind) == (
+        "Young mediators meet", str(iri.structure("presence-in-albania")), "2016-05-03", "text")
+
+
+def test_items_under_bare_date_lines_are_a_listing(reader):
+    record = _read(reader, "News\n3 May 2016\nFirst item title\nText of the first item.\n4 May 2016\nSecond item title\nText of the second item.\n")
+    assert record.layout == "B" and record.warnings == []
+    assert [(d.title, d.date, d.key[:5]) for d in record.documents] == [
+        ("First item title", "2016-05-03", "item-"), ("Second item title", "2016-05-04", "item-")]
+
+
+def test_a_statements_location_is_a_place_beside_the_datelines_city(reader):
+    [doc] = _read(reader, "Statement\nRepresentative concerned about a law\nDate: 3 May 2016\nLocation: Belarus\n"
+                          "Source: OSCE Representative on Freedom of the Media\nVIENNA, 3 May 2016 - The Representative said today.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("VIENNA", str(iri.place("vienna"))), ("Belarus", None)]
+    assert doc.issuer == str(iri.structure("rfom"))
