@@ -248,3 +248,41 @@ def test_the_secretary_general_at_the_start_of_a_role_gives_the_secretariat(read
 ])
 def test_a_role_written_before_the_name(reader, paragraph, name, role):
     assert [(p.name, p.role) for p in reader.read(None, [paragraph], None).people] == [(name, role)]
+
+
+def _keys(refs) -> list[tuple[str, str, str]]:
+    return [(r.iri.rsplit("/", 1)[1], r.kind, r.text) for r in refs]
+
+
+def test_states_and_structures_named_with_the_text_that_names_them(reader):
+    found = reader.read(None, ["The OSCE Presence in Albania and ODIHR held a course in Serbia."], None)
+    assert _keys(found.structures) == [("presence-in-albania", "structure", "OSCE Presence in Albania"), ("odihr", "structure", "ODIHR")]
+    assert _keys(found.states) == [("AL", "state", "Albania"), ("RS", "state", "Serbia")], "the host in an operation's name counts"
+
+
+def test_the_mission_is_the_issuing_mission_beside_other_structures(reader):
+    found = reader.read(None, ["The Mission and ODIHR held a course."], str(iri.structure("mission-to-skopje")))
+    assert _keys(found.structures) == [("odihr", "structure", "ODIHR"), ("mission-to-skopje", "structure", "OSCE Mission to Skopje")]
+
+
+def test_a_translated_text_names_states_in_its_language_and_structures_in_english(reader):
+    found = reader.read(None, ["Prezenca e OSBE-së në Shqipëri dhe OSCE Mission to Serbia mbajtën një kurs në Austri."], None, "sq")
+    assert {s.iri.rsplit("/", 1)[1] for s in found.states} == {"AL", "RS", "AT"}
+    assert [s.iri for s in found.structures] == [str(iri.structure("mission-to-serbia"))]
+
+
+def test_a_person_in_the_title(reader):
+    found = reader.read("Foreign Minister Ana Novak visits Skopje", ["The visit was short."], None)
+    assert [(p.name, p.role) for p in found.people] == [("Ana Novak", "Foreign Minister")]
+
+
+def test_quotations_of_four_words_and_a_speaker_named_by_pronoun(reader):
+    found = reader.read(None, ["Ana Novak, Head of the Centre, opened the course.", '"We will continue this work," she said.',
+                               '"We welcome this law," said Ben Smith.'], None)
+    assert [(q.text, q.speaker) for q in found.quotations] == [("We will continue this work", "Ana Novak"),
+                                                              ("We welcome this law", "Ben Smith")]
+
+
+def test_funders_of_every_paragraph(reader):
+    found = reader.read(None, ["The first course was funded by Germany.", "The second course was funded by Norway."], None)
+    assert found.funders == [str(iri.country("DE")), str(iri.country("NO"))]
