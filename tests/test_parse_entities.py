@@ -286,3 +286,22 @@ def test_quotations_of_four_words_and_a_speaker_named_by_pronoun(reader):
 def test_funders_of_every_paragraph(reader):
     found = reader.read(None, ["The first course was funded by Germany.", "The second course was funded by Norway."], None)
     assert found.funders == [str(iri.country("DE")), str(iri.country("NO"))]
+
+
+@pytest.mark.parametrize("paragraph, role, structure", [
+    ("OSCE Secretary General Ana Novak opened the course.", "OSCE Secretary General", "secretariat"),
+    ("The course was opened by Ana Novak, Head of the OSCE Mission to Skopje.", "Head of the OSCE Mission to Skopje", "mission-to-skopje"),
+    ("The course was opened by Ambassador Ana Novak, Head of the OSCE Mission to Skopje.",
+     "Ambassador, Head of the OSCE Mission to Skopje", "mission-to-skopje"),
+    ('Ana Novak, Head of the OSCE Mission to Skopje, said: "The course is useful for all."', "Head of the OSCE Mission to Skopje",
+     "mission-to-skopje"),
+])
+def test_a_role_names_the_structure_a_person_works_for(reader, paragraph, role, structure):
+    [person] = reader.read(None, [paragraph], None).people
+    assert (person.name, person.role, person.affiliation) == ("Ana Novak", role, str(iri.structure(structure)))
+
+
+def test_the_mission_in_a_role_is_the_issuing_mission(reader):
+    issuer = str(iri.structure("mission-to-skopje"))
+    [person] = reader.read(None, ["The course was opened by Ana Novak, Deputy Head of the Mission."], issuer).people
+    assert (person.role, person.affiliation) == ("Deputy Head of the Mission", issuer)
