@@ -305,3 +305,24 @@ def test_the_mission_in_a_role_is_the_issuing_mission(reader):
     issuer = str(iri.structure("mission-to-skopje"))
     [person] = reader.read(None, ["The course was opened by Ana Novak, Deputy Head of the Mission."], issuer).people
     assert (person.role, person.affiliation) == ("Deputy Head of the Mission", issuer)
+
+
+@pytest.mark.parametrize("paragraph, partners", [
+    ("The course was held in co-operation with ODIHR and the Ministry.", [str(iri.structure("odihr"))]),
+    ("The course was held together with Germany.", [str(iri.country("DE"))]),
+    ("The course was held in co-operation with the Ministry of Justice of Albania.", ["Ministry of Justice of Albania"]),
+])
+def test_partners_named_in_the_data_or_as_written(reader, paragraph, partners):
+    assert reader.read(None, [paragraph], None).partners == partners
+
+
+@pytest.mark.parametrize("paragraph", ["ODIHR organized a seminar for judges.", "The seminar was organised by ODIHR."])
+def test_an_organiser_as_subject_or_after_by(reader, paragraph):
+    assert reader.read(None, [paragraph], None).organisers == [str(iri.structure("odihr"))]
+
+
+@pytest.mark.parametrize("paragraph", ["The Mission organized a seminar for judges.", "The seminar was hosted by the Mission."])
+def test_the_mission_as_organiser_is_the_issuing_mission(reader, paragraph):
+    issuer = str(iri.structure("mission-to-skopje"))
+    assert reader.read(None, [paragraph], issuer).organisers == [issuer]
+    assert reader.read(None, [paragraph], None).organisers == [], "no issuer: 'the Mission' names none"
