@@ -18,7 +18,7 @@ PAGE = Path("pages/page.txt")
 @pytest.mark.parametrize("data, message, line", [
     (b"", "empty file: nothing to read", 1),
     (b"  \n\t\n", "empty file: only white space", 1),
-    (b"Title\nText\x00more", "binary file (NUL bytes): not a text or HTML page", 2),
+    (b"\nTitle\nText\nmore\x00 and\nmore\n", "binary file (NUL bytes): not a text or HTML page", 4),
     (b"\xff\xfeT\x00\x00\xd8", "file starts with a UTF-16 byte-order mark but is not UTF-16: unexpected end of data", 1),
 ])
 def test_unreadable_files_are_rejected_naming_the_file_the_line_and_the_reason(data, message, line):
@@ -139,6 +139,7 @@ def test_a_page_without_dates_takes_its_urls_date_and_its_sites_issuer(reader):
     [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
                   url="https://oscepa.org/news/2016/05/young-mediators").documents
     assert (doc.date, doc.date_kind, doc.date_precision) == ("2016-05-01", "url", "month")
+    assert [(d.kind, d.raw, d.iso, d.line, d.precision) for d in doc.dates] == [("url", "2016/05", "2016-05-01", 1, "month")]
     assert doc.issuer == str(iri.structure("parliamentary-assembly"))
     [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
                   url="https://odihr.osce.org/odihr/12345").documents
@@ -164,3 +165,11 @@ def test_a_statements_location_is_a_place_beside_the_datelines_city(reader):
                           "Source: OSCE Representative on Freedom of the Media\nVIENNA, 3 May 2016 - The Representative said today.\n").documents
     assert [(p.raw, p.city) for p in doc.places] == [("VIENNA", str(iri.place("vienna"))), ("Belarus", None)]
     assert doc.issuer == str(iri.structure("rfom"))
+
+
+def test_a_site_section_in_the_path_or_a_short_site_header_names_the_issuer(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
+                  url="https://www.osce.org/bih/12345").documents
+    assert doc.issuer == str(iri.structure("mission-to-bosnia-and-herzegovina"))
+    [doc] = _read(reader, "Presence in Albania\nYoung mediators meet\nYoung mediators from ten States met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.issuer) == ("Young mediators meet", str(iri.structure("presence-in-albania")))
