@@ -173,3 +173,23 @@ def test_a_site_section_in_the_path_or_a_short_site_header_names_the_issuer(read
     assert doc.issuer == str(iri.structure("mission-to-bosnia-and-herzegovina"))
     [doc] = _read(reader, "Presence in Albania\nYoung mediators meet\nYoung mediators from ten States met to train on 3 May 2016.\n").documents
     assert (doc.title, doc.issuer) == ("Young mediators meet", str(iri.structure("presence-in-albania")))
+
+
+@pytest.mark.parametrize("text, title, date", [
+    ("3 May 2016\nYoung mediators meet\nYoung mediators met to train.\n", "Young mediators meet", "2016-05-03"),
+    ("Activities\nYoung mediators meet\n4 May 2016\nYoung mediators met to train.\n", "Young mediators meet", "2016-05-04"),
+])
+def test_the_title_of_a_page_of_no_known_layout_is_past_section_and_date_lines(reader, text, title, date):
+    [doc] = _read(reader, text).documents
+    assert (doc.title, doc.date, doc.date_kind, doc.body) == (title, date, "bare", "Young mediators met to train.")
+
+
+@pytest.mark.parametrize("text", [
+    "-\nVIENNA, 3 May 2016 - Young mediators met to train.\n",
+    "-\nA photo of the delegates in Copenhagen, 28 June 2018COPENHAGEN, 28 June 2018 – Young mediators met to train.\n",
+    "-\n" + "Young mediators from ten States met in Vilnius to train, " * 5 + "and left.\n",
+])
+def test_a_page_that_opens_with_its_body_shows_no_title(reader, text):
+    [doc] = _read(reader, text).documents
+    assert doc.title is None and "line 2: the page shows no title" in doc.warnings
+    assert doc.body == text[2:].strip()
