@@ -207,7 +207,7 @@ def phase_queries(store: str, runs: int = QUERY_RUNS) -> dict:
     answer), which the command pays once, is timed apart."""
     import pyoxigraph as ox
 
-    from osce_kg.iri import PREFIXES
+    from osce_kg.namespaces import PREFIXES
     from osce_kg.query.bounded import QueryWorker
     from osce_kg.query.catalog import NamedQuery, load_catalog
     from osce_kg.query.cli import DEFAULT_MAX_ROWS, output

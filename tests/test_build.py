@@ -22,10 +22,11 @@ from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary, entities_per_class
 from osce_kg.cli import main
 from osce_kg.export.formats import data_graphs
+from osce_kg.namespaces import PREFIXES as NAMESPACES
 from osce_kg.store import GraphStore
 from osce_kg.store.provenance import content_hash
 
-PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in iri.PREFIXES.items())
+PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in NAMESPACES.items())
 
 
 # --- the bundled data ------------------------------------------------------------------------

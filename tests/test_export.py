@@ -12,6 +12,7 @@ from rdflib.compare import isomorphic
 from osce_kg import iri, paths
 from osce_kg.errors import InputError
 from osce_kg.export.formats import FORMATS, data_graphs, export_graphs
+from osce_kg.namespaces import PREFIXES
 from osce_kg.store import GraphStore
 
 RDFLIB_FORMAT = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt", "nq": "nquads", "trig": "trig"}
@@ -50,7 +51,7 @@ def _small_store() -> GraphStore:
 @pytest.fixture()
 def context_file(tmp_path: Path) -> Path:
     path = tmp_path / "context.jsonld"
-    path.write_text(json.dumps({"@context": {k: v for k, v in iri.PREFIXES.items()}}), encoding="utf-8")
+    path.write_text(json.dumps({"@context": {k: v for k, v in PREFIXES.items()}}), encoding="utf-8")
     return path
 
 

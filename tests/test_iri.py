@@ -15,6 +15,7 @@ from rdflib import URIRef
 
 from minted_iris import LIST, REGENERATE, minted, read_list
 from osce_kg import iri
+from osce_kg.namespaces import PREFIXES
 
 ID = "https://w3id.org/osce-kg/id/"
 GRAPH = "https://w3id.org/osce-kg/graph/"
@@ -129,9 +130,9 @@ def test_graphs_and_their_kinds() -> None:
 
 
 def test_prefixes_name_the_namespaces_used() -> None:
-    assert iri.PREFIXES["osce"] == "https://w3id.org/osce-kg/ontology#"
-    assert iri.PREFIXES["id"] == ID
-    assert len(set(iri.PREFIXES.values())) == len(iri.PREFIXES)
+    assert PREFIXES["osce"] == "https://w3id.org/osce-kg/ontology#"
+    assert PREFIXES["id"] == ID
+    assert len(set(PREFIXES.values())) == len(PREFIXES)
 
 
 def test_every_minted_iri_is_in_the_reviewed_list(built_store) -> None:

@@ -11,7 +11,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SKOS
 
 from osce_kg import paths
-from osce_kg.iri import OSCE, PREFIXES
+from osce_kg.iri import OSCE
+from osce_kg.namespaces import PREFIXES
 from osce_kg.parse.fields import DATE_EVIDENCE
 from osce_kg.validate.docs import generate_docs
 
@@ -103,9 +104,9 @@ def test_context_is_json_ld_with_the_project_prefixes() -> None:
     context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
     assert context["@version"] == 1.1
     for prefix, namespace in PREFIXES.items():
-        assert context.get(prefix) == namespace, f"prefix {prefix} differs from osce_kg.iri.PREFIXES"
+        assert context.get(prefix) == namespace, f"prefix {prefix} differs from osce_kg.namespaces.PREFIXES"
     assert not any(isinstance(v, str) and v.startswith("http") and k not in PREFIXES for k, v in context.items()), \
-        "every namespace in the context is one of iri.PREFIXES"
+        "every namespace in the context is one of namespaces.PREFIXES"
 
 
 def test_context_terms_expand_to_declared_properties(ontology: Graph) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import URIRef
 
 from osce_kg.cli import main
 from osce_kg.query.bounded import (
@@ -115,7 +114,7 @@ def _fmt(name: str) -> ox.QueryResultsFormat:
 
 def test_bindings_are_substituted_by_the_engine(store_path):
     query = "SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 1"
-    answer = run_bounded(store_path, query, bindings={"s": URIRef("urn:nothing")}, timeout=30)
+    answer = run_bounded(store_path, query, bindings={"s": ox.NamedNode("urn:nothing")}, timeout=30)
     assert answer.result.rows == []
 
 

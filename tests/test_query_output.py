@@ -12,10 +12,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from osce_kg.cli import main
-from osce_kg.iri import PREFIXES
+from osce_kg.namespaces import PREFIXES
 from osce_kg.query.catalog import load_catalog
 from osce_kg.query.local import run_local
-from osce_kg.query.results import RdfAnswer, Solutions, from_ox_result, render, write
+from osce_kg.query.rdf_answer import RdfAnswer
+from osce_kg.query.results import Solutions, from_ox_result, render, write
 
 CATALOG = load_catalog()
 GIVEN = {"was-participating": {"state": "MN"}}

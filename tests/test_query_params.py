@@ -3,6 +3,7 @@ where the binding goes, and injection payloads (rejected, or bound as harmless l
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import XSD, Graph, Literal, URIRef
@@ -12,7 +13,7 @@ from osce_kg.cli import main
 from osce_kg.errors import InputError
 from osce_kg.query.catalog import parse
 from osce_kg.query.local import run_local
-from osce_kg.query.params import REQUIRED, UNBOUND, ParamSpec, bind, parse_assignments, resolve, sparql_term
+from osce_kg.query.params import REQUIRED, UNBOUND, ParamSpec, bind, parse_assignments, resolve, sparql_iri, sparql_term
 from osce_kg.query.results import Solutions
 from osce_kg.query.sparql_text import where_group_start, with_limit
 from osce_kg.store import GraphStore
@@ -22,30 +23,36 @@ def spec(type_: str, default: str = REQUIRED, name: str = "p") -> ParamSpec:
     return ParamSpec(name, type_, default, "")
 
 
+def typed(value: str, datatype: URIRef) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(str(datatype)))
+
+
+def named(node: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(node))
+
+
 @pytest.mark.parametrize(
     ("type_", "raw", "term"),
     [
-        ("date", "2012-11-21", Literal("2012-11-21", datatype=XSD.date)),
-        ("year", "2007", Literal(2007, datatype=XSD.integer)),
-        ("integer", "-42", Literal(-42, datatype=XSD.integer)),
-        ("string", "O'Brien \"the\" quoted", Literal("O'Brien \"the\" quoted")),
-        ("iri", "https://schema.org/startDate", URIRef("https://schema.org/startDate")),
-        ("state", "es", iri.country("ES")),
-        ("state", "SUHH", iri.country("SUHH")),
-        ("structure", "presence-in-albania", iri.structure("presence-in-albania")),
-        ("field", "rule-of-law", iri.concept("field", "rule-of-law")),
+        ("date", "2012-11-21", typed("2012-11-21", XSD.date)),
+        ("year", "2007", typed("2007", XSD.integer)),
+        ("integer", "-42", typed("-42", XSD.integer)),
+        ("string", "O'Brien \"the\" quoted", ox.Literal("O'Brien \"the\" quoted")),
+        ("iri", "https://schema.org/startDate", ox.NamedNode("https://schema.org/startDate")),
+        ("state", "es", named(iri.country("ES"))),
+        ("state", "SUHH", named(iri.country("SUHH"))),
+        ("structure", "presence-in-albania", named(iri.structure("presence-in-albania"))),
+        ("field", "rule-of-law", named(iri.concept("field", "rule-of-law"))),
     ],
 )
 def test_values_become_typed_terms(type_, raw, term):
     converted = spec(type_).convert(raw)
     assert converted == term and type(converted) is type(term)
-    if isinstance(term, Literal):
-        assert converted.datatype == term.datatype
 
 
 def test_today_is_a_date():
     term = spec("date").convert("today")
-    assert term.datatype == XSD.date and len(str(term)) == 10
+    assert isinstance(term, ox.Literal) and term.datatype == named(XSD.date) and len(term.value) == 10
 
 
 @pytest.mark.parametrize(
@@ -62,6 +69,7 @@ def test_today_is_a_date():
         ("structure", "mision-to-moldova", "did you mean mission-to-moldova"),
         ("field", "rule-of-lw", "did you mean rule-of-law?"),
         ("iri", "not an iri", "absolute IRI"),
+        ("iri", "urn:a%zz", "not a valid IRI"),
         ("string", "a\\u0022b", "backslashes"),
         ("string", "bell\x07", "control characters"),
     ],
@@ -76,7 +84,7 @@ def test_bad_values_name_the_parameter_type_and_value(type_, raw, says):
 def test_resolve_defaults_unknown_and_missing():
     specs = [spec("date", "2000-01-01", "date"), spec("state", UNBOUND, "state"), spec("year", REQUIRED, "year")]
     out = resolve(specs, {"year": "2007"})
-    assert out == {"date": Literal("2000-01-01", datatype=XSD.date), "state": None, "year": Literal(2007, datatype=XSD.integer)}
+    assert out == {"date": typed("2000-01-01", XSD.date), "state": None, "year": typed("2007", XSD.integer)}
     with pytest.raises(InputError, match="parameter 'year' \\(year\\) is required"):
         resolve(specs, {})
     with pytest.raises(InputError, match="unknown parameter 'yaer' \\(this query takes: date, state, year\\)"):
@@ -117,7 +125,7 @@ def test_the_values_block_opens_the_top_level_where_group():
     )
     at = where_group_start(query)
     assert query[:at].endswith('CONSTRUCT { ?s ex:p "WHERE {" } WHERE {')
-    bound = bind(query, {"s": URIRef("urn:a")})
+    bound = bind(query, {"s": ox.NamedNode("urn:a")})
     assert bound == query[:at] + " VALUES (?s) { (<urn:a>) } " + query[at:]
     assert bind("ASK { ?s ?p ?o }", {"s": None}) == "ASK { VALUES (?s) { (UNDEF) }  ?s ?p ?o }"
 
@@ -163,7 +171,7 @@ def test_string_payloads_are_bound_as_one_harmless_literal(small_store, payload)
     assert [row["name"] for row in result.rows] == [Literal(payload)]
     assert small_store.count() == 1
     at = where_group_start(q.text)
-    line = f"VALUES (?name) {{ ({sparql_term(Literal(payload))}) }}"
+    line = f"VALUES (?name) {{ ({sparql_term(ox.Literal(payload))}) }}"
     assert "\n" not in line and text == f"{q.text[:at]} {line} {q.text[at:]}"
 
 
@@ -187,8 +195,12 @@ def test_payloads_that_do_not_fit_the_type_are_rejected(type_, payload):
 
 def test_terms_built_in_code_are_still_checked_before_writing():
     with pytest.raises(InputError, match="not allowed in IRIs"):
-        sparql_term(URIRef("urn:a> } DROP ALL { <urn:b"))
-    assert sparql_term(Literal('a"b\\c\nd')) == '"a\\"b\\\\c\\nd"'
+        sparql_iri("urn:a> } DROP ALL { <urn:b")
+    assert sparql_term(ox.Literal('a"b\\c\nd')) == '"a\\"b\\\\c\\nd"'
+    assert sparql_term(ox.Literal("x", language="de-at")) == '"x"@de-at'
+    assert sparql_term(typed("7", XSD.integer)) == f'"7"^^<{XSD.integer}>'
+    with pytest.raises(InputError, match="only IRIs and literals"):
+        sparql_term(ox.BlankNode("b"))
 
 
 def test_cli_reports_bad_parameters_with_exit_2(tmp_path):

@@ -17,10 +17,11 @@ from rdflib.compare import isomorphic
 from osce_kg import iri, paths
 from osce_kg.mapping.dates import add_interval, date_literal
 from osce_kg.mapping.reference import reference_graphs
+from osce_kg.namespaces import PREFIXES as NAMESPACES
 from osce_kg.sources.isodate import parse_iso
 from osce_kg.validate.shacl import default_ontology, default_shapes, validate
 
-PREFIXES = "\n".join(f"PREFIX {p}: <{n}>" for p, n in iri.PREFIXES.items())
+PREFIXES = "\n".join(f"PREFIX {p}: <{n}>" for p, n in NAMESPACES.items())
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,7 @@ from rdflib.namespace import RDFS, XSD
 
 from osce_kg import iri
 from osce_kg.iri import ORG, SCHEMA
+from osce_kg.namespaces import BASE
 from serve_support import XSS_LABEL, XSS_PERSON, Site, cpu_seconds, descendants, hostile_store, running_site
 
 pytestmark = pytest.mark.server
@@ -278,7 +279,7 @@ def test_mongolia_as_json_ld_uses_the_published_context(site):
 
 @pytest.mark.parametrize("entity", [MONGOLIA, ALBANIA, PERSON, RELEASE], ids=["state", "field-operation", "person", "release"])
 def test_every_kind_of_entity_in_every_format(site, built_store, entity):
-    path = "/" + str(entity)[len(iri.BASE):]
+    path = "/" + str(entity)[len(BASE):]
     own = {(URIRef(str(entity)), r["p"], r["o"]) for r in built_store.query(f"SELECT ?p ?o WHERE {{ <{entity}> ?p ?o }}")}
     assert own
     html = get(site, path)

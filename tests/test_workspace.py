@@ -81,6 +81,22 @@ def test_the_catalogue_reads_the_workspaces_queries(elsewhere: Path) -> None:
     assert shown.exit_code == 0 and "LIMIT 1" in shown.output
 
 
+def test_a_workspace_copy_of_a_named_query_is_checked_like_any_query(elsewhere: Path, built_store: GraphStore) -> None:
+    """The copies `init` writes are the user's to edit: a SERVICE clause or an update written into
+    one is refused as in any other query text; no query is trusted for where it comes from."""
+    assert run("init", "ws").exit_code == 0
+    copy = elsewhere / "ws" / "queries" / "chairpersonships.rq"
+    text = copy.read_text(encoding="utf-8")
+    store = ["--store", str(built_store.path)]
+    assert run("--home", "ws", "query", "chairpersonships", "--format", "csv", *store).output.startswith("year,state,")
+    copy.write_text(text.replace("WHERE {", "WHERE {\n  SERVICE <http://127.0.0.1:9/sparql> { ?x ?y ?z }", 1), encoding="utf-8")
+    called = run("--home", "ws", "query", "chairpersonships", *store)
+    assert called.exit_code == 2 and "SERVICE calls are not made from the local store" in called.output
+    copy.write_text("# title: Chairpersonships, edited\nDELETE WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    updated = run("--home", "ws", "query", "chairpersonships", *store)
+    assert updated.exit_code == 2 and "updates are not allowed" in updated.output
+
+
 def test_build_in_a_workspace_reads_its_data_and_writes_only_there(elsewhere: Path, tmp_path: Path) -> None:
     """A workspace's own data (here: without the saved page) is what gets built, the store goes
     into the workspace, the summary says so, and nothing lands in the current folder."""

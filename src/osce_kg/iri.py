@@ -12,36 +12,19 @@ import re
 from anyascii import anyascii
 from rdflib import Namespace, URIRef
 
-BASE = "https://w3id.org/osce-kg/"
+from osce_kg.namespaces import BASE, PREFIXES
 
-OSCE = Namespace(BASE + "ontology#")
+OSCE = Namespace(PREFIXES["osce"])
 """Our own classes and properties."""
-ID = Namespace(BASE + "id/")
+ID = Namespace(PREFIXES["id"])
 """Entities."""
 GRAPH = Namespace(BASE + "graph/")
 """Named graphs, one per source."""
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-WD = Namespace("http://www.wikidata.org/entity/")
-
-PREFIXES: dict[str, str] = {
-    "osce": str(OSCE),
-    "id": str(ID),
-    "org": str(ORG),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dct": "http://purl.org/dc/terms/",
-    "schema": str(SCHEMA),
-    "time": str(TIME),
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": str(WD),
-}
+ORG = Namespace(PREFIXES["org"])
+SCHEMA = Namespace(PREFIXES["schema"])
+TIME = Namespace(PREFIXES["time"])
+WD = Namespace(PREFIXES["wd"])
 
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 

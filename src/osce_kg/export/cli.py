@@ -10,7 +10,7 @@ from rdflib import URIRef
 
 from osce_kg import paths
 from osce_kg.export.formats import FORMATS, export_graphs, write_atomically
-from osce_kg.iri import BASE
+from osce_kg.namespaces import BASE
 from osce_kg.store import GraphStore
 
 

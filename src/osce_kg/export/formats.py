@@ -20,7 +20,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from osce_kg.errors import InputError
-from osce_kg.iri import PREFIXES, graph_kind
+from osce_kg.iri import graph_kind
+from osce_kg.namespaces import PREFIXES
 from osce_kg.store import GraphStore
 
 FORMATS: dict[str, str] = {

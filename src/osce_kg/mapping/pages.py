@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from osce_kg import __version__, iri
 from osce_kg.iri import ORG, OSCE, SCHEMA, TIME
+from osce_kg.namespaces import BASE
 from osce_kg.parse.page import PARSER_VERSION
 from osce_kg.parse.records import DocumentRecord, MenuSection
 from osce_kg.store.provenance import provenance_triples
@@ -171,7 +172,7 @@ def _event(g: Triples, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef)
     if doc.participants:
         g.add((event, OSCE.participantCount, Literal(doc.participants, datatype=XSD.integer)))
     for partner in doc.partners:
-        if partner.startswith(iri.BASE):
+        if partner.startswith(BASE):
             g.add((event, OSCE.partnerOrganization, URIRef(partner)))
         else:
             org = iri.organization(partner)

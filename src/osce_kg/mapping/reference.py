@@ -18,6 +18,7 @@ from osce_kg.countries import cldr_names, iso_name
 from osce_kg.iri import ORG, OSCE, SCHEMA, WD
 from osce_kg.mapping import SourceGraph
 from osce_kg.mapping.dates import add_interval, date_literal
+from osce_kg.namespaces import PREFIXES
 from osce_kg.sources import FILES, Reference, read_reference
 from osce_kg.sources.isodate import IsoDate
 from osce_kg.sources.records import (
@@ -53,7 +54,7 @@ def _en(text: str) -> Literal:
 
 def _new_graph() -> Graph:
     graph = Graph()
-    for prefix, namespace in iri.PREFIXES.items():
+    for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph
 

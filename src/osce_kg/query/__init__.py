@@ -3,6 +3,7 @@
 `catalog` reads the queries/ folder, `params` types and binds parameters, `bounded` runs a bound
 query on the embedded store within a time limit and a row cap (in a worker process; `policy` says
 what a local query may not do: updates, SERVICE calls), `local` runs one in-process for trusted
-callers, `remote` on an endpoint, `results` writes the answer in the standard formats, `push`
-uploads the store to a triplestore with the Graph Store Protocol.
+callers, `remote` on an endpoint, `results` writes the answer in the standard formats
+(`rdf_answer` makes a CONSTRUCT or DESCRIBE answer an rdflib graph, loaded for those only),
+`push` uploads the store to a triplestore with the Graph Store Protocol.
 """

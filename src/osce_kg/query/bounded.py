@@ -36,12 +36,10 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
 from osce_kg.errors import InputError
 from osce_kg.query.policy import UPDATE_REFUSED, QueryRefused, check_services, is_update
-from osce_kg.query.results import QueryResult, RdfAnswer, Solutions
+from osce_kg.query.results import QueryResult, Solutions
 
 __all__ = [
     "BoundedAnswer",
@@ -100,26 +98,9 @@ class BoundedAnswer:
         return f"the answer was cut at {self.max_rows:,} rows (--max-rows); the query has more"
 
 
-def _term_spec(term: Node) -> tuple[str, str, str | None, str | None]:
-    """A binding in a picklable form the worker turns into an engine term without rdflib."""
-    if isinstance(term, URIRef):
-        return ("iri", str(term), None, None)
-    if isinstance(term, BNode):
-        return ("bnode", str(term), None, None)
-    if isinstance(term, Literal):
-        return ("literal", str(term), str(term.datatype) if term.datatype else None, term.language)
-    raise InputError("only IRIs, blank nodes and literals can be bound", value=repr(term))
-
-
-def _ox_term(spec: tuple[str, str, str | None, str | None]) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple:
-    kind, value, datatype, language = spec
-    if kind == "iri":
-        return ox.NamedNode(value)
-    if kind == "bnode":
-        return ox.BlankNode(value)
-    if language:
-        return ox.Literal(value, language=language)
-    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
+Binding = ox.NamedNode | ox.BlankNode | ox.Literal
+"""A term bound to a variable by the engine: pyoxigraph's terms are sent to the worker as they are
+(they pickle), so neither side needs rdflib."""
 
 
 class _Sender(io.RawIOBase):
@@ -187,7 +168,7 @@ def _serve(conn: multiprocessing.connection.Connection, store_path: str, max_mem
             conn.send(("failed", None, opened))
             continue
         try:
-            subs = {ox.Variable(k): _ox_term(v) for k, v in bindings.items()} or None
+            subs = {ox.Variable(k): v for k, v in bindings.items()} or None
             result = store.query(query, use_default_graph_as_union=True, substitutions=subs)
         except SyntaxError as exc:
             conn.send(("syntax", None, str(exc)))
@@ -267,7 +248,7 @@ class QueryWorker:
         self,
         query: str,
         *,
-        bindings: Mapping[str, Node] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         timeout: float = 60.0,
         max_rows: int | None = None,
         allowed_service_hosts: Iterable[str] = (),
@@ -280,12 +261,14 @@ class QueryWorker:
         (update, SERVICE outside the allow-list), QuerySyntaxError, QueryTimeout, QueryFailed.
         """
         check_services(query, allowed_service_hosts)
-        specs = {k: _term_spec(v) for k, v in (bindings or {}).items()}
+        for name, term in (bindings or {}).items():
+            if not isinstance(term, Binding):
+                raise InputError("only IRIs, blank nodes and literals can be bound", value=f"{name}={term!r}")
         deadline = time.monotonic() + timeout
         self.start()
         assert self._conn is not None
         try:
-            self._conn.send((query, specs))
+            self._conn.send((query, dict(bindings or {})))
             tag, kind, value = self._receive(deadline, timeout)
             data, cut = (b"", False) if tag in ("syntax", "failed", "boolean") else self._read_lines(tag, kind, value, deadline, timeout, max_rows)
         except BaseException:
@@ -361,6 +344,8 @@ def _answer(kind: str | None, data: bytes) -> QueryResult:
 
         return Solutions.from_ox(solutions(), again=solutions)
 
+    from osce_kg.query.rdf_answer import RdfAnswer  # rdflib: only for graph answers
+
     def triples() -> Iterable[ox.Triple]:
         return (q.triple for q in ox.parse(data, ox.RdfFormat.N_TRIPLES))
 
@@ -381,7 +366,7 @@ def run_bounded(
     store_path: Path,
     query: str,
     *,
-    bindings: Mapping[str, Node] | None = None,
+    bindings: Mapping[str, Binding] | None = None,
     timeout: float = 60.0,
     max_rows: int | None = None,
     allowed_service_hosts: Iterable[str] = (),

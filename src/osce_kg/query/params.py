@@ -6,6 +6,9 @@ start of the top-level WHERE group. Remote endpoints only take query text, and p
 safe because each value is first parsed into a typed term (a date must be a date, a State an ISO
 code, an IRI an IRI) and then written by `sparql_term`, which escapes every character that could
 end a literal and refuses IRIs with characters that could end an IRI.
+
+The terms are pyoxigraph's, not rdflib's: binding the parameters of a named query is on the path
+of every `osce-kg query`, and rdflib takes 40-50 ms to import (issue 13, a fast start).
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from datetime import date
 from difflib import get_close_matches
 from functools import lru_cache, partial
 
-from rdflib import XSD, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from osce_kg import iri, paths
+from osce_kg import paths
 from osce_kg.errors import InputError
+from osce_kg.namespaces import PREFIXES
 from osce_kg.query.sparql_text import where_group_start
 
 REQUIRED = "required"
@@ -32,47 +35,61 @@ UNBOUND = "unbound"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]+$")
 
+_XSD_DATE = ox.NamedNode(PREFIXES["xsd"] + "date")
+_XSD_INTEGER = ox.NamedNode(PREFIXES["xsd"] + "integer")
+_XSD_STRING = ox.NamedNode(PREFIXES["xsd"] + "string")
 
-def _date(raw: str) -> Literal:
+Term = ox.NamedNode | ox.Literal
+"""What a parameter's value becomes."""
+
+
+def _date(raw: str) -> ox.Literal:
     text = date.today().isoformat() if raw == "today" else raw
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError("expected a date as YYYY-MM-DD (or 'today')")
-    return Literal(date.fromisoformat(text).isoformat(), datatype=XSD.date)
+    return ox.Literal(date.fromisoformat(text).isoformat(), datatype=_XSD_DATE)
 
 
-def _year(raw: str) -> Literal:
+def _year(raw: str) -> ox.Literal:
     if not re.fullmatch(r"\d{4}", raw):
         raise ValueError("expected a year of four digits, e.g. 2007")
-    return Literal(int(raw), datatype=XSD.integer)
+    return ox.Literal(str(int(raw)), datatype=_XSD_INTEGER)
 
 
-def _integer(raw: str) -> Literal:
+def _integer(raw: str) -> ox.Literal:
     if not re.fullmatch(r"[+-]?\d{1,18}", raw):
         raise ValueError("expected an integer")
-    return Literal(int(raw), datatype=XSD.integer)
+    return ox.Literal(str(int(raw)), datatype=_XSD_INTEGER)
 
 
-def _string(raw: str) -> Literal:
+def _string(raw: str) -> ox.Literal:
     if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\\]", raw):
         raise ValueError("strings may not contain backslashes or control characters")
     if len(raw) > 500:
         raise ValueError("strings are limited to 500 characters")
-    return Literal(raw)
+    return ox.Literal(raw)
 
 
-def _iri(raw: str) -> URIRef:
+def _iri(raw: str) -> ox.NamedNode:
     if not _ABSOLUTE_IRI.match(raw):
         raise ValueError("expected an absolute IRI without spaces or any of <>\"{}|^`\\")
-    return URIRef(raw)
+    try:
+        return ox.NamedNode(raw)
+    except ValueError as exc:  # e.g. a bad percent-encoding, which the engine would not parse either
+        raise ValueError(f"not a valid IRI: {exc}") from None
 
 
-def _state(raw: str) -> URIRef:
-    import pycountry  # here, not at the top: loading its tables would slow every query's start
+def _state(raw: str) -> ox.NamedNode:
+    # here, not at the top: loading pycountry's tables, and rdflib for iri.py, would slow the
+    # start of every query, most of which take no State
+    import pycountry
+
+    from osce_kg import iri
 
     code = raw.strip().upper()
     known = pycountry.countries.get(alpha_2=code) if len(code) == 2 else pycountry.historic_countries.get(alpha_4=code)
     if re.fullmatch(r"[A-Z]{2}|[A-Z]{4}", code) and known:
-        return iri.country(code)
+        return ox.NamedNode(str(iri.country(code)))
     raise ValueError("expected an ISO 3166-1 alpha-2 code (e.g. ES) or a former State's ISO 3166-3 code (e.g. SUHH)")
 
 
@@ -94,7 +111,19 @@ def _known_keys() -> dict[str, tuple[frozenset[str], str]]:
     }
 
 
-def _known_key(kind: str, mint: Callable[[str], URIRef], raw: str) -> URIRef:
+def _structure(key: str) -> ox.NamedNode:
+    from osce_kg import iri  # see _state
+
+    return ox.NamedNode(str(iri.structure(key)))
+
+
+def _field(key: str) -> ox.NamedNode:
+    from osce_kg import iri  # see _state
+
+    return ox.NamedNode(str(iri.concept("field", key)))
+
+
+def _known_key(kind: str, mint: Callable[[str], ox.NamedNode], raw: str) -> ox.NamedNode:
     """A key of the curated data: an unknown key would match nothing and give an empty answer
     that looks like a fact, so it is an error with the closest known keys."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9.-]*", raw):
@@ -107,20 +136,20 @@ def _known_key(kind: str, mint: Callable[[str], URIRef], raw: str) -> URIRef:
     return mint(raw)
 
 
-def _keyed(kind: str, mint: Callable[[str], URIRef]) -> Callable[[str], URIRef]:
+def _keyed(kind: str, mint: Callable[[str], ox.NamedNode]) -> Callable[[str], ox.NamedNode]:
     """The converter of one kind of key (the check runs at each call, not when this is made)."""
     return partial(_known_key, kind, mint)
 
 
-CONVERTERS: dict[str, Callable[[str], Node]] = {
+CONVERTERS: dict[str, Callable[[str], Term]] = {
     "iri": _iri,
     "string": _string,
     "date": _date,
     "year": _year,
     "integer": _integer,
     "state": _state,
-    "structure": _keyed("structure", iri.structure),
-    "field": _keyed("field", lambda key: iri.concept("field", key)),
+    "structure": _keyed("structure", _structure),
+    "field": _keyed("field", _field),
 }
 """Parameter types: what an analyst types -> the RDF term the query sees."""
 
@@ -142,7 +171,7 @@ class ParamSpec:
         if self.default not in (REQUIRED, UNBOUND):
             self.convert(self.default)
 
-    def convert(self, raw: str) -> Node:
+    def convert(self, raw: str) -> Term:
         """The RDF term for a raw value; InputError naming the parameter and the value otherwise."""
         try:
             return CONVERTERS[self.type](raw)
@@ -164,14 +193,14 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def resolve(specs: list[ParamSpec], given: Mapping[str, str]) -> dict[str, Node | None]:
+def resolve(specs: list[ParamSpec], given: Mapping[str, str]) -> dict[str, Term | None]:
     """Typed values for every declared parameter (None = unbound); unknown or missing ones are errors."""
     known = {s.name: s for s in specs}
     for name, value in given.items():
         if name not in known:
             takes = ", ".join(known) or "no parameters"
             raise InputError(f"unknown parameter '{name}' (this query takes: {takes})", value=value)
-    out: dict[str, Node | None] = {}
+    out: dict[str, Term | None] = {}
     for spec in specs:
         raw = given.get(spec.name, spec.default)
         if raw == REQUIRED:
@@ -180,35 +209,37 @@ def resolve(specs: list[ParamSpec], given: Mapping[str, str]) -> dict[str, Node 
     return out
 
 
-def sparql_term(term: Node) -> str:
+def sparql_iri(text: str) -> str:
+    """An IRI in SPARQL syntax, refused when it has a character that could end it early."""
+    if not _ABSOLUTE_IRI.match(text):
+        raise InputError("refusing to write an IRI with characters that are not allowed in IRIs", value=text)
+    return f"<{text}>"
+
+
+def sparql_term(term: Term) -> str:
     """A term in SPARQL syntax, escaped so that no value can end the literal or IRI early."""
-    if isinstance(term, URIRef):
-        text = str(term)
-        if not _ABSOLUTE_IRI.match(text):
-            raise InputError("refusing to write an IRI with characters that are not allowed in IRIs", value=text)
-        return f"<{text}>"
-    if isinstance(term, Literal):
+    if isinstance(term, ox.NamedNode):
+        return sparql_iri(term.value)
+    if isinstance(term, ox.Literal):
         body = (
-            str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+            term.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
         )
-        if term.language:
-            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
-                raise InputError("refusing a malformed language tag", value=term.language)
+        if term.language:  # pyoxigraph refuses to make a literal with a malformed language tag
             return f'"{body}"@{term.language}'
-        if term.datatype and term.datatype != XSD.string:
+        if term.datatype != _XSD_STRING:
             return f'"{body}"^^{sparql_term(term.datatype)}'
         return f'"{body}"'
     raise InputError("only IRIs and literals can be bound to query parameters", value=repr(term))
 
 
-def values_block(values: Mapping[str, Node | None]) -> str:
+def values_block(values: Mapping[str, Term | None]) -> str:
     """A one-row VALUES block for the given bindings (None becomes UNDEF)."""
     names = " ".join(f"?{n}" for n in values)
     row = " ".join("UNDEF" if v is None else sparql_term(v) for v in values.values())
     return f"VALUES ({names}) {{ ({row}) }}"
 
 
-def bind(query: str, values: Mapping[str, Node | None]) -> str:
+def bind(query: str, values: Mapping[str, Term | None]) -> str:
     """The query with its parameters bound by a VALUES block at the start of the WHERE group,
     on the line of its '{', so that the engine's syntax errors keep the file's line numbers."""
     if not values:

@@ -14,6 +14,10 @@ parser and algebra), never by matching the query text:
   what cannot be checked is not run.
 * An update is recognised when the engine's query parser rejects the text and rdflib's update
   parser accepts it.
+
+Both read the text, whatever its origin: a bundled named query, a workspace's copy that its user
+may have edited (osce-kg init), a file or standard input are checked alike. A query without the word
+"service" that the engine parses loads neither, so a named query starts without rdflib (issue 13).
 """
 
 from __future__ import annotations

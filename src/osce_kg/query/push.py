@@ -29,7 +29,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from osce_kg.query.params import sparql_term
+from osce_kg.query.params import sparql_iri
 from osce_kg.query.remote import Credentials, EndpointError, brief, redact, run_remote
 from osce_kg.query.results import Solutions
 from osce_kg.store import GraphStore
@@ -324,7 +324,7 @@ def push(
 
 def remote_counts(endpoint: str, graphs: list[URIRef], credentials: Credentials | None = None) -> dict[URIRef, int]:
     """Triples per named graph as the remote endpoint sees them (graphs it lacks are absent)."""
-    values = " ".join(sparql_term(g) for g in graphs)
+    values = " ".join(sparql_iri(g) for g in graphs)
     query = f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
     answer = run_remote(endpoint, query, credentials=credentials)
     assert isinstance(answer, Solutions)

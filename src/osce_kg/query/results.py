@@ -9,25 +9,28 @@ people: compact names, aligned columns (Turtle for RDF answers).
 Answers are lazy. An answer straight from the engine keeps pyoxigraph's own result: written in a
 results format it goes from the engine to the serialiser without a Python object per term (what
 made big answers, and small ones' fixed cost, slower than the engine itself). The rows as rdflib
-terms (`Solutions.rows`) or the answer as an rdflib `Graph` are built on first use; if the
-engine's result was already written out, it is fetched again (the query is run again locally, the
-endpoint's answer parsed again) to build them.
+terms (`Solutions.rows`) or the answer as an rdflib `Graph` (rdf_answer.RdfAnswer) are built on
+first use; if the engine's result was already written out, it is fetched again (the query is run
+again locally, the endpoint's answer parsed again) to build them. Hence rdflib is imported where
+rdflib terms are made or read, not here: a SELECT answer written out never loads it (40-50 ms of
+every query's start, issue 13).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from osce_kg.errors import InputError
-from osce_kg.iri import PREFIXES
-from osce_kg.store.terms import from_ox, ox_triple, rows_of, serialized
+from osce_kg.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "ntriples", "jsonld")
@@ -65,7 +68,7 @@ class Solutions:
         written out directly and the rows still built later; without it the rows are built now."""
         answer = cls([v.value for v in solutions.variables])
         if again is None:
-            answer._rows = rows_of(solutions)
+            answer._rows = _rdflib_rows(solutions)
         else:
             answer._rows, answer._pending, answer._again = None, solutions, again
         return answer
@@ -73,7 +76,7 @@ class Solutions:
     @property
     def rows(self) -> list[dict[str, Node]]:
         if self._rows is None:
-            self._rows = rows_of(self._take())
+            self._rows = _rdflib_rows(self._take())
         return self._rows
 
     @rows.setter
@@ -119,79 +122,14 @@ class Solutions:
         return cast(bytes, solutions.serialize(format=_RESULTS_FORMATS[fmt]))
 
 
-class RdfAnswer(Graph):
-    """A CONSTRUCT or DESCRIBE answer: an rdflib Graph filled from the engine's triples on first use.
-
-    `engine_triples` hands the engine's triples to pyoxigraph's serialisers untouched (fetched
-    again if they were read already), until the graph is changed. Every rdflib access goes through
-    `triples`, `__len__`, `add`, `addN`, `remove` or `store`, which fill the graph first.
-    """
-
-    def __init__(self, triples: Iterable[ox.Triple], again: Callable[[], Iterable[ox.Triple]]) -> None:
-        self._pending: Iterable[ox.Triple] | None = triples
-        self._again: Callable[[], Iterable[ox.Triple]] | None = again
-        self._filled = False
-        super().__init__()
-
-    def _fill(self) -> None:
-        if self._filled:
-            return
-        self._filled = True
-        if self._pending is not None:
-            source = self._pending
-        else:
-            assert self._again is not None, "an answer either has triples or can fetch them"
-            source = self._again()
-        self._pending = None
-        seen: dict[object, Node] = {}
-
-        def term(t: object) -> Node:
-            converted = seen.get(t)
-            if converted is None:
-                converted = seen[t] = from_ox(t)
-            return converted
-
-        super().addN((term(t.subject), term(t.predicate), term(t.object), self) for t in source)
-
-    def engine_triples(self) -> Iterable[ox.Triple] | None:
-        """pyoxigraph's triples, unread (fetched again if read already); None once the graph was
-        changed (add, remove): the graph is then the answer."""
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            return pending
-        return self._again() if self._again is not None else None
-
-    def _changed(self) -> None:
-        self._fill()
-        self._again = None
-
-    def triples(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - rdflib's signature
-        self._fill()
-        return super().triples(*args, **kwargs)
-
-    def __len__(self) -> int:
-        self._fill()
-        return super().__len__()
-
-    def add(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
-        self._changed()
-        return super().add(*args, **kwargs)
-
-    def addN(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201, N802
-        self._changed()
-        return super().addN(*args, **kwargs)
-
-    def remove(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
-        self._changed()
-        return super().remove(*args, **kwargs)
-
-    @property
-    def store(self):  # noqa: ANN201
-        self._fill()
-        return super().store
+QueryResult: TypeAlias = "Solutions | bool | Graph"
+"""An answer: SELECT gives Solutions, ASK a bool, CONSTRUCT and DESCRIBE an rdflib Graph."""
 
 
-QueryResult = Solutions | bool | Graph
+def _rdflib_rows(solutions: ox.QuerySolutions) -> list[dict[str, Node]]:
+    from osce_kg.store.terms import rows_of  # rdflib: see the module's docstring
+
+    return rows_of(solutions)
 
 
 def from_ox_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, again: Callable[[], Any] | None = None) -> QueryResult:
@@ -201,34 +139,31 @@ def from_ox_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
         return bool(result)
     if isinstance(result, ox.QuerySolutions):
         return Solutions.from_ox(result, again)
-    if again is not None:
-        return RdfAnswer(result, again)
-    g = Graph()
-    data = serialized(result, ox.RdfFormat.N_TRIPLES)
-    if data:
-        g.parse(data=data.decode("utf-8"), format="nt")
-    return g
+    from osce_kg.query.rdf_answer import graph_answer  # rdflib: see the module's docstring
 
-
-def _json_term(term: Node) -> dict[str, str]:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    if isinstance(term, Literal):
-        out = {"type": "literal", "value": str(term)}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype:
-            out["datatype"] = str(term.datatype)
-        return out
-    raise TypeError(f"not an RDF term: {term!r}")
+    return graph_answer(result, again)
 
 
 def _json_bytes(result: Solutions | bool) -> bytes:
     if isinstance(result, bool):
         return json.dumps({"head": {}, "boolean": result}).encode("utf-8")
-    bindings = [{k: _json_term(v) for k, v in row.items()} for row in result.rows]
+    from rdflib.term import BNode, Literal, URIRef  # rows are made of rdflib terms
+
+    def json_term(term: Node) -> dict[str, str]:
+        if isinstance(term, URIRef):
+            return {"type": "uri", "value": str(term)}
+        if isinstance(term, BNode):
+            return {"type": "bnode", "value": str(term)}
+        if isinstance(term, Literal):
+            out = {"type": "literal", "value": str(term)}
+            if term.language:
+                out["xml:lang"] = term.language
+            elif term.datatype:
+                out["datatype"] = str(term.datatype)
+            return out
+        raise TypeError(f"not an RDF term: {term!r}")
+
+    bindings = [{k: json_term(v) for k, v in row.items()} for row in result.rows]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
 
 
@@ -250,6 +185,8 @@ def _compact_iri(text: str) -> str:
 
 def compact(term: Node) -> str:
     """A short human form: prefixed name for IRIs under a known prefix, the lexical form of literals."""
+    from rdflib.term import Literal, URIRef  # the term is rdflib's: it is loaded already
+
     if isinstance(term, URIRef):
         return _compact_iri(str(term))
     if isinstance(term, Literal):
@@ -298,6 +235,12 @@ def to_table(result: Solutions | bool, width: int = TABLE_WIDTH) -> str:
 
 
 def _write_graph(result: Graph, fmt: str) -> bytes:
+    # the answer is an rdflib Graph: rdflib is loaded already
+    from rdflib import Graph
+
+    from osce_kg.query.rdf_answer import RdfAnswer
+    from osce_kg.store.terms import ox_triple, serialized
+
     if fmt in _RDF_FORMATS:
         triples = result.engine_triples() if isinstance(result, RdfAnswer) else None
         if triples is None:
@@ -318,7 +261,7 @@ def write(result: QueryResult, fmt: str, *, max_width: int = TABLE_WIDTH) -> byt
     `max_width` applies to the table format."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format (choose from {', '.join(FORMATS)})", value=fmt)
-    if isinstance(result, Graph):
+    if not isinstance(result, Solutions | bool):
         return _write_graph(result, fmt)
     if fmt in GRAPH_FORMATS:
         raise InputError("a SELECT or ASK answer is a table: use table, csv, tsv, json or xml", value=fmt)

@@ -1,10 +1,11 @@
 """Answers written in the SPARQL 1.1 Protocol's formats, with a marker when the row cap cut them.
 
-Both backends hand over the same objects (query.results: Solutions, a boolean, RdfAnswer) and a
-flag saying whether the cap cut the answer, so both write byte-for-byte the same formats through
-pyoxigraph's serialisers. A cut answer says so in its body where the format has room for it (a
-`truncated` member in JSON, a `<link>` in XML, a comment in Turtle and N-Triples) and always in the
-`X-Result-Truncated` header (CSV and TSV have no room: a marker row would be read as data).
+Both backends hand over the same objects (query.results.Solutions, a boolean,
+query.rdf_answer.RdfAnswer) and a flag saying whether the cap cut the answer, so both write
+byte-for-byte the same formats through pyoxigraph's serialisers. A cut answer says so in its body
+where the format has room for it (a `truncated` member in JSON, a `<link>` in XML, a comment in
+Turtle and N-Triples) and always in the `X-Result-Truncated` header (CSV and TSV have no room: a
+marker row would be read as data).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from osce_kg.iri import PREFIXES
-from osce_kg.query.results import QueryResult, RdfAnswer, Solutions, write
+from osce_kg.namespaces import PREFIXES
+from osce_kg.query.rdf_answer import RdfAnswer
+from osce_kg.query.results import QueryResult, Solutions, write
 
 RESULT_FORMATS: dict[str, str] = {
     "json": "application/sparql-results+json",

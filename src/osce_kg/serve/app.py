@@ -30,8 +30,9 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from osce_kg import __version__, iri
+from osce_kg import __version__
 from osce_kg.errors import InputError
+from osce_kg.namespaces import BASE
 from osce_kg.query.catalog import NamedQuery, load_catalog
 from osce_kg.query.policy import UPDATE_REFUSED, is_update
 from osce_kg.query.sparql_text import query_form
@@ -284,7 +285,7 @@ class Handlers:
                 break
         if path.split("/", 1)[0] not in ("id", "graph"):
             return await self.not_found(request)
-        target = iri.BASE + path
+        target = BASE + path
         if not describe.valid_iri(target):
             return await self.not_found(request)
         try:
@@ -308,7 +309,7 @@ class Handlers:
         return await bounded(run, self.repo.limits.timeout)
 
     async def not_found(self, request: Request, exc: Exception | None = None) -> Response:
-        target = iri.BASE + request.url.path.lstrip("/")
+        target = BASE + request.url.path.lstrip("/")
         if "html" in (request.headers.get("accept") or ""):
             return self.page(request, "not_found.html", status=404, target=target)
         return problem(404, f"nothing is known about {target}")

@@ -3,7 +3,7 @@ OSCE's six languages, the nodes that point to it, and a time line; and the RDF o
 
 Everything is read with a few fixed SPARQL queries through the repository (lane 'site'), so the
 pages look the same on the embedded store and on a remote endpoint. The IRI goes into the queries
-only after params.sparql_term has checked and written it.
+only after params.sparql_iri has checked and written it.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import URIRef
 
-from osce_kg.iri import GRAPH, PREFIXES
-from osce_kg.query.params import sparql_term
+from osce_kg.errors import InputError
+from osce_kg.iri import GRAPH
+from osce_kg.namespaces import PREFIXES
+from osce_kg.query.params import sparql_iri
 from osce_kg.serve.repository import Repository
 
 LANGUAGES = ("en", "fr", "de", "it", "es", "ru")
@@ -162,13 +163,13 @@ def _values(terms: set[str]) -> str:
 
 async def exists(repo: Repository, iri: str) -> bool:
     """Whether the graph says anything of the IRI, as subject or object (or names it as a graph)."""
-    t = sparql_term(URIRef(iri))
+    t = sparql_iri(iri)
     return await repo.ask(f"ASK {{ {{ {t} ?p ?o }} UNION {{ ?s ?p {t} }} UNION {{ GRAPH {t} {{ ?s ?p ?o }} }} }}")
 
 
 async def describe(repo: Repository, iri: str) -> Description | None:
     """The page's content for `iri`, None when the graph says nothing of it."""
-    t = sparql_term(URIRef(iri))
+    t = sparql_iri(iri)
     # four independent reads, run side by side when the repository has workers to spare
     own, incoming_rows, release_rows, related_rows = await asyncio.gather(
         repo.select(_PROLOGUE + f"""SELECT ?s ?p ?o ?g WHERE {{
@@ -278,7 +279,7 @@ def _timeline(iri: str, facts: list[Fact], releases: list[tuple[str, str]], name
 def rdf_query(iri: str) -> str:
     """The CONSTRUCT behind the RDF formats of a page: the entity's statements and its parts',
     the links to it, and the statements of the relationship nodes that point to it."""
-    t = sparql_term(URIRef(iri))
+    t = sparql_iri(iri)
     return _PROLOGUE + f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       {{ BIND({t} AS ?s) ?s ?p ?o }}
       UNION {{ {t} ?q ?s . FILTER(isBlank(?s) || (isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR({t}), "#")))) ?s ?p ?o }}
@@ -289,9 +290,9 @@ def rdf_query(iri: str) -> str:
 
 
 def valid_iri(text: str) -> bool:
-    """Whether the IRI can be written into a query (params.sparql_term's check)."""
+    """Whether the IRI can be written into a query (params.sparql_iri's check)."""
     try:
-        sparql_term(URIRef(text))
-    except Exception:  # noqa: BLE001 - InputError: not an IRI we can look up
+        sparql_iri(text)
+    except InputError:  # not an IRI we can look up
         return False
     return True

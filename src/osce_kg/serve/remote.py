@@ -20,8 +20,9 @@ import pyoxigraph as ox
 
 from osce_kg.query.bounded import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout
 from osce_kg.query.policy import UPDATE_REFUSED, check_services, is_update
+from osce_kg.query.rdf_answer import RdfAnswer
 from osce_kg.query.remote import Credentials, brief
-from osce_kg.query.results import QueryResult, RdfAnswer, Solutions
+from osce_kg.query.results import QueryResult, Solutions
 from osce_kg.query.sparql_text import query_form
 from osce_kg.serve.repository import Consumer, Limits, Repository
 

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from osce_kg import __version__, iri
-from osce_kg.iri import PREFIXES
+from osce_kg.namespaces import BASE, PREFIXES
 from osce_kg.query.catalog import NamedQuery
 from osce_kg.query.params import REQUIRED
 from osce_kg.serve.repository import Repository
@@ -35,17 +35,17 @@ class Links:
     def href(self, term: Any) -> str:
         """Where a link to an IRI goes: our own IRIs to their page here, others to themselves."""
         text = term.value if hasattr(term, "value") else str(term)
-        if text.startswith(iri.BASE + "id/") or text.startswith(iri.BASE + "graph/"):
-            return self.root + "/" + text[len(iri.BASE):]
-        if text.startswith(iri.BASE + "ontology"):
-            return self.root + "/ontology" + text[len(iri.BASE + "ontology"):]
+        if text.startswith(BASE + "id/") or text.startswith(BASE + "graph/"):
+            return self.root + "/" + text[len(BASE):]
+        if text.startswith(BASE + "ontology"):
+            return self.root + "/ontology" + text[len(BASE + "ontology"):]
         return text
 
     @staticmethod
     def compact(text: str) -> str:
         """A short form: our own graphs and entities by their path, others by prefixed name."""
-        if text.startswith(iri.BASE + "graph/") or text.startswith(iri.BASE + "id/"):
-            return text[len(iri.BASE):]
+        if text.startswith(BASE + "graph/") or text.startswith(BASE + "id/"):
+            return text[len(BASE):]
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if text.startswith(ns) and len(text) > len(ns):
                 return f"{prefix}:{text[len(ns):]}"

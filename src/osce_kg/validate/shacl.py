@@ -55,7 +55,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from osce_kg import paths
-from osce_kg.iri import PREFIXES
+from osce_kg.namespaces import PREFIXES
 from osce_kg.store.terms import from_ox, to_ox
 from osce_kg.validate.rdf_files import load_store
 

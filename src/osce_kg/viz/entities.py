@@ -17,7 +17,8 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from osce_kg.iri import OSCE, PREFIXES
+from osce_kg.iri import OSCE
+from osce_kg.namespaces import PREFIXES
 from osce_kg.store import GraphStore
 
 Source = Graph | GraphStore
