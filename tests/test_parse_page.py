@@ -193,3 +193,30 @@ def test_a_page_that_opens_with_its_body_shows_no_title(reader, text):
     [doc] = _read(reader, text).documents
     assert doc.title is None and "line 2: the page shows no title" in doc.warnings
     assert doc.body == text[2:].strip()
+
+
+HTML = '<html lang="{}"><head><link rel="canonical" href="{}"></head><body><p>Lajme</p><p>{}</p><p>{}</p></body></html>'
+
+
+@pytest.mark.parametrize("lang, url, title, body, language, key, original", [
+    # too short to tell: the declared language stands (the html lang, without its region)
+    ("sq-AL", "https://www.osce.org/sq/node/5", "Trajnim", "Kurs për policinë.", "sq", "node-5.sq", "node-5"),
+    # an English text under a language prefix is the original, not a translation
+    ("de", "https://www.osce.org/de/node/5", "Training course",
+     "The Mission opened a course for the police officers of the country today.", "en", "node-5", None),
+    # nothing declared: English
+    ("", "https://www.osce.org/node/5", "Trajnim", "Kurs për policinë.", "en", "node-5", None),
+])
+def test_the_language_of_a_page_and_whether_it_is_a_translation(reader, lang, url, title, body, language, key, original):
+    [doc] = _read(reader, HTML.format(lang, url, title, body), "page.html").documents
+    assert (doc.language, doc.key, doc.translation_of) == (language, key, original)
+    assert (doc.source_path, doc.layout) == (Path("page.html"), "?")
+
+
+def test_a_listing_items_content_or_report_type(reader):
+    record = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nContent type: Press release\n"
+                           "ZAGREB, 14 May 2003 - Lead one ...\nSecond item\nPublishing date: 15 May 2003\nReport type: Daily report\n"
+                           "KYIV, 15 May 2003 - Lead two ...\n")
+    assert [(d.content_type, d.content_type_iri) for d in record.documents] == [
+        ("Press release", "https://w3id.org/osce-kg/id/content-type/press-release"),
+        ("Daily report", "https://w3id.org/osce-kg/id/content-type/daily-report")]
