@@ -218,5 +218,5 @@ def test_a_listing_items_content_or_report_type(reader):
                            "ZAGREB, 14 May 2003 - Lead one ...\nSecond item\nPublishing date: 15 May 2003\nReport type: Daily report\n"
                            "KYIV, 15 May 2003 - Lead two ...\n")
     assert [(d.content_type, d.content_type_iri) for d in record.documents] == [
-        ("Press release", "https://w3id.org/osce-kg/id/content-type/press-release"),
-        ("Daily report", "https://w3id.org/osce-kg/id/content-type/daily-report")]
+        ("Press release", str(iri.concept("content-type", "press-release"))),
+        ("Daily report", str(iri.concept("content-type", "daily-report")))]
