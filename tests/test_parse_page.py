@@ -220,3 +220,15 @@ def test_a_listing_items_content_or_report_type(reader):
     assert [(d.content_type, d.content_type_iri) for d in record.documents] == [
         ("Press release", str(iri.concept("content-type", "press-release"))),
         ("Daily report", str(iri.concept("content-type", "daily-report")))]
+
+
+def test_a_page_of_only_metadata_is_refused(reader):
+    with pytest.raises(InputError) as caught:
+        _read(reader, "Skip Links\nDate: 3 May 2010\n")
+    assert (caught.value.message, caught.value.path, caught.value.line) == ("layout E: no title and no body text", Path("page.txt"), 1)
+
+
+def test_the_body_is_its_paragraphs_and_a_bare_date_line_is_kept_as_evidence(reader):
+    [doc] = _read(reader, "Young mediators meet\n\n3 May 2016\nFirst paragraph.\nSecond paragraph.\n").documents
+    assert doc.body == "First paragraph.\n\nSecond paragraph."
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("bare", "3 May 2016", "2016-05-03", 3)]
