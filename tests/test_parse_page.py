@@ -232,3 +232,13 @@ def test_the_body_is_its_paragraphs_and_a_bare_date_line_is_kept_as_evidence(rea
     [doc] = _read(reader, "Young mediators meet\n\n3 May 2016\nFirst paragraph.\nSecond paragraph.\n").documents
     assert doc.body == "First paragraph.\n\nSecond paragraph."
     assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("bare", "3 May 2016", "2016-05-03", 3)]
+
+
+def test_issued_on_is_the_metadata_date_and_publishing_date_the_listings(reader):
+    [doc] = _read(reader, "Story\nA title\n- Issued on:\n- 3 May 2016\n- Issued by:\n- OSCE Secretariat\n"
+                          "The Secretariat opened an office.\n").documents
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("metadata", "3 May 2016", "2016-05-03", 2)]
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nZAGREB, 14 May 2003 - Lead one ...\n").documents
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [
+        ("listing", "14 May 2003", "2003-05-14", 2), ("dateline", "14 May 2003", "2003-05-14", 4)]
+    assert doc.date_kind == "listing"
