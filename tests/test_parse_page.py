@@ -242,3 +242,27 @@ def test_issued_on_is_the_metadata_date_and_publishing_date_the_listings(reader)
     assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [
         ("listing", "14 May 2003", "2003-05-14", 2), ("dateline", "14 May 2003", "2003-05-14", 4)]
     assert doc.date_kind == "listing"
+
+
+def test_places_from_a_place_or_location_field_and_from_a_header_line(reader):
+    [doc] = _read(reader, "Press release\nA title\n- Date:\n- 3 May 2010\n- Place:\n- VIENNA / WARSAW\n"
+                          "The OSCE opened a conference on tolerance.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("VIENNA", str(iri.place("vienna"))), ("WARSAW", str(iri.place("warsaw")))]
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nLocation(s): Kyiv, Atlantis\n"
+                          "The monitors visited two cities ...\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("Kyiv", str(iri.place("kyiv"))), ("Atlantis", None)]
+    [doc] = _read(reader, "Newsroom\nMission welcomes new assemblies\nSKOPJE 12 April 2001\nThe Mission welcomed the new assemblies.\n").documents
+    assert ([(p.raw, p.city) for p in doc.places], doc.date, doc.date_kind) == (
+        [("SKOPJE", str(iri.place("skopje")))], "2001-04-12", "header")
+
+
+def test_a_dateline_without_year_on_a_page_with_no_other_date(reader):
+    [doc] = _read(reader, "-\nA title\nBISHKEK, 12 July – A free hotline opened.\n").documents
+    assert doc.date is None
+    assert doc.warnings == ["line 3: dateline date '12 July' has no year and the page states no other date",
+                            "line 2: no date on the page or in its URL"]
+
+
+def test_a_date_in_the_first_paragraph_is_kept_with_its_line(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators met in Vilnius on 3 May 2016.\n").documents
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("text", "3 May 2016", "2016-05-03", 2)]
