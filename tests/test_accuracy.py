@@ -59,7 +59,7 @@ def predicted(doc: DocumentRecord) -> dict[str, set[str]]:
 
 def expected(label: dict) -> dict[str, set[str]]:
     return {
-        "title": {label["title"]},
+        "title": {label["title"]} if label["title"] else set(),  # null: the page shows no title
         "date": {label["date"]} if label["date"] else set(),
         "place": set(label["places"]),
         "issuer": {label["issuer"]} if label["issuer"] else set(),
@@ -104,7 +104,7 @@ def score(store) -> tuple[dict, list[str]]:
                     c[1] += len(got[field])
                     c[2] += len(exp[field])
                 if got[field] != exp[field]:
-                    errors.append(f"{page.name} [{want['title'][:40]}] {field}: got {sorted(got[field])}, expected {sorted(exp[field])}")
+                    errors.append(f"{page.name} [{(want['title'] or '')[:40]}] {field}: got {sorted(got[field])}, expected {sorted(exp[field])}")
     return counts, errors
 
 

@@ -326,3 +326,48 @@ def test_the_mission_as_organiser_is_the_issuing_mission(reader, paragraph):
     issuer = str(iri.structure("mission-to-skopje"))
     assert reader.read(None, [paragraph], issuer).organisers == [issuer]
     assert reader.read(None, [paragraph], None).organisers == [], "no issuer: 'the Mission' names none"
+
+
+def test_kosovo_is_a_territory_mentioned_not_a_state(reader):
+    found = reader.read(None, ["Young mediators from Albania and Kosovo met in Skopje."], None)
+    assert [s.iri for s in found.states] == [str(iri.country("AL"))]
+    assert [t.iri.rsplit("/", 1)[1] for t in found.territories] == ["kosovo"]
+
+
+def test_a_foreign_state_name_with_a_case_ending_for_its_final_vowel(reader):
+    found = reader.read(None, ["Misija OSCE-a u Bosni i Hercegovini pozdravlja usvajanje novog zakona."], None, "bs")
+    assert [s.iri for s in found.states] == [str(iri.country("BA"))]
+
+
+def test_credit_lines_and_meeting_names(reader):
+    assert reader.credited("Petra Horvat", "photographer").name == "Petra Horvat"
+    assert reader.credited("Subscribe now", "author") is None
+    found = reader.read(None, ["The 20th Annual Session of the OSCE Parliamentary Assembly was held in Belgrade.",
+                               "Ann Linde, the Chairperson. (MFA Sweden/Kristian Pohl)"], None)
+    assert "Annual Session" not in {p.name for p in found.people}
+    assert ("Kristian Pohl", "photographer") in {(p.name, p.role) for p in found.people}
+
+
+def test_fields_of_work_as_translated_pages_write_them(reader):
+    """Russian labels are display labels (skos:altLabel@ru), Albanian ones reading aids (skos:hiddenLabel@sq);
+    both are looked up on a page's field lines, neither is searched for in English text."""
+    gazetteer = reader.gazetteer
+    assert gazetteer.lookup("Права человека", "field", cutoff=92) == str(iri.concept("field", "human-rights"))
+    assert gazetteer.lookup("Policimi", "field", cutoff=92) == str(iri.concept("field", "policing"))
+    assert not [m for m in gazetteer.find("Policimi and Rinia", ("field",))]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("BERN, 21 February 2014 - Luca Moser, Swiss Foreign Minister and Chairperson-in-Office, welcomed the agreement.", "Luca Moser"),
+    ("Jan Nowak, Poland’s Minister of Foreign Affairs, signed the agreement.", "Jan Nowak"),
+    ("Joint op-ed by Ana Novak, United Nations Resident Coordinator in Bosnia and Herzegovina", "Ana Novak"),
+    ("The Head of the OSCE Mission, Amb. Hans Ola Berg, today welcomed the decision.", "Hans Ola Berg"),
+    ("The mission, headed by Ambassador Sean O'Brien, operates separately.", "Sean O'Brien"),
+    ("He met Klara Novak and the Chair of the Committee, David McAllan, to discuss relations.", "David McAllan"),
+    ("The panel was moderated by the International Editor of the Daily Courier, Ruth Meier.", "Ruth Meier"),
+    ("Federal Councillor Anna Graf and OSCE PA Treasurer Peter Stahl closed the conference.", "Peter Stahl"),
+    ("Marta Keller (r), a resident of the village, talks to a police officer.", "Marta Keller"),
+    ("The Mission has opened offices in many regions. (Tomas Weber/OSCE)", "Tomas Weber"),
+])
+def test_people_as_real_pages_name_them_round_two(reader, text, name):
+    assert name in {p.name for p in reader.read(None, [text], None).people}

@@ -6,6 +6,7 @@ import pytest
 
 from osce_kg.parse.fields import (
     choose_date,
+    find_day_month,
     find_text_date,
     issuer_names,
     parse_bare_date,
@@ -223,3 +224,47 @@ def test_issuer_names_with_article_apostrophe_and_marker():
     assert issuer_names("the OSCE’s Mission to Skopje (Former)") == (["the OSCE’s Mission to Skopje", "Mission to Skopje"], True)
     assert issuer_names("OSCE Centre in Bishkek") == (["OSCE Centre in Bishkek", "Centre in Bishkek"], False)
     assert split_field_list(" Rule of law ;Policing, , Media freedom ") == ["Rule of law", "Policing", "Media freedom"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("marked its anniversary in The Hague on 7 and 8 March 2013.", "2013-03-07"),
+    ("will take place 20-21 February 2025 at the Hofburg", "2025-02-20"),
+    ("will take place in Prague on 11 -13 September 2013.", "2013-09-11"),
+    ("On 14 – 19 August 2023, the Office organized", "2023-08-14"),
+    ("was held in Istanbul from 29 June to 3 July 2013.", "2013-06-29"),
+    ("ran from 29 December to 2 January 2014", "2013-12-29"),
+    ("met on March 7-8, 2013 in Vienna", "2013-03-07"),
+    ("met in Vilnius on 3 May 2016", "2016-05-03"),
+    ("Resolution 1325 and 8 March 2015", "2015-03-08"),
+])
+def test_a_range_of_days_gives_its_first_day(text, iso):
+    """An event is dated by its first day: the labels' convention, and schema:startDate's meaning."""
+    found = find_text_date(text)
+    assert found is not None and found[1] == iso
+
+
+def test_a_day_and_month_without_year_take_the_year_given():
+    assert find_day_month("based on information received until 18:00, 4 June (Kyiv time)", 2014) == ("4 June", "2014-06-04")
+    assert find_day_month("information received until 4 June 2014", 2014) is None  # a full date is find_text_date's
+    assert find_day_month("no date here", 2014) is None
+
+
+@pytest.mark.parametrize("text, places, date", [
+    ("12 June 2025, Sarajevo – On the World Day", ["Sarajevo"], "12 June 2025"),
+    ("SARAJEVO, 26. novembar 2025. godine - Misija OSCE-a", ["SARAJEVO"], "26. novembar 2025. godine"),
+    ("Astana-Kazakhstan (ANA-MPA/G. Novak) -- A Summit meeting", ["Astana-Kazakhstan"], None),
+])
+def test_datelines_of_real_pages_round_two(text, places, date):
+    dateline = parse_dateline(text)
+    assert dateline is not None and (dateline.places, dateline.date_text) == (places, date)
+
+
+@pytest.mark.parametrize("text", ["ANA-MPA", "OSZE-Verpflichtungen im Bereich der menschlichen Dimension", "KAMENSK-SHAKHTINSKY"])
+def test_a_hyphenated_word_is_no_dateline(text):
+    assert parse_dateline(text) is None
+
+
+def test_date_lines_with_their_content_type_and_godine():
+    assert parse_bare_date("Interviews26 October 2021") == "2021-10-26"
+    assert parse_bare_date("Feature 3 May 2016") == "2016-05-03"
+    assert parse_date("26. novembar 2025. godine") == ("2025-11-26", False)

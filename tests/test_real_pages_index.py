@@ -62,15 +62,26 @@ def test_urls_are_osce_sites_not_mirrors(pages) -> None:
 
 
 def test_split_is_fixed_and_covers_every_kind(pages) -> None:
+    """Each batch was split when it was labelled; a batch whose held-out half is not in the index yet
+    (kept apart until it is measured: batch 5) is checked once it is."""
     assert {p["split"] for p in pages} == {"tuning", "held-out"}
-    sides: dict[str, set[str]] = defaultdict(set)
+    by_batch: dict[int, list[dict]] = defaultdict(list)
     for p in pages:
+        assert isinstance(p["batch"], int) and p["batch"] >= 1, p["id"]
+        by_batch[p["batch"]].append(p)
+    complete = [b for b, group in by_batch.items() if {p["split"] for p in group} == {"tuning", "held-out"}]
+    assert len(complete) >= 2, "fewer than two batches with both halves in the index"
+    for batch in complete:
+        group = by_batch[batch]
+        held = sum(p["split"] == "held-out" for p in group)
+        assert abs(2 * held - len(group)) <= len({p["kind"] for p in group}) + 2, f"batch {batch}: the halves are not halves"
+    measured = [p for b in complete for p in by_batch[b]]
+    sides: dict[str, set[str]] = defaultdict(set)
+    for p in measured:
         sides[p["kind"]].add(p["split"])
-    counts = Counter(p["kind"] for p in pages)
+    counts = Counter(p["kind"] for p in measured)
     lopsided = [k for k, s in sides.items() if counts[k] >= 2 and len(s) < 2]
     assert not lopsided, f"kinds with pages on one side of the split only: {lopsided}"
-    held = sum(p["split"] == "held-out" for p in pages)
-    assert abs(2 * held - len(pages)) <= len({p["kind"] for p in pages}) + 2, "the halves are not halves"
 
 
 def test_kinds_languages_and_document_shape(pages) -> None:
@@ -101,3 +112,31 @@ def test_every_key_is_in_the_curated_data(pages) -> None:
             assert d["issuer"] is None or d["issuer"] in issuers, f"{p['id']}: issuer {d['issuer']}"
             assert set(d["fields"]) <= fields, f"{p['id']}: fields {set(d['fields']) - fields}"
             assert set(d["states"]) <= states, f"{p['id']}: states {set(d['states']) - states}"
+
+
+def test_the_evaluator_reports_the_batches_asked_for(tmp_path, capsys, monkeypatch) -> None:
+    """`--batch N` keeps batch N alone (the lead reports a fresh batch's held-out half on its own);
+    pages are invented here, in the layout of a dated story, since the real texts are not ours."""
+    import json
+
+    monkeypatch.syspath_prepend(str(INDEX.parent))
+    import real_pages
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    lines = []
+    for n, (batch, city) in enumerate(((1, "Vienna"), (5, "Skopje"), (5, "Tirana")), start=1):
+        page_id = f"r9{n:02d}"
+        title = f"Trainers meet in {city}"
+        (pages / f"{page_id}.txt").write_text(f"{title}\n3 May 2016\nThirty trainers met in {city} on 3 May 2016.\n", encoding="utf-8")
+        doc = {"title": title, "date": "2016-05-03", "places": [city.lower()], "issuer": None, "fields": [], "states": [], "people": []}
+        lines.append({"id": page_id, "url": f"https://www.osce.org/x/{n}", "kind": "news", "language": "en",
+                      "batch": batch, "split": "held-out", "documents": [doc]})
+    index = tmp_path / "index.jsonl"
+    index.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert real_pages.main(["--split", "held-out", "--batch", "5", "--pages", str(pages), "--index", str(index)]) == 0
+    out = capsys.readouterr().out
+    assert "### held-out, batch 5: 2 pages" in out
+    assert "| all | 2 | 2 | 0 | 0 | 1.00 | 1.00 | 1.00 |" in out
+    with pytest.raises(SystemExit):
+        real_pages.main(["--batch", "7", "--pages", str(pages), "--index", str(index)])

@@ -99,6 +99,9 @@ def test_real_data_reads(data: Path) -> None:
         ("renamings.csv", {"operation": "mission-to-skopje"}, "new_name", "OSCE Mission in Skopje", "last renaming"),
         ("renamings.csv", {"operation": "mission-to-skopje"}, "date", "1990", "outside the operation's lifetime"),
         ("fields_of_work.csv", {"key": "media-laws"}, "broader", "media-laws", "top-level field of work"),
+        ("fields_of_work.csv", {"key": "youth"}, "translated_labels", "Rinia", "'xx:label'"),
+        ("fields_of_work.csv", {"key": "youth"}, "translated_labels", "en:Young people", "'xx:label'"),
+        ("fields_of_work.csv", {"key": "youth"}, "translated_labels", "sq:Rinia;sq:Të rinjtë", "one label per language"),
         ("former_states.csv", {"iso3166_3": "CSHH"}, "successors", "CZ;SK;XX", "successor"),
     ],
 )
@@ -169,3 +172,10 @@ def test_iso_dates_keep_their_precision(text: str, first: str, last: str, precis
 def test_malformed_iso_dates_are_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_iso(text)
+
+
+def test_translated_field_labels_are_read_with_their_language(data: Path) -> None:
+    ref = read_reference(data)
+    labels = {c.key: dict(c.translated_labels) for c in ref.fields_of_work}
+    assert labels["human-rights"]["ru"] == "Права человека"
+    assert labels["youth"] == {"sq": "Rinia"}

@@ -36,7 +36,7 @@ KIND_PREFIX = {
 NOT_IN_TEXT = {"person"}
 """Kinds known by name only, not searched in text: people are found by how texts introduce them
 (parse/entities.py), then written as the reference data writes them (Gazetteer.person_name)."""
-NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
+NAME_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, OSCE.adjective, OSCE.formerName, OSCE.demonym)
 PREFERRED = (SKOS.prefLabel, RDFS.label)
 ADJECTIVES = (OSCE.adjective, OSCE.demonym)
 BODY_LANGUAGES = {None, "en"}
@@ -97,7 +97,7 @@ class Gazetteer:
                 self.by_kind.setdefault(kind, {}).setdefault(variant.lower(), iri)
                 if kind in NOT_IN_TEXT:
                     self._people.setdefault(anyascii(variant).lower(), iri)
-                else:
+                elif form != "translated":
                     entries.setdefault(_lower(variant), set()).add((iri, kind, variant, form))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, tuple(sorted(values))))
@@ -115,7 +115,13 @@ class Gazetteer:
                 if not isinstance(subject, URIRef) or not isinstance(obj, Literal):
                     continue
                 kind = _kind(str(subject))
-                if kind is None or obj.language not in BODY_LANGUAGES:
+                if kind is None:
+                    continue
+                if obj.language not in BODY_LANGUAGES:
+                    # a field of work as translated pages write it ('Права человека'): looked up in
+                    # their 'Fields of work' lines, never searched for in English text
+                    if kind == "field":
+                        names.append((str(subject), kind, str(obj), "translated"))
                     continue
                 form = "adjective" if predicate in ADJECTIVES else "name"
                 names.append((str(subject), kind, str(obj), form))
@@ -140,7 +146,7 @@ class Gazetteer:
         words = written.split()
         for (lang, name), iri in self._foreign_states.items():
             parts = name.split()
-            if lang == language and len(parts) == len(words) and all(w.startswith(p) for w, p in zip(words, parts, strict=True)):
+            if lang == language and len(parts) == len(words) and all(w.startswith(_stem(p)) for w, p in zip(words, parts, strict=True)):
                 return iri
         return None
 
@@ -152,8 +158,10 @@ class Gazetteer:
                 if len(code) == 2 and (name := territory_name(code, language)):
                     names[name] = iri
             self._foreign_states.update({(language, name): iri for name, iri in names.items()})
-            # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi'
-            alternatives = "|".join(r"\w{0,3}\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+            # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi', and one ending may
+            # replace the name's final vowel: 'Bosna i Hercegovina' is 'u Bosni i Hercegovini'
+            alternatives = "|".join(r"\w{0,3}\s+".join(re.escape(_stem(w)) for w in n.split())
+                                    for n in sorted(names, key=len, reverse=True))
             self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives})\w{{0,3}}(?!\w)") if names else None
         return self._foreign_patterns[language]
 
@@ -231,6 +239,14 @@ class Gazetteer:
             return None, 0.0
         best = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=cutoff)
         return (table[best[0]], float(best[1])) if best else (None, 0.0)
+
+
+_VOWELS = set("aeiouyäëöüаеиоуыэюяєіїё")
+
+
+def _stem(word: str) -> str:
+    """A word of a State's name without its final vowel, where a case ending replaces it."""
+    return word[:-1] if len(word) >= 4 and word[-1].lower() in _VOWELS else word
 
 
 def _and_variants(name: str) -> list[str]:

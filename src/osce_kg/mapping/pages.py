@@ -91,7 +91,7 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     for field in doc.fields:
         concept = URIRef(field.iri) if field.iri else _new_subtopic(g, field.label, field.broader, cited)
         g.add((d, OSCE.fieldOfWork, concept))
-    for entity in doc.states + doc.structures:
+    for entity in doc.states + doc.territories + doc.structures:
         g.add((d, SCHEMA.mentions, URIRef(entity.iri)))
     if doc.canonical_url:
         g.add((d, OSCE.canonicalURL, URIRef(doc.canonical_url)))

@@ -48,6 +48,10 @@ SCHEMES = {
 }
 
 
+OFFICIAL_LANGUAGES = ("en", "fr", "de", "it", "ru", "es")
+"""The OSCE's official languages: the languages display labels may have (ontology/shapes.ttl)."""
+
+
 def _en(text: str) -> Literal:
     return Literal(text, lang="en")
 
@@ -337,6 +341,11 @@ def concepts_graph(concepts: Iterable[Concept], scheme_key: str, kind: str, cls:
         graph.add((node, RDF.type, SKOS.Concept))
         _describe(graph, node, c.label, c.prov, c.alt_labels)
         graph.add((node, SKOS.prefLabel, _en(c.label)))
+        for language, label in c.translated_labels:
+            # the OSCE's languages are display labels; a host country's language (sq, ro, ...) is
+            # kept for reading its pages only (the label shapes allow the six official languages)
+            official = language in OFFICIAL_LANGUAGES
+            graph.add((node, SKOS.altLabel if official else SKOS.hiddenLabel, Literal(label, lang=language)))
         graph.add((node, SKOS.inScheme, scheme))
         for url in c.prov.sources:
             graph.add((scheme, DCTERMS.source, URIRef(url)))

@@ -18,13 +18,14 @@ from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
 
 HONORIFIC = (
-    r"(?:Ambassador|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
+    r"(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
     r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister)"
 )
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
-_NAME_WORD = rf"(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+# 'O'Neill', 'D'Alema', 'McAllister', 'MacDonald' are one word
+_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 _INITIAL = rf"[{_UPPER}]\."
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
@@ -33,7 +34,12 @@ _CANDIDATE = re.compile(
     rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
-_PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto)\s*[/:]\s*(?P<name>{NAME})\)")
+# also another organisation's credit: '(MFA Sweden/Ana Novak)'
+_PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
+# the name first: '(Lubomir Novak/OSCE)'
+_PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
+# a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
+_POSITION = re.compile(r"^\s*\((?:r|l|c|right|left|centre|center|front|second (?:left|right)|far (?:left|right))\)", re.I)
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
@@ -53,16 +59,18 @@ _ROLE_BEFORE = re.compile(
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
 _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
-_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME}),")
+_ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:,|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?(?:Deputy |Senior |Special |Chief |Acting |Personal |Permanent )?"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?"
+    # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
+    rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
     rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
-    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
+    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
 ROLE_NOUNS = re.compile(
     r"\b(Representative|Commissioner|Director|Secretary|Chairperson|Chairman|Co-ordinator|Coordinator|Head|"
-    r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair)\b"
+    r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair|Editor|Treasurer)\b"
 )
 
 # Words that name a post or an occupation ('Foreign Minister', 'journalist'). nameparser's title
@@ -76,10 +84,10 @@ member counsellor consul attaché king queen prince princess patriarch pope bish
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
 leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
-statesman stateswoman politician diplomat parliamentarian lawmaker
+statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
-_QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former",
+_QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
                       "personal", "permanent", "executive", "chief"}
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
@@ -93,6 +101,7 @@ _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:includ
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "bin"}
 NOT_NAME_WORDS = {
     "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
     "Permanent", "Council", "Forum", "Secretary", "General", "Senior", "Deputy", "Minister", "Foreign",
@@ -100,6 +109,7 @@ NOT_NAME_WORDS = {
     "Department", "Unit", "Police", "Adviser", "Advisor", "Experts", "Participants", "In", "On", "At", "For",
     "According", "Speaking", "Today", "Yesterday", "Republic", "Kingdom", "United", "States", "Union",
     "European", "Assembly", "Parliamentary", "Commissioner", "High", "President", "Prime", "Special",
+    "Annual", "Session", "Summit",
     "National", "International", "Ministry", "Government", "Conference", "Meeting", "Project", "Both",
     "Affairs", "Justice", "Interior", "Defence", "Defense", "Parliament", "Committee", "Commission", "Human", "Rights",
     "Democratic", "Institutions", "Media", "Freedom", "Security", "Co-operation", "Cooperation", "Europe", "State",
@@ -189,10 +199,12 @@ class EntityReader:
         out = BodyEntities()
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
-                   for m in _without_longer_names(_without_languages(self.gazetteer.find(text, ("state", "structure")), text), text)]
+                   for m in _without_longer_names(_without_languages(
+                       self.gazetteer.find(text, ("state", "structure", "territory")), text), text)]
         if language and language != "en":
             matches += [m for text in texts for m in self.gazetteer.find_states(text, language)]
         out.states = _refs([m for m in matches if m.kind == "state"])
+        out.territories = _refs([m for m in matches if m.kind == "territory"])
         structures = [m for m in matches if m.kind == "structure"]
         out.structures = _refs(structures)
         if issuer and self._short_reference(issuer, texts):
@@ -275,8 +287,21 @@ class EntityReader:
 
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
-        return [PersonRef(name, "photographer") for paragraph in paragraphs for m in _PHOTO_CREDIT.finditer(paragraph)
+        return [PersonRef(name, "photographer") for paragraph in paragraphs
+                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST) for m in pattern.finditer(paragraph)
                 if (name := self._clean_name(m["name"]))]
+
+    def credited(self, name: str, role: str) -> PersonRef | None:
+        """A person the page credits on a line of their own (a byline, a photo's credit), when the
+        line is a person's name."""
+        words = name.split()
+        if not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+            return None  # a line of the page's chrome ('Subscribe now'), not a name
+        clean = self._clean_name(name.strip())
+        return PersonRef(clean, role) if clean else None
+
+    def add_person(self, people: list[PersonRef], person: PersonRef) -> None:
+        self._merge(people, person)
 
     def _named_after_role(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """Names written after their role without a comma: 'Moldovan Foreign Minister Ana Novak's
@@ -296,8 +321,13 @@ class EntityReader:
                 continue
             start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
             prefix = " ".join(words[:i])
-            role = _role_before(paragraph[:m.start()], prefix)
+            # the role is the few words before the name: searching the whole paragraph before each
+            # candidate was quadratic (a 340 kB line of names took a minute)
+            role = _role_before(paragraph[max(0, m.start() - _ROLE_CONTEXT):m.start()], prefix)
             after = _BRACKET_ROLE.match(paragraph[m.end():])
+            if role is None and _POSITION.match(paragraph[m.end():]):
+                out.append((start, PersonRef(name)))  # named in a photo's caption by their place in it
+                continue
             if role is None and after and self._role_text(after["role"]):
                 role = after["role"].strip()
             if role is None and (origin := self._origin(paragraph, m.end())):
@@ -564,6 +594,8 @@ def _is_honorific(prefix: str) -> bool:
     return any(w.lower() in _HONORIFICS for w in prefix.split())
 
 
+_ROLE_CONTEXT = 250
+"""Characters before a name searched for its role: a role is a phrase, not a paragraph."""
 _ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",

@@ -56,9 +56,12 @@ _PLACES = rf"(?P<places>{_CITY}(?:\s*/\s*{_CITY})*)"
 _DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
 # '(OSCE)' between the date and the separator on 2001-era releases: 'SKOPJE, 18 October 2001 (OSCE)--'
-_AGENCY = r"(?:\s*\((?:OSCE|[A-Z][A-Za-z/-]{1,20})\))?"
+# or a news agency's credit: 'Astana-Kazakhstan (ANA-MPA/G. Milionis) -- '
+_AGENCY = r"(?:\s*\((?P<agency>OSCE|[A-Z][A-Za-z/-]{1,20}|[A-Z][A-Z-]+/[\w.'’ -]{1,30})\))?"
 DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_AGENCY}{_SEP}")
 DATE_ONLY_DATELINE = re.compile(rf"^{_DATE_TEXT}{_SEP}")
+DATE_FIRST_DATELINE = re.compile(rf"^{_DATE_TEXT}\s*,\s*{_PLACES}{_SEP}")  # '12 June 2025, Sarajevo – '
+
 # Mirrors sometimes drop the separator ('DUSHANBE, 21 June 2012 Thirty-five ...'); without it only a
 # full date after a comma marks where the dateline ends, so the year is required here.
 UNSEPARATED_DATELINE = re.compile(
@@ -66,13 +69,24 @@ UNSEPARATED_DATELINE = re.compile(
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -'.
 _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
-_ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г\.|года|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
+_ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
 FOREIGN_DATELINE = re.compile(
     rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
+# the content type on the date line of newer stories, glued to it in the text rendering: 'Interviews26 October 2021'
+_DATE_LINE_TYPE = re.compile(
+    r"^(?:Interviews?|News|Features?|Stor(?:y|ies)|Op-eds?|Press releases?|Statements?|Speech(?:es)?|Blogs?|Commentar(?:y|ies))"
+    r"\s*(?=\d)")
 _WEEKDAY = re.compile(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+", re.I)
 _CLOCK = re.compile(r"\s*[,|–-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:CET|CEST|UTC|GMT|[ap]\.?m\.?))?$", re.I)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# A range or pair of days gives its first day: '7 and 8 March 2013', '20-21 February 2025', '11 -13
+# September 2013', 'from 29 June to 3 July 2013', 'March 7-8, 2013' (an event starts on its first day).
+_FIRST_DAY = rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{_MONTH}))?\s*(?:[{DASHES}]|\s(?:and|to|until|till)\s)\s*"
 _TEXT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*\d{{4}})\b")
+    rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
+# a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d)")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")
 
 
@@ -112,7 +126,7 @@ def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, 
     return _iso(int(year), month, day), False
 
 
-_FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\s*(?:г|года|god|godine|vit|р|року|rok)\.?)?$")
+_FOREIGN_DATE_SHAPE = re.compile(r"^\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?P<year_word>г|года|god|godine|vit|р|року|rok)\.?)?$")
 DATE_LANGUAGES = tuple(
     "sq ru uk sr bs hr mk ro de fr it es tr pl bg sl cs sk hu lt lv et el ka hy az kk ky uz mn be nl sv fi da nb pt".split())
 """The languages of the OSCE's pages: its six, and those of its participating States' sites. Telling
@@ -126,8 +140,10 @@ def _foreign_date(text: str) -> str | None:
     Only text shaped like a day, a month word and a year is passed on: dateparser reads almost
     anything as a date, and costs ~1 ms a call where our English patterns cost microseconds.
     """
-    if not _FOREIGN_DATE_SHAPE.match(text):
+    if not (shape := _FOREIGN_DATE_SHAPE.match(text)):
         return None
+    if shape["year_word"]:  # 'godine', 'года' ('of the year'): not every locale of dateparser knows it
+        text = text[: shape.start("year_word")].rstrip(" .")
     import dateparser  # on first use: 0.1 s to import, and most pages are English
 
     found = dateparser.parse(text, languages=list(DATE_LANGUAGES), settings=_DATEPARSER_SETTINGS)
@@ -149,7 +165,7 @@ def _is_city_token(text: str) -> bool:
 
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None when it does not start with one."""
-    m = DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
+    m = DATELINE.match(paragraph) or DATE_FIRST_DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
     if not m:
         m = UNSEPARATED_DATELINE.match(paragraph)
         if not m or not m["places"].isupper():
@@ -163,9 +179,11 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not places and not m["date"]:
         return None
-    if places and not m["date"] and not all(p.isupper() for p in places):
+    if places and not m["date"] and not all(p.isupper() for p in places) and not m.groupdict().get("agency"):
         return None
     rest = paragraph[m.end():]
+    if not m["date"] and (len(rest.split()) < 2 or not paragraph[m.end("sep"):m.end("sep") + 1].isspace()):
+        return None  # 'ANA-MPA', 'OSZE-Verpflichtungen im ...': a hyphenated word, not a city and a sentence
     # a translated page's text may start in lower case ('ДУШАНБЕ, 7 июля 2017 года - сегодня ...')
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘" and (rest[:1].isascii() or m.re is not FOREIGN_DATELINE):
         return None
@@ -187,17 +205,35 @@ def parse_bare_date(text: str) -> str | None:
     """The ISO date of a line that holds only a date ('3 May 2016', 'Tuesday, 3 May 2016 10:00')."""
     if len(text) > 40 or not any(c.isdigit() for c in text):
         return None
-    return parse_date(_CLOCK.sub("", _WEEKDAY.sub("", text)))[0]
+    return parse_date(_CLOCK.sub("", _WEEKDAY.sub("", _DATE_LINE_TYPE.sub("", text))))[0]
 
 
 def find_text_date(paragraph: str) -> tuple[str, str] | None:
-    """The first full English date inside a paragraph ('... in Vilnius on 3 May 2016'): raw and ISO."""
+    """The first full English date inside a paragraph ('... in Vilnius on 3 May 2016'): raw and ISO;
+    a range of days gives its first day ('on 7 and 8 March 2013' -> 2013-03-07)."""
     for m in _TEXT_DATE.finditer(paragraph):
-        raw = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", m[0])
-        iso = parse_date(raw)[0]
-        if iso:
+        if m["y"]:
+            year, month, day = int(m["y"]), _month(m["m"]), int(m["d"])
+            if m["d1"]:
+                first = _month(m["m1"]) if m["m1"] else month
+                # '29 December to 2 January 2014': the range began the year before
+                year, month, day = year - (first > month), first, int(m["d1"])
+        else:
+            year, month, day = int(m["y2"]), _month(m["m0"]), int(m["d0"] or m["d2"])
+        if iso := _iso(year, month, day):
             return m[0], iso
     return None
+
+
+def find_day_month(text: str, year: int) -> tuple[str, str] | None:
+    """A day and month written without a year ('4 June'), dated in `year`: raw and ISO."""
+    if (m := _DAY_MONTH.search(text)) and (iso := _iso(year, _month(m[2]), int(m[1]))):
+        return m[0], iso
+    return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def url_date(url: str) -> tuple[str, str, str] | None:

@@ -21,6 +21,7 @@ MIN_WORDS = 8
 MIN_CONFIDENCE = 0.9
 SAMPLE = 800
 """Characters classified: enough to tell a language, and py3langid's time grows with the text."""
+SERBO_CROATIAN = {"bs", "hr", "sr"}
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|with|for|on|was|has|were|said)\b")
 
 
@@ -41,5 +42,10 @@ def detect_language(text: str) -> str | None:
     # most pages are English: one in six words a function word of English settles it without the model
     if len(_ENGLISH.findall(sample)) * 6 >= words:
         return "en"
-    code, confidence = _identifier().classify(sample)
+    ranked = _identifier().rank(sample)
+    code, confidence = ranked[0]
+    if confidence < MIN_CONFIDENCE and code in SERBO_CROATIAN:
+        # Bosnian, Croatian and Serbian (in Latin script) share most words: the model splits its
+        # confidence between them, yet the text is surely one of them
+        confidence = sum(p for c, p in ranked[:4] if c in SERBO_CROATIAN)
     return str(code) if confidence >= MIN_CONFIDENCE else None

@@ -52,7 +52,7 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
                        "Fushat e punës", "Fushat e punes", "Oblasti rada", "Области на работа", "Oblasti djelovanja",
                        "Domenii de activitate", "Напрями діяльності", "Сфери діяльності"),
     "issued on": ("Issued on", "Published on"),
-    "issued by": ("Issued by", "Published by"),
+    "issued by": ("Issued by", "Published by", "Izdavač", "Издавач", "Lëshuar nga", "Выпущено"),
     "location(s)": ("Location(s)", "Locations"),
     "where we are": ("Where we are",),
     "what we do": ("What we do",),
@@ -61,6 +61,9 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     "publishing date": ("Publishing date", "Published"),
 }
 LABELS = {word.lower(): label for label, words in LABEL_WORDS.items() for word in words}
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+EVENT_LABELS = {"when": "when", "where": "place", "organized by": "organized by", "organised by": "organized by"}
+"""An event page's box (`When` / `Where` / `Organized by`), rendered as lines without a colon."""
 META_LABEL = re.compile(
     r"^(" + "|".join(re.escape(w) for w in sorted(LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$",
     re.I,
@@ -69,10 +72,19 @@ LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)"
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Newsroom|News and press releases|About / Overview|Home / .*|Activities|"
+    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
+    # the site's top menu sections as a breadcrumb above the title, and their translations
+    r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
+    r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
+    # a photo's credit on a line of its own: 'OSCE/Ana Novak' (CREDIT_LINE)
+    r"(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*[^\s/][^/]{1,40}|"
     r"Redaksia e lajmeve|Пресс-центр|Прес-центр|Новости|Вести|Vijesti|Vesti|Lajme|Știri|Actualités|Aktuelles|Notizie|Noticias)$",
     re.I,
 )
+
+
+CREDIT_LINE = re.compile(r"^(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*(?P<name>[^\s/][^/]{1,40})$")
+"""A photo's credit on a line of its own: the photographer's name."""
 
 
 @dataclass
@@ -88,13 +100,22 @@ class RawDocument:
     paragraphs: list[Block] = field(default_factory=list)
     site_header: str | None = None
     """A site's own header line above the title ('OSCE Project Co-ordinator in Ukraine')."""
+    listing_head: list[str] = field(default_factory=list)
+    """A listing's lines above its first item (site header, heading, description), on each item."""
+    credits: list[tuple[str, str]] = field(default_factory=list)
+    """People credited on lines of their own (name, role): a photo's credit line, a byline."""
+    cut_off: bool = False
+    """The item ends the page on a metadata line: the excerpt was cut there, its last value may be cut too."""
 
 
 def _label(block: Block) -> tuple[str, str] | None:
     if block.kind == "group":
         return None
     m = META_LABEL.match(block.text)
-    return (LABELS[m[1].lower()], m[2].strip()) if m else None
+    if m:
+        return LABELS[m[1].lower()], m[2].strip()
+    event = EVENT_LABELS.get(block.text.strip().rstrip(":").lower())
+    return (event, "") if event else None
 
 
 def detect_layout(blocks: list[Block]) -> str | None:
@@ -163,6 +184,8 @@ def _read_meta(blocks: list[Block], start: int, doc: RawDocument) -> int:
         elif block.kind == "item":
             doc.meta[current].append(block.text)
             taken += 1
+        elif taken == 0 and current in EVENT_LABELS.values() and _SENTENCE_END.search(block.text):
+            break  # an event box left empty: the sentence under it is the body
         elif taken == 0 and (len(block.text) < 200 or _long_field_list(current, block.text)):
             doc.meta[current].append(block.text)
             taken = 1
@@ -223,11 +246,21 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
              if b.kind == "text" and not _label(b) and not _SKIP_LINES.match(b.text)),
             len(blocks),
         )
+        doc.credits += [(m["name"], "photographer") for b in blocks[:title_index] if (m := CREDIT_LINE.match(b.text))]
     if title_index < len(blocks):
         doc.title, doc.title_line = blocks[title_index].text, blocks[title_index].line
         doc.line = blocks[title_index].line
-    body_start = _read_meta(blocks, title_index + 1, doc)
+    start = title_index + 1
+    # newer pages put a summary between the title and the metadata (Issued on / Issued by); the
+    # body, after the metadata, opens with the dateline and mostly repeats it
+    teaser = None
+    if start + 1 < len(blocks) and blocks[start].kind == "text" and not _label(blocks[start]) \
+            and _label(blocks[start + 1]) and not parse_dateline(blocks[start].text):
+        teaser, start = blocks[start], start + 1
+    body_start = _read_meta(blocks, start, doc)
     doc.paragraphs = _body(blocks, body_start)
+    if teaser and not any(teaser.text in p.text for p in doc.paragraphs):
+        doc.paragraphs.append(teaser)
     return [doc], menu
 
 
@@ -267,6 +300,7 @@ def _split_listing(blocks: list[Block]) -> list[RawDocument]:
         if is_field and not (previous and previous[0] in LISTING_LABELS):
             runs.append(i)
     docs: list[RawDocument] = []
+    head = [b.text for b in texts[: runs[0] - 1]] if runs else []
     for n, start in enumerate(runs):
         title_block = texts[start - 1] if start > 0 else None
         doc = RawDocument(line=title_block.line if title_block else texts[start].line)
@@ -279,5 +313,7 @@ def _split_listing(blocks: list[Block]) -> list[RawDocument]:
             i += 1
         end = runs[n + 1] - 1 if n + 1 < len(runs) else len(texts)
         doc.paragraphs = _body(texts[i:end], 0)
+        doc.listing_head = head
+        doc.cut_off = i == len(texts)
         docs.append(doc)
     return docs

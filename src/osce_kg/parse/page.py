@@ -14,12 +14,13 @@ from dataclasses import fields
 from pathlib import Path
 
 from osce_kg.errors import InputError
-from osce_kg.gazetteer import Gazetteer
+from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.blocks import Block, text_blocks
 from osce_kg.parse.entities import EntityReader
 from osce_kg.parse.fields import (
     Dateline,
     choose_date,
+    find_day_month,
     find_text_date,
     issuer_names,
     parse_bare_date,
@@ -31,7 +32,16 @@ from osce_kg.parse.fields import (
 )
 from osce_kg.parse.html import html_blocks
 from osce_kg.parse.language import detect_language
-from osce_kg.parse.layouts import LAYOUT_NAMES, LAYOUTS, UNKNOWN, RawDocument, detect_layout, skip_line, split_page
+from osce_kg.parse.layouts import (
+    CREDIT_LINE,
+    LAYOUT_NAMES,
+    LAYOUTS,
+    UNKNOWN,
+    RawDocument,
+    detect_layout,
+    skip_line,
+    split_page,
+)
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
 from osce_kg.store.provenance import content_hash
@@ -159,7 +169,7 @@ class PageReader:
             if layout == UNKNOWN:
                 warnings.pop()  # a listing after all: items each under a bare date line
             raws, layout = items, "B"
-        elif layout == UNKNOWN:
+        elif layout in (UNKNOWN, "D"):
             for raw in raws:
                 self._settle_title(raw)
         if not raws:
@@ -180,9 +190,13 @@ class PageReader:
                     self._url_date(doc)
             if doc.issuer is None and doc.issuer_text is None:
                 self._issuer_from_page(doc, raw, urls, sections=layout != "B")
+            record.documents.append(doc)
+        if layout == "B":
+            _dates_from_titles(record.documents)
+            self._issuer_from_heading(record.documents, raws[0].listing_head)
+        for doc, raw in zip(record.documents, raws, strict=True):
             if not doc.date:
                 doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
-            record.documents.append(doc)
         if raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
                 and not raws[-1].paragraphs[-1].text.endswith("..."):
             record.warnings.append(
@@ -214,19 +228,39 @@ class PageReader:
         i = 0
         while i < len(lines):
             text = lines[i].text
+            if credit := CREDIT_LINE.match(text):
+                raw.credits.append((credit["name"], "photographer"))
             if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
                     and self.gazetteer.lookup(issuer_names(text)[0][0], "structure", cutoff=100):
                 raw.site_header = text
                 i += 1
+            elif bare is None and i + 2 < len(lines) and _is_heading(text) and parse_bare_date(lines[i + 2].text) \
+                    and not parse_bare_date(lines[i + 1].text) and len(lines[i + 1].text) <= 250:
+                i += 1  # a breadcrumb ('Resources') above the title of a story dated on the line under it
             elif bare is None and parse_bare_date(text):
                 bare = lines[i]
                 i += 1
             else:
                 break
         rest = lines[i:]
-        if rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text):
+        menu = 0
+        while menu < len(rest) and _is_heading(rest[menu].text) and len(rest[menu].text.split()) <= 3:
+            menu += 1
+        if menu >= 3 and menu < len(rest):
+            # a sub-site's menu (At a glance / Our work / Library) or a page's chrome (English / Yes /
+            # No) over the body: the headline under it is the title, else the page shows none
+            rest = rest[menu:]
+            if len(rest) > 1 and len(rest[0].text) <= 250 and not _is_sentence(rest[0].text) and not parse_dateline(rest[0].text):
+                raw.title, raw.title_line, rest = rest[0].text, rest[0].line, rest[1:]
+            else:
+                raw.title = None
+        elif rest and _SECTION_NUMBER.match(rest[0].text) and raw.site_header:
+            # '1. Basic Decisions' is a section of the page the header line above it names
+            raw.title, raw.title_line = raw.site_header, rest[0].line
+        elif rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text) \
+                and not _is_sentence(rest[0].text):
             raw.title, raw.title_line = rest[0].text, rest[0].line
             rest = rest[1:]
         else:
@@ -248,6 +282,23 @@ class PageReader:
                     doc.issuer = found
                     return
 
+    def _issuer_from_heading(self, docs: list[DocumentRecord], head: list[str]) -> None:
+        """A listing's heading that names a structure ('Press statements of the OSCE Representative on
+        Freedom of the Media', 'Daily and spot reports from the Special Monitoring Mission to Ukraine',
+        or the structure's own name as the site's header) gives the issuer of the items whose metadata
+        names none. A description under the heading (a sentence, with its full stop) does not: it
+        says what the list holds, not who issued it."""
+        for line in head:
+            if skip_line(line) or _SENTENCE_END.search(line) or len(line) > 150:
+                continue
+            matches = [m for m in self.gazetteer.find(line, ("structure",)) if m.iri not in self.entities.osce]
+            if matches:
+                issuer = max(matches, key=lambda m: m.end - m.start).iri
+                for doc in docs:
+                    if doc.issuer_text is None:
+                        doc.issuer = issuer
+                return
+
     @staticmethod
     def _url_date(doc: DocumentRecord) -> None:
         for url in [doc.canonical_url or "", *doc.urls]:
@@ -263,10 +314,20 @@ class PageReader:
         doc.content_type = raw.content_type or _first(meta, "content type", "report type")
         if doc.content_type:
             doc.content_type_iri = self.gazetteer.lookup(doc.content_type, "content-type", cutoff=95)
+        paragraphs_ = raw.paragraphs
+        if len(paragraphs_) > 1 and paragraphs_[0].text[:1].islower() and not _dateline(paragraphs_[0].text) \
+                and _dateline(paragraphs_[1].text):
+            # a summary cut at its start ('addressed the Permanent Council today, ...') before the
+            # dateline's paragraph: the body starts at the dateline
+            raw.paragraphs = [paragraphs_[1], paragraphs_[0], *paragraphs_[2:]]
         bare = None
-        if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[0].text)):
-            bare = StatedDate("bare", raw.paragraphs[0].text, iso, raw.paragraphs[0].line)
-            raw.paragraphs = raw.paragraphs[1:]
+        # the date line under the title, or under the author's byline ('Stephanie Novak')
+        at = 1 if len(raw.paragraphs) > 1 and _is_heading(raw.paragraphs[0].text) else 0
+        if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[at].text)):
+            bare = StatedDate("bare", raw.paragraphs[at].text, iso, raw.paragraphs[at].line)
+            del raw.paragraphs[at]
+            if at:
+                raw.credits.append((raw.paragraphs.pop(0).text, "author"))
         if not doc.title:
             if not raw.paragraphs:
                 raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
@@ -274,24 +335,32 @@ class PageReader:
         paragraphs = [b.text for b in raw.paragraphs]
         doc.body = "\n\n".join(paragraphs)
         doc.language = detect_language(f"{doc.title or ''}\n{doc.body}")
-        self._dates_and_places(doc, raw, bare)
+        self._dates_and_places(doc, raw, bare, listing=layout == "B")
         self._issuer(doc, meta)
-        self._fields(doc, meta)
+        self._fields(doc, meta, cut_off=raw.cut_off)
         if not doc.body:
             doc.warnings.append(f"line {raw.line}: no body text")
         body_paragraphs = paragraphs
         if raw.paragraphs and (dl := _dateline(paragraphs[0])):
-            body_paragraphs = [dl.rest] + paragraphs[1:]
+            # a photo's caption glued before the dateline names people too
+            glued = None if parse_dateline(paragraphs[0]) else _GLUED_DATELINE.search(paragraphs[0])
+            caption = [paragraphs[0][:glued.start()].strip()] if glued else []
+            body_paragraphs = caption + [dl.rest] + paragraphs[1:]
         found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
+        for name, role in raw.credits:
+            if person := self.entities.credited(name, role):
+                self.entities.add_person(doc.people, person)
         return doc
 
-    def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None) -> None:
+    def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None, *, listing: bool) -> None:
         stated: list[StatedDate] = []
-        for label, kind in (("date", "metadata"), ("issued on", "metadata"), ("publishing date", "listing")):
+        for label, kind in (("date", "metadata"), ("issued on", "metadata"), ("when", "metadata"), ("publishing date", "listing")):
             for value in raw.meta.get(label, []):
                 iso, _ = parse_date(value)
+                if iso is None and label == "when" and (found := find_text_date(value)):
+                    iso = found[1]  # an event's 'When: 20 - 21 February 2025': its first day
                 if iso is None:
                     doc.warnings.append(f"line {raw.line}: {label.capitalize()} {value!r} is not a date")
                 stated.append(StatedDate(kind, value, iso, raw.line))
@@ -313,10 +382,17 @@ class PageReader:
         if bare:
             stated.append(bare)
         lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text)), None)
-        if lead and not any(s.iso for s in stated):
+        # a date inside the text is the date of a story (a headline over it), not of an untitled page
+        # of background (a list of past sessions, a mandate's history) nor of a structure's own page
+        # ('OSCE Assistance Group to Chechnya (closed)': its text dates its history)
+        story = bool(raw.title) and not self._names_structure(raw.title or "")
+        if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
             if found := find_text_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
+        if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
+            if start := _event_start(raw.paragraphs):
+                stated.append(StatedDate("text", *start))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
@@ -333,21 +409,45 @@ class PageReader:
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
-        if not doc.places and lead and not dateline and raw.title and find_text_date(_first_sentence(lead.text)):
-            # a story without dateline: the city its opening sentence sets the dated event in
-            named = self.gazetteer.find(_first_sentence(lead.text), ("city", "structure"))
-            names = [m for m in named if m.kind == "structure"]
-            # 'the OSCE Mission to Skopje' names the Mission, not where the event was
-            cities = [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+        # a story without dateline: the city its opening sentence sets the dated event in, else the
+        # city its headline puts it in ('... holds consultations in Moscow'); not for a listing's items,
+        # whose excerpt is a teaser, not the story's first paragraph
+        title = raw.title or ""
+        if not doc.places and lead and not dateline and story and not listing and find_text_date(_first_sentence(lead.text)):
+            cities = self._cities(_first_sentence(lead.text)) or [
+                m for m in self._cities(title) if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", title[: m.start])]
             if cities:
                 doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
         # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
-        for value in raw.meta.get("location", []):
+        locations = raw.meta.get("location", [])
+        if raw.cut_off and locations and not self._known_place(locations[-1]):
+            doc.warnings.append(f"line {raw.line}: Location {locations[-1]!r} is cut off at the end of the page; ignored")
+            locations = locations[:-1]
+        for value in locations:
             if all(p.raw != value for p in doc.places):
                 doc.places.append(PlaceRef(value, self.gazetteer.lookup_scored(value, "city")[0]))
 
+    def _cities(self, text: str) -> list[Match]:
+        """Cities named in a text, not those inside a structure's name ('the OSCE Mission to Skopje'
+        names the Mission, not where the event was)."""
+        named = self.gazetteer.find(text, ("city", "structure"))
+        names = [m for m in named if m.kind == "structure"]
+        return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+
+    def _names_structure(self, title: str) -> bool:
+        """A title that is a structure's own name: the page is that structure's."""
+        structures = self.gazetteer.by_kind.get("structure", {})
+        return any(" ".join(name.split()).lower() in structures for name in issuer_names(title)[0])
+
+    def _known_place(self, value: str) -> bool:
+        """A State, territory or city of the graph, by its whole name."""
+        return any(value.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory", "city"))
+
     def _place(self, text: str, doc: DocumentRecord, line: int) -> PlaceRef:
         city, score = self.gazetteer.lookup_scored(text, "city")
+        if city is None and "-" in text.strip("-"):
+            # 'Astana-Kazakhstan': a city and its State
+            city, score = self.gazetteer.lookup_scored(text.split("-")[0], "city")
         if city is None:
             doc.warnings.append(f"line {line}: place {text!r} matches no known city; kept as text")
         return PlaceRef(text, city, score)
@@ -375,9 +475,14 @@ class PageReader:
         else:
             doc.warnings.append(f"line {doc.line}: issuer {text!r} matches no structure in the reference data")
 
-    def _fields(self, doc: DocumentRecord, meta: dict[str, list[str]]) -> None:
-        for value in meta.get("fields of work", []) + meta.get("what we do", []):
+    def _fields(self, doc: DocumentRecord, meta: dict[str, list[str]], *, cut_off: bool) -> None:
+        values = meta.get("fields of work", []) + meta.get("what we do", [])
+        for n, value in enumerate(values):
             line_refs = [FieldRef(label, self.gazetteer.lookup(label, "field", cutoff=92)) for label in split_field_list(value)]
+            if cut_off and n == len(values) - 1 and line_refs and line_refs[-1].iri is None:
+                # 'What we do: Democratization, Go' on the last line of an excerpt: a name cut off
+                doc.warnings.append(f"line {doc.line}: field of work {line_refs[-1].label!r} is cut off at the end of the page; ignored")
+                line_refs = line_refs[:-1]
             known = next((r.iri for r in line_refs if r.iri), None)
             if doc.language not in (None, "en"):
                 # a translated page names the scheme's fields in its language: no new sub-topics
@@ -393,13 +498,26 @@ class PageReader:
 
 
 # a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
-_GLUED_DATELINE = re.compile(r"(?<=[\d.)a-z])(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+_GLUED_DATELINE = re.compile(r"(?:(?<=[\d.)a-z])|(?<=\d{4} ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+
+
+# a listing excerpt cut inside its dateline: 'TIRANA, 6 ' is the whole paragraph
+_CUT_DATELINE = re.compile(r"^(?P<places>[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,})*)\s*,\s*(?:\d{1,2}(?:\s+[A-Za-z]*)?)?\s*$")
+
+
+# a notice in capitals before the dateline: 'PLEASE FIND BELOW THE CORRECT VERSION OF THE PRESS RELEASE. WARSAW, 6 July 2015 –'
+_NOTICE = re.compile(r"^[^a-z]{10,200}?[.:!]\s+(?=[A-ZÀ-Þ])")
 
 
 def _dateline(paragraph: str) -> Dateline | None:
-    """The dateline opening a paragraph, or glued to the photo caption before it."""
+    """The dateline opening a paragraph, or glued to the photo caption before it, or cut off at the
+    end of an excerpt (its cities only)."""
     if found := parse_dateline(paragraph):
         return found
+    if (notice := _NOTICE.match(paragraph)) and (found := parse_dateline(paragraph[notice.end():])):
+        return found
+    if cut := _CUT_DATELINE.match(paragraph):
+        return Dateline([p.strip() for p in cut["places"].split("/")], None, "")
     glued = _GLUED_DATELINE.search(paragraph)
     return parse_dateline(paragraph[glued.start():]) if glued else None
 
@@ -408,17 +526,83 @@ def _dated_items(blocks: list[Block]) -> list[RawDocument]:
     """A page of items that each start with a bare date line and a title (the Parliamentary
     Assembly's news pages), or [] when it has fewer than two such items."""
     texts = [b for b in blocks if b.kind == "text"]
+    # the title under the date line; or none, the item's text opening with its dateline
     starts = [i for i, b in enumerate(texts[:-1]) if parse_bare_date(b.text) and not parse_bare_date(texts[i + 1].text)
-              and len(texts[i + 1].text) <= 250]
+              and (len(texts[i + 1].text) <= 250 or _dateline(texts[i + 1].text))]
     if len(starts) < 2:
         return []
     items = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(texts)
         title = texts[start + 1]
+        if len(title.text) > 250 or _dateline(title.text):
+            items.append(RawDocument(line=title.line, paragraphs=[texts[start], *texts[start + 1:end]]))
+            continue
         items.append(RawDocument(line=title.line, title=title.text, title_line=title.line,
                                  paragraphs=[texts[start], *texts[start + 2:end]]))
     return items
+
+
+def _is_heading(text: str) -> bool:
+    """A short line that is no sentence: a breadcrumb, a menu entry, a section heading ('Resources')."""
+    return 0 < len(text.split()) <= 5 and not _SENTENCE_END.search(text) and not any(c.isdigit() for c in text)
+
+
+def _is_sentence(text: str) -> bool:
+    """A paragraph, not a headline: a long line ending with a full stop (an image's alt text glued
+    to the first paragraph of an untitled page: '2013 AS Istanbul bigThe 22nd Annual Session ... 2013.')."""
+    return len(text.split()) >= 12 and text.rstrip().endswith(".")
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
+
+
+_STARTS = re.compile(r"\bwill\s+(?:take\s+place|start|begin|open|be\s+held)\b[^.]*", re.I)
+
+
+def _event_start(paragraphs: list[Block]) -> tuple[str, str, int] | None:
+    """An event page's first day where its text announces it ('The meeting ... will start on
+    Thursday, 29 October'), a day and month taking the year of the page's first full date."""
+    years = [int(found[1][:4]) for b in paragraphs if (found := find_text_date(b.text))]
+    for block in paragraphs:
+        for m in _STARTS.finditer(block.text):
+            found = find_text_date(m[0]) or (find_day_month(m[0], years[0]) if years else None)
+            if found:
+                return found[0], found[1], block.line
+    return None
+
+
+def _dates_from_titles(docs: list[DocumentRecord]) -> None:
+    """A listing item without a date field dated by its title ('Latest from the Special Monitoring
+    Mission to Ukraine - based on information received up until 23 April 2014'), before a date
+    inside its excerpt; a title with a day and month only ('... 4 June (Kyiv time)') takes the year
+    of the nearest dated item (a listing is in date order)."""
+    for doc in docs:
+        if doc.title and doc.date_kind in (None, "text") and (found := find_text_date(doc.title)):
+            _title_date(doc, found)
+    # the year of the nearest dated item before each item, else after it (one pass each way: a
+    # listing may hold thousands of items)
+    before: list[int | None] = []
+    year: int | None = None
+    for doc in docs:
+        before.append(year)
+        year = int(doc.date[:4]) if doc.date else year
+    after: list[int | None] = []
+    year = None
+    for doc in reversed(docs):
+        after.append(year)
+        year = int(doc.date[:4]) if doc.date else year
+    after.reverse()
+    for n, doc in enumerate(docs):
+        year = before[n] or after[n]
+        if doc.title and doc.date is None and year and (found := find_day_month(doc.title, year)):
+            _title_date(doc, found)
+
+
+def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
+    doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
+    doc.date = doc.event_date = found[1]
+    doc.date_kind, doc.date_precision = "text", "day"
 
 
 # a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'

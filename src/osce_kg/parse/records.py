@@ -71,6 +71,8 @@ class BodyEntities:
     """What a release's text names: States, structures, people, quotations, funders, numbers."""
 
     states: list[EntityRef] = field(default_factory=list)
+    territories: list[EntityRef] = field(default_factory=list)
+    """Territories named (Kosovo): mentioned like a State, but not one in this graph."""
     structures: list[EntityRef] = field(default_factory=list)
     people: list[PersonRef] = field(default_factory=list)
     quotations: list[Quotation] = field(default_factory=list)

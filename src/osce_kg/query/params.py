@@ -99,12 +99,12 @@ def _known_keys() -> dict[str, tuple[frozenset[str], str]]:
     reads it), by parameter type, with the files they come from."""
     # imported here: the readers bring the country tables along, which a query without such a
     # parameter does not need at start-up
-    from osce_kg.sources.reader import FILES, read_concepts, read_field_operations, read_structures
+    from osce_kg.sources.reader import FILES, read_field_operations, read_fields_of_work, read_structures
 
     data = paths.data_dir()
     structures = {s.key for s in read_structures(data / FILES["structures"])}
     operations = {o.key for o in read_field_operations(data / FILES["field_operations"])}
-    fields = {c.key for c in read_concepts(data / FILES["fields_of_work"], hierarchical=True)}
+    fields = {c.key for c in read_fields_of_work(data / FILES["fields_of_work"])}
     return {
         "structure": (frozenset(structures | operations), f"data/{FILES['structures']} or data/{FILES['field_operations']}"),
         "field": (frozenset(fields), f"data/{FILES['fields_of_work']}"),

@@ -6,6 +6,7 @@ are resolved; a key that points nowhere is an InputError naming file, line, colu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -380,18 +381,40 @@ def read_renamings(path: Path) -> list[Renaming]:
     ]
 
 
-def read_concepts(path: Path, *, hierarchical: bool = False) -> list[Concept]:
+def read_concepts(path: Path, *, hierarchical: bool = False, translated: bool = False) -> list[Concept]:
     columns = ["key", "label", "alt_labels", "source", "note"] + (["broader"] if hierarchical else [])
-    rows = read_table(path, columns)
+    rows = read_table(path, columns + (["translated_labels"] if translated else []))
     check_unique(rows, "key")
     check_unique(rows, "label")
     out = []
     for r in rows:
         broader = r.optional("broader") if hierarchical else None
+        labels = _translated_labels(r) if translated else ()
         out.append(
-            Concept(_key(r), r.required("label"), tuple(r.items("alt_labels")), broader, broader is None, _prov(r))
+            Concept(_key(r), r.required("label"), tuple(r.items("alt_labels")), broader, broader is None, _prov(r), labels)
         )
     return out
+
+
+def read_fields_of_work(path: Path) -> list[Concept]:
+    """The scheme of fields of work: concepts with a broader field and labels in other languages."""
+    return read_concepts(path, hierarchical=True, translated=True)
+
+
+_TRANSLATED_LABEL = re.compile(r"^([a-z]{2,3}):\s*(\S.*)$")
+
+
+def _translated_labels(row: Row) -> tuple[tuple[str, str], ...]:
+    """'ru:Права человека;sq:Të drejtat e njeriut': a language code (ISO 639-1), a colon, the label."""
+    out = []
+    for item in row.items("translated_labels"):
+        m = _TRANSLATED_LABEL.match(item)
+        if not m or m[1] == "en":
+            raise row.error("translated_labels", "write each as 'xx:label' (ISO 639 code of a language other than English)", item)
+        out.append((m[1], m[2].strip()))
+    if len({lang for lang, _ in out}) != len(out):
+        raise row.error("translated_labels", "one label per language", row.text("translated_labels"))
+    return tuple(out)
 
 
 def read_menu_entries(path: Path) -> list[MenuEntry]:
@@ -422,7 +445,7 @@ def read_reference(data_dir: Path) -> Reference:
         structures=read_structures(p["structures"]),
         field_operations=read_field_operations(p["field_operations"]),
         renamings=read_renamings(p["renamings"]),
-        fields_of_work=read_concepts(p["fields_of_work"], hierarchical=True),
+        fields_of_work=read_fields_of_work(p["fields_of_work"]),
         meeting_types=read_concepts(p["meeting_types"]),
         content_types=read_concepts(p["content_types"]),
         menu_entries=read_menu_entries(p["menu_entries"]),

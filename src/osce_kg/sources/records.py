@@ -165,6 +165,8 @@ class Concept:
     broader: str | None
     top: bool
     prov: Provenance
+    translated_labels: tuple[tuple[str, str], ...] = ()
+    """(language, label) as osce.org's translated pages write the concept (fields of work)."""
 
 
 @dataclass(frozen=True)
