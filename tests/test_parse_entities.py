@@ -168,6 +168,166 @@ def test_states_in_the_language_of_a_translated_page(reader):
     assert {s.iri.rsplit("/", 1)[1] for s in found.states} == {"AL", "ME"}
 
 
+@pytest.mark.parametrize("paragraph", [
+    "Ana Novak said the course was useful.",
+    '"The course works," Ana Novak said.',
+    "“The course works,” Ana Novak said.",
+    "After the visit, Ana Novak said the course was useful.",
+    "The course ended. Ana Novak said it was useful.",
+])
+def test_a_bare_name_that_opens_a_clause_and_says_something_is_a_person(reader, paragraph):
+    assert [p.name for p in reader.read(None, [paragraph], None).people] == ["Ana Novak"]
+
+
+@pytest.mark.parametrize("honorific", ["Ambassador", "Minister", "Judge", "General", "Colonel", "Professor"])
+def test_an_honorific_that_is_a_post_is_part_of_the_role(reader, honorific):
+    [person] = reader.read(None, [f"{honorific} Ana Novak, Head of the Centre, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", f"{honorific}, Head of the Centre")
+
+
+def test_a_courtesy_title_is_not_a_role(reader):
+    [person] = reader.read(None, ["Dr. Ana Novak, Head of the Centre, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", "Head of the Centre")
+
+
+@pytest.mark.parametrize("role", ["a journalist from Skopje", "an expert on policing", "former Minister of Justice",
+                                  "the Head of the Centre"])
+def test_a_role_in_apposition_may_start_in_lower_case(reader, role):
+    [person] = reader.read(None, [f"Ana Novak, {role}, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", role)
+
+
+def test_a_clause_in_apposition_is_no_role(reader):
+    [person] = reader.read(None, ["Ana Novak, met today in Belgrade, said the course was useful."], None).people
+    assert (person.name, person.role) == ("Ana Novak", None)
+
+
+def test_roles_in_brackets_and_where_a_person_comes_from(reader):
+    found = reader.read(None, ["The course was opened by Isabel Santos (MP, Portugal) and Ana Novak (Serbia).",
+                               "Ben Smith from Croatia spoke about the course."], None)
+    assert [(p.name, p.role, p.affiliation) for p in found.people] == [
+        ("Isabel Santos", "MP, Portugal", str(iri.country("PT"))), ("Ana Novak", "Serbia", str(iri.country("RS"))),
+        ("Ben Smith", None, str(iri.country("HR")))]
+
+
+def test_the_osce_is_no_partner_or_organiser_of_its_own_work(reader):
+    found = reader.read(None, ["The Ministry held the course in co-operation with the OSCE.",
+                               "A second course was organized by the OSCE."], None)
+    assert (found.partners, found.organisers) == ([], [])
+
+
+def test_an_initial_and_a_full_first_name_are_one_person_when_they_agree(reader):
+    for paragraphs in (["John Q. Smith, Head of the Centre, said the course was useful.", "Ambassador J. Smith, Head of the Centre, opened it."],
+                       ["Ambassador J. Smith, Head of the Centre, opened it.", "John Q. Smith, Head of the Centre, said the course was useful."]):
+        assert [p.name for p in reader.read(None, paragraphs, None).people] == ["John Q. Smith"]
+    found = reader.read(None, ["Ana Novak, Head of the Centre, said the course was useful.",
+                               "Ambassador B. Novak, Head of the Office, opened it."], None)
+    assert [p.name for p in found.people] == ["Ana Novak", "B. Novak"], "other initials, another person"
+
+
+def test_a_name_with_and_without_diacritics_is_one_person_with_them(reader):
+    found = reader.read(None, ["Miroslav Lajcak, Head of the Centre, said the course was useful.",
+                               "Ambassador Miroslav Lajčák opened it."], None)
+    assert [p.name for p in found.people] == ["Miroslav Lajčák"]
+
+
+def test_the_secretary_general_at_the_start_of_a_role_gives_the_secretariat(reader):
+    [person] = reader.read(None, ["Ana Novak, Secretary General of the OSCE, said the course was useful."], None).people
+    assert person.affiliation == str(iri.structure("secretariat"))
+
+
+@pytest.mark.parametrize("paragraph, name, role", [
+    ("The course was opened by the Mayor of The Hague, Jan van Zanen, and the Ambassador.", "Jan van Zanen", "Mayor of The Hague"),
+    ("The course was opened by the Deputy Mayor of Tirana, Ana Novak, in the morning.", "Ana Novak", "Deputy Mayor of Tirana"),
+    ("The prize went to human rights defender Ana Novak of Tirana.", "Ana Novak", "human rights defender"),
+    ("The prize was received by journalist Ana Novak today.", "Ana Novak", "journalist"),
+    ("The prize was received by trained journalist Ana Novak today.", "Ana Novak", "journalist"),
+    ("The prize was handed over by the Speaker of Parliament, Mr. Matti Vanhanen, today.", "Matti Vanhanen", "Speaker of Parliament"),
+    ("Moldovan Foreign Minister Ana Novak's visit was welcomed.", "Ana Novak", "Moldovan Foreign Minister"),
+    ("The Minister of Foreign Affairs Ana Novak opened the course.", "Ana Novak", "Minister of Foreign Affairs"),
+])
+def test_a_role_written_before_the_name(reader, paragraph, name, role):
+    assert [(p.name, p.role) for p in reader.read(None, [paragraph], None).people] == [(name, role)]
+
+
+def _keys(refs) -> list[tuple[str, str, str]]:
+    return [(r.iri.rsplit("/", 1)[1], r.kind, r.text) for r in refs]
+
+
+def test_states_and_structures_named_with_the_text_that_names_them(reader):
+    found = reader.read(None, ["The OSCE Presence in Albania and ODIHR held a course in Serbia."], None)
+    assert _keys(found.structures) == [("presence-in-albania", "structure", "OSCE Presence in Albania"), ("odihr", "structure", "ODIHR")]
+    assert _keys(found.states) == [("AL", "state", "Albania"), ("RS", "state", "Serbia")], "the host in an operation's name counts"
+
+
+def test_the_mission_is_the_issuing_mission_beside_other_structures(reader):
+    found = reader.read(None, ["The Mission and ODIHR held a course."], str(iri.structure("mission-to-skopje")))
+    assert _keys(found.structures) == [("odihr", "structure", "ODIHR"), ("mission-to-skopje", "structure", "OSCE Mission to Skopje")]
+
+
+def test_a_translated_text_names_states_in_its_language_and_structures_in_english(reader):
+    found = reader.read(None, ["Prezenca e OSBE-së në Shqipëri dhe OSCE Mission to Serbia mbajtën një kurs në Austri."], None, "sq")
+    assert {s.iri.rsplit("/", 1)[1] for s in found.states} == {"AL", "RS", "AT"}
+    assert [s.iri for s in found.structures] == [str(iri.structure("mission-to-serbia"))]
+
+
+def test_a_person_in_the_title(reader):
+    found = reader.read("Foreign Minister Ana Novak visits Skopje", ["The visit was short."], None)
+    assert [(p.name, p.role) for p in found.people] == [("Ana Novak", "Foreign Minister")]
+
+
+def test_quotations_of_four_words_and_a_speaker_named_by_pronoun(reader):
+    found = reader.read(None, ["Ana Novak, Head of the Centre, opened the course.", '"We will continue this work," she said.',
+                               '"We welcome this law," said Ben Smith.'], None)
+    assert [(q.text, q.speaker) for q in found.quotations] == [("We will continue this work", "Ana Novak"),
+                                                              ("We welcome this law", "Ben Smith")]
+
+
+def test_funders_of_every_paragraph(reader):
+    found = reader.read(None, ["The first course was funded by Germany.", "The second course was funded by Norway."], None)
+    assert found.funders == [str(iri.country("DE")), str(iri.country("NO"))]
+
+
+@pytest.mark.parametrize("paragraph, role, structure", [
+    ("OSCE Secretary General Ana Novak opened the course.", "OSCE Secretary General", "secretariat"),
+    ("The course was opened by Ana Novak, Head of the OSCE Mission to Skopje.", "Head of the OSCE Mission to Skopje", "mission-to-skopje"),
+    ("The course was opened by Ambassador Ana Novak, Head of the OSCE Mission to Skopje.",
+     "Ambassador, Head of the OSCE Mission to Skopje", "mission-to-skopje"),
+    ('Ana Novak, Head of the OSCE Mission to Skopje, said: "The course is useful for all."', "Head of the OSCE Mission to Skopje",
+     "mission-to-skopje"),
+])
+def test_a_role_names_the_structure_a_person_works_for(reader, paragraph, role, structure):
+    [person] = reader.read(None, [paragraph], None).people
+    assert (person.name, person.role, person.affiliation) == ("Ana Novak", role, str(iri.structure(structure)))
+
+
+def test_the_mission_in_a_role_is_the_issuing_mission(reader):
+    issuer = str(iri.structure("mission-to-skopje"))
+    [person] = reader.read(None, ["The course was opened by Ana Novak, Deputy Head of the Mission."], issuer).people
+    assert (person.role, person.affiliation) == ("Deputy Head of the Mission", issuer)
+
+
+@pytest.mark.parametrize("paragraph, partners", [
+    ("The course was held in co-operation with ODIHR and the Ministry.", [str(iri.structure("odihr"))]),
+    ("The course was held together with Germany.", [str(iri.country("DE"))]),
+    ("The course was held in co-operation with the Ministry of Justice of Albania.", ["Ministry of Justice of Albania"]),
+])
+def test_partners_named_in_the_data_or_as_written(reader, paragraph, partners):
+    assert reader.read(None, [paragraph], None).partners == partners
+
+
+@pytest.mark.parametrize("paragraph", ["ODIHR organized a seminar for judges.", "The seminar was organised by ODIHR."])
+def test_an_organiser_as_subject_or_after_by(reader, paragraph):
+    assert reader.read(None, [paragraph], None).organisers == [str(iri.structure("odihr"))]
+
+
+@pytest.mark.parametrize("paragraph", ["The Mission organized a seminar for judges.", "The seminar was hosted by the Mission."])
+def test_the_mission_as_organiser_is_the_issuing_mission(reader, paragraph):
+    issuer = str(iri.structure("mission-to-skopje"))
+    assert reader.read(None, [paragraph], issuer).organisers == [issuer]
+    assert reader.read(None, [paragraph], None).organisers == [], "no issuer: 'the Mission' names none"
+
+
 def test_kosovo_is_a_territory_mentioned_not_a_state(reader):
     found = reader.read(None, ["Young mediators from Albania and Kosovo met in Skopje."], None)
     assert [s.iri for s in found.states] == [str(iri.country("AL"))]

@@ -130,6 +130,102 @@ def test_the_order_of_date_evidence():
     assert choose_date([url]) is url
 
 
+# --- the forms pages write, one rule each (mutation testing of fields.py) -------------------------
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("December 12,2007", "2007-12-12"),  # no space after the comma
+    ("12 May 2010.", "2010-05-12"),  # the full stop of a sentence
+    ("12 Sept. 2007", "2007-09-12"),
+    ("3 Dec 2007", "2007-12-03"),
+    ("3.10.2011.", "2011-10-03"),  # a Bosnian date: day, month, year, a final dot
+    ("03/10/2011", "2011-10-03"),  # day first, as the site writes it
+    ("3 tetor 2011", "2011-10-03"),
+    ("3 октября 2011 г.", "2011-10-03"),
+    ("Sept. 12, 2007", "2007-09-12"),
+    ("12 December , 2007", "2007-12-12"),  # a stray space before the comma
+    ("December 12 , 2007", "2007-12-12"),
+])
+def test_full_dates_in_each_form(text, iso):
+    assert parse_date(text) == (iso, False)
+
+
+def test_a_date_without_year_takes_the_given_year_and_says_so():
+    assert parse_date("July 12", 2009) == ("2009-07-12", True)
+    assert parse_date("12 July 2010", 2009) == ("2010-07-12", False), "a stated year wins over the supplied one"
+    assert parse_date("July 12") == (None, False)
+    assert parse_date("30 February", 2009) == (None, True)
+
+
+def test_what_is_not_a_date():
+    assert parse_date("Tirana tetor 2011") == (None, False)  # no day
+    assert parse_date("3 Montag 2011") == (None, False)  # a weekday is no month: dateparser alone would guess one
+    # a month of a language the OSCE's pages are not written in (Indonesian) is not guessed
+    assert parse_date("3 Agustus 2011") == (None, False)
+    assert parse_date("3 xyzzyx 2011") == (None, False)  # no month dateparser knows
+    assert parse_date("2009-02-30") == (None, False)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Frankfurt am Main, 3 May 2010 - The conference", ["Frankfurt am Main"]),
+    ("Banja Luka, 3 May 2010 - The", ["Banja Luka"]),
+    ("Castellón de la Plana, 3 May 2010 - The", ["Castellón de la Plana"]),
+    ("Newcastle upon Tyne, 3 May 2010 - The", ["Newcastle upon Tyne"]),
+    ("Rostov na Donu, 3 May 2010 - The", ["Rostov na Donu"]),
+    ('VIENNA, 3 May 2010 - "We welcome the law," said', ["VIENNA"]),
+    ("VIENNA, 3 May 2010 - “We welcome", ["VIENNA"]),
+    ("VIENNA, 3 May 2010 - ‘Trust’ was the word", ["VIENNA"]),
+    ("VIENNA, 3 May 2010 - 'Trust' was the word", ["VIENNA"]),
+])
+def test_datelines_of_title_case_cities_and_quoted_openings(text, places):
+    dateline = parse_dateline(text)
+    assert dateline is not None and dateline.places == places and dateline.date_text == "3 May 2010"
+
+
+@pytest.mark.parametrize("text", [
+    "Vienna - The meeting opened",  # a name and a dash, no date: a dateline is written in capitals
+    "TIRANË, 3 tetor 2011 – sot Prezenca",  # an ASCII lower-case start is no body start
+    "Ana Novak met the Minister in Tirana, 3 May 2010 - The",
+    "Talks held in Tirana, 3 May 2010 - The",  # a sentence's words, not a city's
+    "TIRANË, 3 tetor 2011 – së fundi Prezenca",  # Latin lower case, whatever the second letter
+])
+def test_more_openings_that_are_not_datelines(text):
+    assert parse_dateline(text) is None
+
+
+def test_a_header_line_is_written_in_capitals():
+    assert parse_header_line("Skopje 12 April 2001") is None
+    header = parse_header_line("VIENNA/WARSAW 12 April 2001")
+    assert header is not None and header.places == ["VIENNA", "WARSAW"]
+
+
+def test_bare_date_lines_with_weekday_and_clock():
+    assert parse_bare_date("Tuesday 3 May 2016") == "2016-05-03"
+    assert parse_bare_date("3 May 2016, 10.00 CET") == "2016-05-03"
+    assert parse_bare_date("3 May 2016 | 9:30 a.m.") == "2016-05-03"
+    assert parse_bare_date("Wednesday, 28 September 2016, 10:00 CEST") == "2016-09-28"  # 40 characters
+    assert parse_bare_date("Wednesday, 28 September 2016 | 10:00 CEST") is None  # 41: read as a sentence, not a date line
+    assert parse_bare_date("May 2016") is None
+
+
+def test_the_first_valid_date_in_a_paragraph():
+    assert find_text_date("Planned for 31 February 2016, the talks took place on 3 March 2016.") == ("3 March 2016", "2016-03-03")
+    assert find_text_date("The talks opened on May 3rd, 2016 in Vienna.") == ("May 3rd, 2016", "2016-05-03")
+    assert find_text_date("The talks opened on 3 May in Vienna.") is None
+
+
+def test_a_url_date_must_be_a_real_day():
+    assert url_date("https://oscepa.org/news/2016/02/31/title") is None
+    assert url_date("https://oscepa.org/news/2016/13/title") is None
+    assert url_date("https://oscepa.org/news/1899/05/title") is None
+
+
+def test_issuer_names_with_article_apostrophe_and_marker():
+    assert issuer_names("the OSCE’s Mission to Skopje (Former)") == (["the OSCE’s Mission to Skopje", "Mission to Skopje"], True)
+    assert issuer_names("OSCE Centre in Bishkek") == (["OSCE Centre in Bishkek", "Centre in Bishkek"], False)
+    assert split_field_list(" Rule of law ;Policing, , Media freedom ") == ["Rule of law", "Policing", "Media freedom"]
+
+
 @pytest.mark.parametrize("text, iso", [
     ("marked its anniversary in The Hague on 7 and 8 March 2013.", "2013-03-07"),
     ("will take place 20-21 February 2025 at the Hofburg", "2025-02-20"),

@@ -75,3 +75,38 @@ def test_osce_org_sections_resolve_to_their_structure_in_the_reference_data():
     for url, key in expected.items():
         found = [iri for s in site_sections(url) if (iri := gaz.structure_of_section(s))]
         assert found and found[0].endswith("/" + key), (url, found)
+
+
+def test_a_blank_parameter_is_a_parameter():
+    # docs/pages.md keeps every parameter but the tracking ones: '?b=' is not the page without it
+    assert canonical_url("https://www.osce.org/search?b=&a=1&utm_source=x")[0] == "https://osce.org/search?a=1&b="
+    assert canonical_url("https://osce.org/search?b=")[0] != canonical_url("https://osce.org/search")[0]
+
+
+def test_keys_have_the_documented_form_so_they_stay_stable():
+    """Keys name documents in the graph (their IRIs): the rule of the module docstring, digit for digit."""
+    import hashlib
+
+    def sha(text: bytes) -> str:
+        return hashlib.sha1(text).hexdigest()[:16]
+
+    assert url_key("https://osce.org/press-releases?page=2") == "url-" + sha(b"https://osce.org/press-releases?page=2")
+    assert file_key(Path("page.txt"), b"x") == "file-" + sha(b"x")
+    assert item_key(" Head of Mission Visits ", "2003-05-14") == "item-" + sha(b"head of mission visits|2003-05-14")
+    assert item_key("Head of Mission visits", None) == "item-" + sha(b"head of mission visits|")
+
+
+def test_which_links_can_stand_as_a_page_url():
+    from osce_kg.parse.urls import is_web_url
+
+    assert is_web_url("http://www.osce.org/node/86290") and is_web_url("HTTPS://www.osce.org/node/86290")
+    assert not is_web_url("ftp://www.osce.org/node/86290")
+    assert not is_web_url("mailto:press@osce.org")
+    assert not is_web_url("https://[::1/node/1")  # a damaged IPv6 host: urlsplit raises
+    assert not is_web_url("https:///node/1")
+
+
+def test_a_subdomain_and_a_path_section_both_name_the_site():
+    from osce_kg.parse.urls import site_sections
+
+    assert site_sections("https://odihr.osce.org/odihr-elections/1") == ["odihr", "odihr elections", "odihr", "elections"]

@@ -106,7 +106,7 @@ def document_graph(doc: DocumentRecord, source: PageSource, menu: list[MenuSecti
     _event(g, d, doc, lang, cited)
     _people(g, d, doc, lang, cited)
     if menu and doc.captured:
-        _menu_snapshot(g, d, doc, menu)
+        _menu_snapshot(g, d, doc.captured, menu)
     g += provenance_triples(name, source.path, source.content_hash, source.url, source.captured,
                            generator_version=f"{__version__}+{PARSER_VERSION}")
     return name, g
@@ -208,12 +208,12 @@ def _people(g: Triples, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef
             g.add((q, SCHEMA.creator, persons[quotation.speaker]))
 
 
-def _menu_snapshot(g: Triples, d: URIRef, doc: DocumentRecord, menu: list[MenuSection]) -> None:
+def _menu_snapshot(g: Triples, d: URIRef, captured: str, menu: list[MenuSection]) -> None:
     """The page's menu as dated evidence of the structure on the capture date: the date and the
     menu version shown (a whole menu is ~150 triples, and most pages show the same one)."""
     snapshot = BNode()
     g.add((snapshot, RDF.type, OSCE.MenuSnapshot))
-    g.add((snapshot, DCTERMS.date, _date(doc.captured or "")))
+    g.add((snapshot, DCTERMS.date, _date(captured)))
     g.add((snapshot, PROV.wasDerivedFrom, d))
     g.add((snapshot, OSCE.showsMenu, iri.menu_version(menu_digest(menu))))
 

@@ -18,7 +18,6 @@ from osce_kg.countries import cldr_names, iso_name
 from osce_kg.iri import ORG, OSCE, SCHEMA, WD
 from osce_kg.mapping import SourceGraph
 from osce_kg.mapping.dates import add_interval, date_literal
-from osce_kg.namespaces import PREFIXES
 from osce_kg.sources import FILES, Reference, read_reference
 from osce_kg.sources.isodate import IsoDate
 from osce_kg.sources.records import (
@@ -54,13 +53,6 @@ OFFICIAL_LANGUAGES = ("en", "fr", "de", "it", "ru", "es")
 
 def _en(text: str) -> Literal:
     return Literal(text, lang="en")
-
-
-def _new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
 
 
 def _describe(graph: Graph, node: URIRef, label: str, prov: Provenance, alt: Iterable[str] = ()) -> None:
@@ -121,7 +113,7 @@ def _state_core(
 
 
 def states_graph(states: Iterable[ParticipatingState]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for s in states:
         node = _state_core(graph, s.code, s.osce_name, s.wikidata, s.prov, s.former_names)
         graph.add((node, RDF.type, OSCE.ParticipatingState))
@@ -135,7 +127,7 @@ def states_graph(states: Iterable[ParticipatingState]) -> Graph:
 
 
 def former_states_graph(states: Iterable[FormerState]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for s in states:
         _state_core(graph, s.code, s.name, s.wikidata, s.prov, s.other_names)
         if s.joined is not None:
@@ -145,7 +137,7 @@ def former_states_graph(states: Iterable[FormerState]) -> Graph:
 
 
 def partners_graph(partners: Iterable[Partner]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for p in partners:
         node = _state_core(graph, p.code, p.osce_name, p.wikidata, p.prov, ())
         if p.until is None:
@@ -159,7 +151,7 @@ def partners_graph(partners: Iterable[Partner]) -> Graph:
 
 
 def territories_graph(territories: Iterable[Territory]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for t in territories:
         node = iri.territory(t.key)
         graph.add((node, RDF.type, OSCE.Territory))
@@ -179,7 +171,7 @@ def _place_or_state(key: str) -> URIRef:
 
 
 def places_graph(places: Iterable[Place]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for p in places:
         node = iri.place(p.key)
         graph.add((node, RDF.type, OSCE.City))
@@ -191,7 +183,7 @@ def places_graph(places: Iterable[Place]) -> Graph:
 
 
 def people_graph(people: Iterable[Person]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for p in people:
         node = iri.person(p.name)
         graph.add((node, RDF.type, OSCE.Person))
@@ -203,7 +195,7 @@ def people_graph(people: Iterable[Person]) -> Graph:
 
 
 def chairpersonships_graph(chairs: Iterable[Chairpersonship], state_name: Callable[[str], str]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for c in chairs:
         node = iri.chairpersonship(c.year)
         graph.add((node, RDF.type, OSCE.Chairpersonship))
@@ -221,7 +213,7 @@ def chairpersonships_graph(chairs: Iterable[Chairpersonship], state_name: Callab
 
 
 def posts_graph(tenures: Iterable[Tenure]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for t in tenures:
         post = iri.post(t.structure, t.post)
         person = iri.person(t.person)
@@ -261,7 +253,7 @@ def _closure(graph: Graph, key: str, name: str, closed: IsoDate, prov: Provenanc
 
 
 def structures_graph(structures: Iterable[Structure]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for s in structures:
         node = iri.structure(s.key)
         graph.add((node, RDF.type, OSCE[s.kind]))
@@ -280,7 +272,7 @@ def structures_graph(structures: Iterable[Structure]) -> Graph:
 
 
 def field_operations_graph(operations: Iterable[FieldOperation]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for op in operations:
         node = iri.structure(op.key)
         graph.add((node, RDF.type, OSCE.FieldOperation))
@@ -310,7 +302,7 @@ def field_operations_graph(operations: Iterable[FieldOperation]) -> Graph:
 
 
 def renamings_graph(renamings: Iterable[Renaming]) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     for r in renamings:
         operation = iri.structure(r.operation)
         node = iri.renaming(r.operation, r.date.text)
@@ -330,7 +322,7 @@ def renamings_graph(renamings: Iterable[Renaming]) -> Graph:
 
 
 def concepts_graph(concepts: Iterable[Concept], scheme_key: str, kind: str, cls: URIRef, title: str) -> Graph:
-    graph = _new_graph()
+    graph = Graph()
     scheme = iri.scheme(scheme_key)
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
     graph.add((scheme, RDFS.label, _en(title)))
@@ -362,7 +354,7 @@ def menu_entries_graph(entries: Iterable[MenuEntry]) -> Graph:
     """The navigation entries of the menu, per section (`osce:MenuSection` with `osce:menuEntry`);
     a nested section is `dct:hasPart` of its enclosing one, so that a menu read from a page can be
     checked against where each entry belongs."""
-    graph = _new_graph()
+    graph = Graph()
     for m in entries:
         node = iri.menu_section(m.section)
         graph.add((node, RDF.type, OSCE.MenuSection))

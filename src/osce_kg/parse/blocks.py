@@ -22,15 +22,11 @@ class Block:
     text: str
     line: int
 
-    def __str__(self) -> str:
-        if self.kind == "group":
-            return "-"
-        return f"- {self.text}" if self.kind == "item" else self.text
-
 
 def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace (incl. non-breaking spaces) to one space."""
-    return " ".join(text.replace("\xa0", " ").split())
+    """Collapse runs of whitespace to one space: str.split() takes every Unicode space (a
+    non-breaking space, a thin space) as one."""
+    return " ".join(text.split())
 
 
 # a line that is only an image in Markdown ('![](https://www.osce.org/files/...jpg)'): no text of the page

@@ -49,10 +49,10 @@ def html_blocks(text: str) -> HtmlPage:
             page.canonical_url = page.canonical_url or meta.get("content").strip()
     if page.canonical_url:
         page.urls.insert(0, page.canonical_url)
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    # the HTML parser keeps an XHTML page's `xml:lang` as a plain attribute of that name
+    lang = root.get("lang") or root.get("xml:lang")
     page.language = lang.strip().lower() if lang else None
-    body = root.find("body")
-    _walk(body if body is not None else root, page.blocks)
+    _walk(root, page.blocks)  # the head is skipped like a script: only the body gives blocks
     return page
 
 

@@ -425,7 +425,9 @@ def read_menu_entries(path: Path) -> list[MenuEntry]:
         links_to = r.choice("links_to", MENU_LINKS)
         target = r.optional("target")
         if (target is None) != (links_to in ("section", "group", "overview")):
-            raise r.error("target", f"a {links_to} entry {'needs a' if target is None else 'takes no'} target", target)
+            article = "an" if links_to == "overview" else "a"  # the only kind that starts with a vowel
+            need = "needs a" if target is None else "takes no"
+            raise r.error("target", f"{article} {links_to} entry {need} target", target)
         out.append(MenuEntry(r.required("section"), r.required("entry"), links_to, target, _prov(r)))
     return out
 

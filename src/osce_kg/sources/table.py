@@ -7,6 +7,7 @@ cell when it is wrong: a reviewer must be able to fix a row from the error messa
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,45 +106,47 @@ def read_table(path: Path, columns: Iterable[str]) -> list[Row]:
     """Read a UTF-8 CSV whose header is exactly `columns` (in any order)."""
     expected = list(columns)
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=path) from None
-    with handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader, None)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8: {exc.reason}", path=path, line=1) from None
-        if header is None:
-            raise InputError("empty file: a header row is required", path=path, line=1)
-        header = [h.strip() for h in header]
-        if sorted(header) != sorted(expected) or len(set(header)) != len(header):
-            missing = sorted(set(expected) - set(header))
-            extra = sorted(set(header) - set(expected))
-            raise InputError(
-                f"wrong column set: missing {missing}, unexpected {extra}; expected {expected}",
-                path=path,
-                line=1,
-                value=",".join(header),
-            )
-        rows: list[Row] = []
-        start = reader.line_num + 1
-        try:
-            for record in reader:
-                if any(cell.strip() for cell in record):
-                    if len(record) != len(header):
-                        raise InputError(
-                            f"row has {len(record)} cells, the header has {len(header)}",
-                            path=path,
-                            line=start,
-                            value=",".join(record),
-                        )
-                    rows.append(Row(path, start, dict(zip(header, record, strict=True))))
-                start = reader.line_num + 1
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8: {exc.reason}", path=path, line=start) from None
-        except csv.Error as exc:
-            raise InputError(f"malformed CSV: {exc}", path=path, line=start) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # decoded whole: a stream decodes ahead in blocks, so the row being read is not where the bad byte is
+        raise InputError(f"not UTF-8: {exc.reason}", path=path, line=data.count(b"\n", 0, exc.start) + 1) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise InputError("empty file: a header row is required", path=path, line=1)
+    header = [h.strip() for h in header]
+    if sorted(header) != sorted(expected):
+        missing = sorted(set(expected) - set(header))
+        extra = sorted(set(header) - set(expected))
+        repeated = sorted({h for h in header if header.count(h) > 1})
+        raise InputError(
+            f"wrong column set: missing {missing}, unexpected {extra}"
+            + (f", repeated {repeated}" if repeated else "")
+            + f"; expected {expected}",
+            path=path,
+            line=1,
+            value=",".join(header),
+        )
+    rows: list[Row] = []
+    start = reader.line_num + 1
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                if len(record) != len(header):
+                    raise InputError(
+                        f"row has {len(record)} cells, the header has {len(header)}",
+                        path=path,
+                        line=start,
+                        value=",".join(record),
+                    )
+                rows.append(Row(path, start, dict(zip(header, record, strict=True))))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", path=path, line=start) from None
     return rows
 
 

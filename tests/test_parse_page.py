@@ -1,0 +1,268 @@
+"""The page reader on small pages written in the site's layouts: what a user reads in the graph
+(date, place, title, issuer, language, key) and the message a bad file gets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.pages_support import gazetteer_of, reference_store
+
+from osce_kg import iri
+from osce_kg.errors import InputError
+from osce_kg.parse.page import PageReader, decode
+
+PAGE = Path("pages/page.txt")
+
+
+@pytest.mark.parametrize("data, message, line", [
+    (b"", "empty file: nothing to read", 1),
+    (b"  \n\t\n", "empty file: only white space", 1),
+    (b"\nTitle\nText\nmore\x00 and\nmore\n", "binary file (NUL bytes): not a text or HTML page", 4),
+    (b"\xff\xfeT\x00\x00\xd8", "file starts with a UTF-16 byte-order mark but is not UTF-16: unexpected end of data", 1),
+])
+def test_unreadable_files_are_rejected_naming_the_file_the_line_and_the_reason(data, message, line):
+    with pytest.raises(InputError) as caught:
+        decode(data, PAGE)
+    assert (caught.value.message, caught.value.path, caught.value.line) == (message, PAGE, line)
+
+
+def test_a_garbled_file_is_rejected_at_its_first_odd_character():
+    text = "A title\nVIENNA, 3 May 2010 - Text.\n" + "\x01\x02" * 10 + "\n"
+    with pytest.raises(InputError) as caught:
+        decode(text.encode("utf-8"), PAGE)
+    assert caught.value.message == "garbled file: 20 control or unassigned characters (decoded as utf-8)"
+    assert caught.value.line == 3
+
+
+def test_encodings_other_than_utf8_are_read_and_said():
+    assert decode("Tiranë\n".encode(), PAGE) == ("Tiranë\n", "utf-8", [])
+    assert decode("Tiranë – a text\n".encode("cp1252"), PAGE) == (
+        "Tiranë – a text\n", "cp1252", ["file is not valid UTF-8; decoded as cp1252"])
+    assert decode(b"\xef\xbb\xbfTitle\n", PAGE) == (
+        "Title\n", "utf-8-sig", ["file starts with a UTF-8 byte-order mark (decoded as utf-8-sig)"])
+    assert decode("Title\n".encode("utf-16"), PAGE) == ("Title\n", "utf-16", ["file is UTF-16 (byte-order mark); decoded as utf-16"])
+
+
+# --- the reader on small pages in the site's layouts ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reader() -> PageReader:
+    return PageReader(gazetteer_of(reference_store()))
+
+
+def _read(reader: PageReader, text: str, name: str = "page.txt", **kwargs):
+    return reader.read(Path(name), text.encode("utf-8"), **kwargs)
+
+
+A_PAGE = """Press release
+Border police meet in Tirana
+- Date:
+- Place:
+- TIRANA
+- Source:
+- OSCE Presence in Albania
+- Fields of work:
+- Border management, Policing
+TIRANA, 3 March 2011 - The OSCE Presence in Albania opened a training course for border police officers.
+"""
+
+
+def test_a_press_release_with_an_empty_date_field_takes_the_dateline_date(reader):
+    record = _read(reader, A_PAGE)
+    [doc] = record.documents
+    assert record.layout == "A"
+    assert (doc.title, doc.date, doc.date_kind, doc.event_date) == ("Border police meet in Tirana", "2011-03-03", "dateline", "2011-03-03")
+    assert [(p.raw, p.city) for p in doc.places] == [("TIRANA", str(iri.place("tirana")))]
+    assert doc.issuer == str(iri.structure("presence-in-albania"))
+    assert [f.iri for f in doc.fields] == [str(iri.concept("field", "border-management")), str(iri.concept("field", "policing"))]
+    assert doc.warnings == [] and record.warnings == []
+
+
+def test_the_metadata_date_wins_and_lends_its_year_to_the_dateline(reader):
+    [doc] = _read(reader, A_PAGE.replace("- Date:\n", "- Date:\n- 5 March 2011\n").replace("3 March 2011", "3 March")).documents
+    assert (doc.date, doc.date_kind, doc.event_date) == ("2011-03-05", "metadata", "2011-03-03")
+    assert "dateline '3 March' has no year; took 2011 from the page's other date" in " ".join(doc.warnings)
+
+
+def test_what_is_wrong_with_a_page_is_said_in_a_warning(reader):
+    text = A_PAGE.replace("- Date:\n", "- Date:\n- soon\n").replace("TIRANA", "ATLANTIS").replace(
+        "for border police officers.", "for border police")
+    record = _read(reader, text)
+    [doc] = record.documents
+    assert "line 2: Date 'soon' is not a date" in doc.warnings
+    assert "line 2: place 'ATLANTIS' matches no known city; kept as text" in doc.warnings
+    assert [(p.raw, p.city) for p in doc.places] == [("ATLANTIS", None)]
+    assert record.warnings == ["line 11: the last paragraph ends mid-sentence: the page may be truncated"]
+
+
+def test_the_chairmanship_is_no_issuer_and_an_unknown_source_is_said(reader):
+    [doc] = _read(reader, A_PAGE.replace("- OSCE Presence in Albania", "- OSCE Chairmanship")).documents
+    assert (doc.issuer_text, doc.issuer) == ("OSCE Chairmanship", None)
+    assert not any("issuer" in w for w in doc.warnings)
+    [doc] = _read(reader, A_PAGE.replace("- OSCE Presence in Albania", "- Friends of the Lake Club")).documents
+    assert doc.issuer is None
+    assert "line 2: issuer 'Friends of the Lake Club' matches no structure in the reference data" in doc.warnings
+
+
+def test_a_page_of_no_known_layout_is_read_as_an_article(reader):
+    record = _read(reader, "Young mediators meet in Vilnius\n3 May 2016\nYoung mediators from ten States met in Vilnius.\n")
+    [doc] = record.documents
+    assert record.layout == "?"
+    assert record.warnings[0].startswith("line 1: layout not recognised (none of A current press-release page; ")
+    assert (doc.title, doc.date, doc.date_kind) == ("Young mediators meet in Vilnius", "2016-05-03", "bare")
+
+
+def test_refusals_name_the_file_the_line_and_the_reason(reader):
+    with pytest.raises(InputError) as caught:
+        _read(reader, "-\n- 12\n- 2011\n")
+    assert (caught.value.message, caught.value.line) == ("no readable text in the page", 1)
+    with pytest.raises(InputError) as caught:
+        _read(reader, A_PAGE, layout="F")
+    assert caught.value.message == "unknown layout 'F': use one of A, B, C, D, E"
+
+
+def test_a_translation_is_a_document_of_its_own_linked_to_the_original(reader):
+    html = """<html lang="sq"><head><link rel="canonical" href="https://www.osce.org/sq/presence-in-albania/12345"></head><body>
+<p>Lajme</p><p>Prezenca organizon trajnim për policinë kufitare</p>
+<p>TIRANË, 3 mars 2011 – Prezenca e OSBE-së në Shqipëri hapi sot një kurs trajnimi për oficerët e policisë kufitare nga i gjithë vendi.</p>
+</body></html>"""
+    [doc] = _read(reader, html, "page.html").documents
+    assert (doc.key, doc.translation_of, doc.language) == ("node-12345.sq", "node-12345", "sq")
+    assert doc.canonical_url == "https://osce.org/node/12345"
+    english = html.replace('lang="sq"', 'lang="en"').replace("/sq/", "/en/")
+    [doc] = _read(reader, english, "page.html").documents
+    assert (doc.key, doc.translation_of) == ("node-12345.sq", "node-12345"), "the text, not the declared language, says"
+
+
+def test_a_page_without_dates_takes_its_urls_date_and_its_sites_issuer(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
+                  url="https://oscepa.org/news/2016/05/young-mediators").documents
+    assert (doc.date, doc.date_kind, doc.date_precision) == ("2016-05-01", "url", "month")
+    assert [(d.kind, d.raw, d.iso, d.line, d.precision) for d in doc.dates] == [("url", "2016/05", "2016-05-01", 1, "month")]
+    assert doc.issuer == str(iri.structure("parliamentary-assembly"))
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
+                  url="https://odihr.osce.org/odihr/12345").documents
+    assert (doc.date, doc.issuer, doc.key) == (None, str(iri.structure("odihr")), "node-12345")
+    assert "line 1: no date on the page or in its URL" in doc.warnings
+
+
+def test_a_site_header_above_the_title_names_the_issuer(reader):
+    [doc] = _read(reader, "OSCE Presence in Albania\nYoung mediators meet\nYoung mediators from ten States met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.issuer, doc.date, doc.date_kind) == (
+        "Young mediators meet", str(iri.structure("presence-in-albania")), "2016-05-03", "text")
+
+
+def test_items_under_bare_date_lines_are_a_listing(reader):
+    record = _read(reader, "News\n3 May 2016\nFirst item title\nText of the first item.\n4 May 2016\nSecond item title\nText of the second item.\n")
+    assert record.layout == "B" and record.warnings == []
+    assert [(d.title, d.date, d.key[:5]) for d in record.documents] == [
+        ("First item title", "2016-05-03", "item-"), ("Second item title", "2016-05-04", "item-")]
+
+
+def test_a_statements_location_is_a_place_beside_the_datelines_city(reader):
+    [doc] = _read(reader, "Statement\nRepresentative concerned about a law\nDate: 3 May 2016\nLocation: Belarus\n"
+                          "Source: OSCE Representative on Freedom of the Media\nVIENNA, 3 May 2016 - The Representative said today.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("VIENNA", str(iri.place("vienna"))), ("Belarus", None)]
+    assert doc.issuer == str(iri.structure("rfom"))
+
+
+def test_a_site_section_in_the_path_or_a_short_site_header_names_the_issuer(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators from ten States met to train.\n",
+                  url="https://www.osce.org/bih/12345").documents
+    assert doc.issuer == str(iri.structure("mission-to-bosnia-and-herzegovina"))
+    [doc] = _read(reader, "Presence in Albania\nYoung mediators meet\nYoung mediators from ten States met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.issuer) == ("Young mediators meet", str(iri.structure("presence-in-albania")))
+
+
+@pytest.mark.parametrize("text, title, date", [
+    ("3 May 2016\nYoung mediators meet\nYoung mediators met to train.\n", "Young mediators meet", "2016-05-03"),
+    ("Activities\nYoung mediators meet\n4 May 2016\nYoung mediators met to train.\n", "Young mediators meet", "2016-05-04"),
+])
+def test_the_title_of_a_page_of_no_known_layout_is_past_section_and_date_lines(reader, text, title, date):
+    [doc] = _read(reader, text).documents
+    assert (doc.title, doc.date, doc.date_kind, doc.body) == (title, date, "bare", "Young mediators met to train.")
+
+
+@pytest.mark.parametrize("text", [
+    "-\nVIENNA, 3 May 2016 - Young mediators met to train.\n",
+    "-\nA photo of the delegates in Copenhagen, 28 June 2018COPENHAGEN, 28 June 2018 – Young mediators met to train.\n",
+    "-\n" + "Young mediators from ten States met in Vilnius to train, " * 5 + "and left.\n",
+])
+def test_a_page_that_opens_with_its_body_shows_no_title(reader, text):
+    [doc] = _read(reader, text).documents
+    assert doc.title is None and "line 2: the page shows no title" in doc.warnings
+    assert doc.body == text[2:].strip()
+
+
+HTML = '<html lang="{}"><head><link rel="canonical" href="{}"></head><body><p>Lajme</p><p>{}</p><p>{}</p></body></html>'
+
+
+@pytest.mark.parametrize("lang, url, title, body, language, key, original", [
+    # too short to tell: the declared language stands (the html lang, without its region)
+    ("sq-AL", "https://www.osce.org/sq/node/5", "Trajnim", "Kurs për policinë.", "sq", "node-5.sq", "node-5"),
+    # an English text under a language prefix is the original, not a translation
+    ("de", "https://www.osce.org/de/node/5", "Training course",
+     "The Mission opened a course for the police officers of the country today.", "en", "node-5", None),
+    # nothing declared: English
+    ("", "https://www.osce.org/node/5", "Trajnim", "Kurs për policinë.", "en", "node-5", None),
+])
+def test_the_language_of_a_page_and_whether_it_is_a_translation(reader, lang, url, title, body, language, key, original):
+    [doc] = _read(reader, HTML.format(lang, url, title, body), "page.html").documents
+    assert (doc.language, doc.key, doc.translation_of) == (language, key, original)
+    assert (doc.source_path, doc.layout) == (Path("page.html"), "?")
+
+
+def test_a_listing_items_content_or_report_type(reader):
+    record = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nContent type: Press release\n"
+                           "ZAGREB, 14 May 2003 - Lead one ...\nSecond item\nPublishing date: 15 May 2003\nReport type: Daily report\n"
+                           "KYIV, 15 May 2003 - Lead two ...\n")
+    assert [(d.content_type, d.content_type_iri) for d in record.documents] == [
+        ("Press release", str(iri.concept("content-type", "press-release"))),
+        ("Daily report", str(iri.concept("content-type", "daily-report")))]
+
+
+def test_a_page_of_only_metadata_is_refused(reader):
+    with pytest.raises(InputError) as caught:
+        _read(reader, "Skip Links\nDate: 3 May 2010\n")
+    assert (caught.value.message, caught.value.path, caught.value.line) == ("layout E: no title and no body text", Path("page.txt"), 1)
+
+
+def test_the_body_is_its_paragraphs_and_a_bare_date_line_is_kept_as_evidence(reader):
+    [doc] = _read(reader, "Young mediators meet\n\n3 May 2016\nFirst paragraph.\nSecond paragraph.\n").documents
+    assert doc.body == "First paragraph.\n\nSecond paragraph."
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("bare", "3 May 2016", "2016-05-03", 3)]
+
+
+def test_issued_on_is_the_metadata_date_and_publishing_date_the_listings(reader):
+    [doc] = _read(reader, "Story\nA title\n- Issued on:\n- 3 May 2016\n- Issued by:\n- OSCE Secretariat\n"
+                          "The Secretariat opened an office.\n").documents
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("metadata", "3 May 2016", "2016-05-03", 2)]
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nZAGREB, 14 May 2003 - Lead one ...\n").documents
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [
+        ("listing", "14 May 2003", "2003-05-14", 2), ("dateline", "14 May 2003", "2003-05-14", 4)]
+    assert doc.date_kind == "listing"
+
+
+def test_places_from_a_place_or_location_field_and_from_a_header_line(reader):
+    [doc] = _read(reader, "Press release\nA title\n- Date:\n- 3 May 2010\n- Place:\n- VIENNA / WARSAW\n"
+                          "The OSCE opened a conference on tolerance.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("VIENNA", str(iri.place("vienna"))), ("WARSAW", str(iri.place("warsaw")))]
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nLocation(s): Kyiv, Atlantis\n"
+                          "The monitors visited two cities ...\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("Kyiv", str(iri.place("kyiv"))), ("Atlantis", None)]
+    [doc] = _read(reader, "Newsroom\nMission welcomes new assemblies\nSKOPJE 12 April 2001\nThe Mission welcomed the new assemblies.\n").documents
+    assert ([(p.raw, p.city) for p in doc.places], doc.date, doc.date_kind) == (
+        [("SKOPJE", str(iri.place("skopje")))], "2001-04-12", "header")
+
+
+def test_a_dateline_without_year_on_a_page_with_no_other_date(reader):
+    [doc] = _read(reader, "-\nA title\nBISHKEK, 12 July – A free hotline opened.\n").documents
+    assert doc.date is None
+    assert doc.warnings == ["line 3: dateline date '12 July' has no year and the page states no other date",
+                            "line 2: no date on the page or in its URL"]
+
+
+def test_a_date_in_the_first_paragraph_is_kept_with_its_line(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators met in Vilnius on 3 May 2016.\n").documents
+    assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("text", "3 May 2016", "2016-05-03", 2)]
