@@ -127,6 +127,8 @@ def test_graphs_and_their_kinds() -> None:
     assert iri.graph_kind(iri.PROVENANCE_GRAPH) == "provenance"
     assert iri.graph_kind(URIRef("urn:x:graph/page/k")) == "other"
     assert iri.graph_kind(URIRef(GRAPH[:-1])) == "other"
+    # a graph another tool named in our namespace, with a deeper path: its kind is still the first segment
+    assert iri.graph_kind(URIRef(GRAPH + "page/osce.org/node-1")) == "page"
 
 
 def test_prefixes_name_the_namespaces_used() -> None:

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyoxigraph as ox
 import pytest
 from rdflib import XSD
 
 from osce_kg.errors import InputError
-from osce_kg.query.params import CONVERTERS, ParamSpec
+from osce_kg.query.params import CONVERTERS, ParamSpec, bind, parse_assignments, resolve, sparql_iri, sparql_term
 
 
 def message(type_: str, raw: str) -> str:
@@ -56,3 +58,50 @@ def test_control_characters_are_refused(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["a\nb", "a\rb", "a\tb"])
 def test_line_breaks_and_tabs_are_allowed_in_strings(raw: str) -> None:
     assert CONVERTERS["string"](raw) == ox.Literal(raw)
+
+
+def refusal(call: Callable[..., object], *args: object) -> InputError:
+    with pytest.raises(InputError) as err:
+        call(*args)
+    return err.value
+
+
+def test_a_mistyped_key_gets_the_three_closest_keys() -> None:
+    text = message("structure", "mission-to-moldovx")
+    head, _, hint = text.partition("; did you mean ")
+    assert head == "parameter 'p' (structure): no structure with this key in data/structures.csv or data/field_operations.csv"
+    keys = hint.removesuffix("?").split(", ")
+    # 'mission-to-' begins many keys: only the three closest are offered, the nearest first
+    assert hint.endswith("?") and len(keys) == 3 and keys[0] == "mission-to-moldova"
+    assert all(CONVERTERS["structure"](k) for k in keys)
+
+
+def test_each_refusal_of_the_command_line_and_the_binding_names_the_value() -> None:
+    err = refusal(parse_assignments, ["date"])
+    assert (err.message, err.value) == ("--param expects name=value", "date")
+    err = refusal(parse_assignments, ["date=1", "date=2"])
+    assert (err.message, err.value) == ("parameter 'date' given twice", "date=2")
+    err = refusal(resolve, [], {"year": "2007"})
+    assert (err.message, err.value) == ("unknown parameter 'year' (this query takes: no parameters)", "2007")
+    err = refusal(bind, "SELECT * WHERE { }", {"a b": None})
+    assert (err.message, err.value) == ("invalid parameter name", "a b")
+    err = refusal(sparql_iri, "urn:a> } DROP ALL { <urn:b")
+    assert (err.message, err.value) == ("refusing to write an IRI with characters that are not allowed in IRIs",
+                                        "urn:a> } DROP ALL { <urn:b")
+    blank = ox.BlankNode("b")
+    err = refusal(sparql_term, blank)
+    assert (err.message, err.value) == ("only IRIs and literals can be bound to query parameters", repr(blank))
+
+
+def test_carriage_returns_and_tabs_are_escaped_in_literals() -> None:
+    assert sparql_term(ox.Literal("a\rb\tc\r\t")) == '"a\\rb\\tc\\r\\t"'
+
+
+@pytest.mark.parametrize(("name", "type_", "says"), [
+    ("a b", "date", "invalid parameter name 'a b': use letters, digits and '_'"),
+    ("d", "day", "unknown parameter type 'day' (known: iri, string, date, year, integer, state, structure, field)"),
+])
+def test_a_bad_header_line_says_what_is_wrong(name: str, type_: str, says: str) -> None:
+    with pytest.raises(ValueError) as err:
+        ParamSpec(name, type_, "required", "")
+    assert str(err.value) == says
