@@ -131,3 +131,21 @@ def test_a_bad_record_is_skipped_with_its_offset_and_the_archive_read_on(tmp_pat
     assert len(problems) == 2
     assert "record at offset" in problems[0] and "is not a valid IRI" in problems[0] and "secretariat/{4}" in problems[0]
     assert "WARC-Date 'last Tuesday' is not an ISO 8601 date" in problems[1]
+
+
+def test_ingest_of_an_archive_with_a_bad_record_names_it_and_exits_1(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "bad.warc.gz"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://www.osce.org/secretariat/2", "response",
+                                                      payload=BytesIO(b"<html><body><p>x</p></body></html>"),
+                                                      http_headers=http, warc_headers_dict={"WARC-Date": "last Tuesday"}))
+    result = CliRunner().invoke(main, ["ingest", str(path), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 1, result.output
+    assert f"rejected: {path}: record at offset 0 skipped: its WARC-Date 'last Tuesday' is not an ISO 8601 date" in result.output

@@ -65,7 +65,7 @@ def ingest_paths(store: GraphStore, paths: list[Path], *, layout: str | None = N
     archived, gone, problems = archive_pages(archives) if archives else ([], [], [])
     report = ingest_pages(store, page_inputs(paths) + archived, layout=layout, keep_going=keep_going, workers=workers,
                           limits=limits)
-    report.notes += problems
+    report.skipped += problems
     if gone:
         flagged = flag_gone(store, gone)
         report.notes.append(f"{len(gone)} URLs of the archives were found gone (404/410); {flagged} document graphs "

@@ -25,6 +25,9 @@ class IngestReport:
     outcomes: list[PageOutcome] = field(default_factory=list)
     menu_differences: list[MenuDifference] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Archives and archive records that could not be read, each with its reason: input refused
+    like a rejected file (the command exits 1), though no page file stands for it."""
     seconds: float = 0.0
 
     def count(self, status: str) -> int:
@@ -32,8 +35,8 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        """True when nothing was rejected (the command's exit status 0)."""
-        return self.count("rejected") == 0
+        """True when nothing was rejected or skipped (the command's exit status 0)."""
+        return self.count("rejected") == 0 and not self.skipped
 
     @property
     def documents(self) -> int:
@@ -45,10 +48,6 @@ class IngestReport:
         return [f"{printable(str(o.path))}: {m}" for o in self.outcomes if o.status == "warnings" for m in o.messages] + [
             str(d) for d in self.menu_differences]
 
-    def pages_per_second(self) -> float:
-        read = sum(1 for o in self.outcomes if o.status != "unchanged")
-        return read / self.seconds if self.seconds else 0.0
-
     def text(self) -> str:
         lines = []
         for o in self.outcomes:
@@ -56,6 +55,7 @@ class IngestReport:
                 lines.append(f"{o.status}: {printable(str(o.path))}")
                 lines += [f"  {m}" for m in o.messages]
         lines += [str(d) for d in self.menu_differences]
+        lines += [f"rejected: {s}" for s in self.skipped]
         lines += [f"note: {n}" for n in self.notes]
         lines.append(
             f"{len(self.outcomes)} files: {self.count('ingested')} ingested, {self.count('warnings')} ingested with warnings, "

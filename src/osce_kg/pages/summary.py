@@ -34,6 +34,7 @@ def summary(report: IngestReport, *, verbose: bool = False) -> str:
         if outcome.status == "rejected":
             lines.append(f"rejected: {outcome.path}")
             lines += [f"  {m}" for m in outcome.messages]
+    lines += [f"rejected: {s}" for s in report.skipped]
     grouped = grouped_warnings(report)
     lines += grouped
     lines += [f"note: {n}" for n in report.notes]

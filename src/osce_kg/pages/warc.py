@@ -156,7 +156,11 @@ def flag_gone(store: GraphStore, gone: Iterable[Gone]) -> int:
     kept otherwise); a flag already there keeps its earlier day. The number of graphs flagged."""
     flagged = 0
     for item in gone:
-        rows = store.query(FLAGGED % ox.NamedNode(item.url))
+        try:
+            url = ox.NamedNode(item.url)
+        except ValueError:
+            continue  # not an IRI, so no document of the graph has it as its URL
+        rows = store.query(FLAGGED % url)
         assert isinstance(rows, list)
         for row in rows:
             name, document = URIRef(str(row["g"])), URIRef(str(row["d"]))
