@@ -105,26 +105,29 @@ def test_a_listing_that_ignores_paging_is_not_paged_forever(tmp_path):
     assert "2 fetched" in result.output
 
 
-def test_a_bad_record_is_skipped_with_its_offset_and_the_archive_read_on(tmp_path):
+def _write_warc(path, records: list[tuple[str, str, str]]) -> None:
+    """A gzipped WARC of HTML responses (url, WARC-Date, HTTP status line), written with warcio."""
     from io import BytesIO
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    path = tmp_path / "mixed.warc.gz"
-    records = [
-        ("https://www.osce.org/secretariat/1", "2025-01-02T10:00:00Z", "200 OK"),
-        ("https://www.osce.org/secretariat/{4}", "2025-01-02T10:00:01Z", "200 OK"),
-        ("https://www.osce.org/secretariat/2", "last Tuesday", "200 OK"),
-        ("https://www.osce.org/secretariat/3", "2025-01-02T10:00:03Z", "404 Not Found"),
-    ]
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for url, when, status in records:
             http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=BytesIO(b"<html><body><p>x</p></body></html>"),
-                                               http_headers=http, warc_headers_dict={"WARC-Date": when})
-            writer.write_record(record)
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(b"<html><body><p>x</p></body></html>"),
+                                                          http_headers=http, warc_headers_dict={"WARC-Date": when}))
+
+
+def test_a_bad_record_is_skipped_with_its_offset_and_the_archive_read_on(tmp_path):
+    path = tmp_path / "mixed.warc.gz"
+    _write_warc(path, [
+        ("https://www.osce.org/secretariat/1", "2025-01-02T10:00:00Z", "200 OK"),
+        ("https://www.osce.org/secretariat/{4}", "2025-01-02T10:00:01Z", "200 OK"),
+        ("https://www.osce.org/secretariat/2", "last Tuesday", "200 OK"),
+        ("https://www.osce.org/secretariat/3", "2025-01-02T10:00:03Z", "404 Not Found"),
+    ])
     pages, gone, problems = archive_pages([path])
     assert [p.url for p in pages] == ["https://www.osce.org/secretariat/1"]
     assert [(g.url, g.since) for g in gone] == [("https://www.osce.org/secretariat/3", "2025-01-02")]
@@ -134,18 +137,8 @@ def test_a_bad_record_is_skipped_with_its_offset_and_the_archive_read_on(tmp_pat
 
 
 def test_ingest_of_an_archive_with_a_bad_record_names_it_and_exits_1(tmp_path):
-    from io import BytesIO
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     path = tmp_path / "bad.warc.gz"
-    with path.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True)
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://www.osce.org/secretariat/2", "response",
-                                                      payload=BytesIO(b"<html><body><p>x</p></body></html>"),
-                                                      http_headers=http, warc_headers_dict={"WARC-Date": "last Tuesday"}))
+    _write_warc(path, [("https://www.osce.org/secretariat/2", "last Tuesday", "200 OK")])
     result = CliRunner().invoke(main, ["ingest", str(path), "--store", str(tmp_path / "store")])
     assert result.exit_code == 1, result.output
     assert f"rejected: {path}: record at offset 0 skipped: its WARC-Date 'last Tuesday' is not an ISO 8601 date" in result.output
