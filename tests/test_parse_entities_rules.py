@@ -1,0 +1,1 @@
+"""Rules of the page reader's people and States, one per test (killing mutmut's survivors: docs/mutation.md)."""

@@ -1,0 +1,290 @@
+"""Rules of the page reader's date, place, title and warnings, one per test (written for mutmut's
+survivors in parse/page.py: docs/mutation.md). Pages are written here in the site's layouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.pages_support import gazetteer_of, reference_store
+
+from osce_kg import iri
+from osce_kg.errors import InputError
+from osce_kg.gazetteer import Gazetteer
+from osce_kg.parse.page import PageReader, decode
+from osce_kg.parse.urls import item_key
+
+PAGE = Path("pages/page.txt")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return gazetteer_of(reference_store())
+
+
+@pytest.fixture
+def reader(gazetteer: Gazetteer) -> PageReader:
+    # a reader per test: mutmut credits a module-scoped fixture's calls to the first test only
+    return PageReader(gazetteer)
+
+
+def _read(reader: PageReader, text: str, name: str = "page.txt", **kwargs):
+    return reader.read(Path(name), text.encode("utf-8"), **kwargs)
+
+
+def _own_warnings(record) -> list[str]:
+    """The record's warnings but the one about an unrecognised layout (pages written here are short)."""
+    return [w for w in record.warnings if "layout not recognised" not in w]
+
+
+def _refused(call) -> InputError:
+    with pytest.raises(InputError) as caught:
+        call()
+    return caught.value
+
+
+# --- decode -------------------------------------------------------------------------------------
+
+def test_a_big_endian_utf16_file_is_read_by_its_byte_order_mark():
+    data = b"\xfe\xff" + "Tiranë\n".encode("utf-16-be")
+    assert decode(data, PAGE) == ("Tiranë\n", "utf-16", ["file is UTF-16 (byte-order mark); decoded as utf-16"])
+
+
+def test_only_the_first_8_kib_are_sniffed_for_nul_bytes():
+    late = b"a" * 8192 + b"\x00" + b"\nmore text\n"
+    assert decode(late, PAGE)[1:] == ("utf-8", [])
+    early = b"a" * 8191 + b"\x00" + b"\nmore text\n"
+    assert _refused(lambda: decode(early, PAGE)).message == "binary file (NUL bytes): not a text or HTML page"
+
+
+def test_a_binary_file_is_refused_at_its_first_nul_byte():
+    error = _refused(lambda: decode(b"Title\nline two\x00\nthree\x00\n", PAGE))
+    assert (error.message, error.path, error.line) == ("binary file (NUL bytes): not a text or HTML page", PAGE, 2)
+
+
+@pytest.mark.parametrize("text, garbled", [
+    # up to 3 odd characters, or one in 50 characters, are tolerated
+    ("Title text line\n" + "\x01\x02\x03", False),
+    ("T\n" + "\x01\x02\x03\x04", True),
+    # 1,000 characters: 20 tolerated, 21 not
+    ("a" * 980 + "\x01" * 20, False),
+    ("a" * 979 + "\x01" * 21, True),
+])
+def test_a_file_is_garbled_beyond_three_odd_characters_or_one_in_fifty(text, garbled):
+    if garbled:
+        assert _refused(lambda: decode(text.encode(), PAGE)).message.startswith("garbled file:")
+    else:
+        assert decode(text.encode(), PAGE) == (text, "utf-8", [])
+
+
+def test_a_garbled_file_names_its_path_and_the_line_of_its_first_odd_character():
+    error = _refused(lambda: decode(b"\nTitle\n\x01\x02\x03\x04\n", PAGE))
+    assert (error.message, error.path, error.line) == (
+        "garbled file: 4 control or unassigned characters (decoded as utf-8)", PAGE, 3)
+
+
+def test_private_use_and_unassigned_characters_count_as_garbled_from_their_first_place():
+    # U+E000 and U+E001 are private use, U+0378 is unassigned: 2 + 1 + 2 + 1 (the ASCII control)
+    text = "Title\nab\ue000\n\ue001\u0378\ue000x\x01\ue001\n"
+    error = _refused(lambda: decode(text.encode(), PAGE))
+    assert (error.message, error.line) == ("garbled file: 6 control or unassigned characters (decoded as utf-8)", 2)
+
+
+# --- the reader's envelope: refusals, record, warnings ------------------------------------------
+
+def test_a_file_refused_by_decode_is_named_by_the_reader(reader):
+    error = _refused(lambda: reader.read(PAGE, b"\n\n"))
+    assert (error.message, error.path, error.line) == ("empty file: only white space", PAGE, 1)
+
+
+@pytest.mark.parametrize("text, name, line", [
+    ("\n\n-\n- 12\n- 2011\n", "page.txt", 3),
+    ("<html><body></body></html>", "page.html", 1),
+])
+def test_no_readable_text_is_refused_at_the_first_block_or_line_1(reader, text, name, line):
+    error = _refused(lambda: _read(reader, text, name))
+    assert (error.message, error.path, error.line) == ("no readable text in the page", Path(name), line)
+
+
+def test_an_unknown_layout_names_the_file(reader):
+    error = _refused(lambda: _read(reader, "A title\nText.\n", layout="F"))
+    assert (error.message, error.path) == ("unknown layout 'F': use one of A, B, C, D, E", Path("page.txt"))
+
+
+def test_the_record_holds_the_path_the_encoding_and_the_canonical_url(reader):
+    page = ('<html><head><link rel="canonical" href="https://www.osce.org/node/77"></head>'
+            "<body><p>Young mediators meet</p><p>Young mediators met in Vilnius on 3 May 2016.</p></body></html>")
+    record = reader.read(Path("a/page.html"), page.encode("cp1252"))
+    assert (record.source_path, record.encoding, record.canonical_url) == (Path("a/page.html"), "utf-8", "https://osce.org/node/77")
+    record = reader.read(PAGE, "Tiranë meets\nThe text of Tiranë.\n".encode("cp1252"))
+    assert (record.source_path, record.encoding) == (PAGE, "cp1252")
+
+
+def test_a_relative_canonical_link_is_resolved_against_the_fetched_url(reader):
+    page = ('<html lang="en"><head><link rel="canonical" href="/node/77"></head><body><p>Young mediators meet</p>'
+            "<p>Young mediators met in Vilnius on 3 May 2016.</p></body></html>")
+    record = _read(reader, page, "page.html", url="https://www.osce.org/odihr/12")
+    [doc] = record.documents
+    assert record.canonical_url == doc.canonical_url == "https://osce.org/node/77"
+    assert doc.urls == ["https://www.osce.org/node/77", "https://www.osce.org/odihr/12"]
+    assert _own_warnings(record) == []
+
+
+def test_an_unusable_canonical_link_or_fetched_url_is_a_warning_with_its_first_200_characters(reader):
+    link = "mailto:" + "x" * 300
+    page = (f'<html><head><link rel="canonical" href="{link}"></head><body><p>Young mediators meet</p>'
+            "<p>Young mediators met in Vilnius on 3 May 2016.</p></body></html>")
+    record = _read(reader, page, "page.html", url="ftp://" + "y" * 300)
+    assert _own_warnings(record) == [
+        f"the page's canonical link is not a usable URL, ignored: {link[:200]!r}",
+        f"the URL the page was fetched from is not a usable URL, ignored: {('ftp://' + 'y' * 300)[:200]!r}",
+    ]
+    assert record.canonical_url is None
+
+
+@pytest.mark.parametrize("closing, warned", [("</html>", False), ("</HTML>", False), ("", True)])
+def test_an_html_page_without_its_closing_tag_may_be_truncated(reader, closing, warned):
+    page = f"<html><body><p>Young mediators meet</p><p>Young mediators met in Vilnius on 3 May 2016.</p></body>{closing}"
+    record = _read(reader, page, "page.html")
+    assert _own_warnings(record) == (["HTML has no closing </html>: the page may be truncated"] if warned else [])
+
+
+def test_a_page_of_no_known_layout_says_which_layouts_it_is_not(reader):
+    record = _read(reader, "Young mediators meet in Vilnius\n3 May 2016\nYoung mediators from ten States met in Vilnius.\n")
+    assert record.warnings == [
+        "line 1: layout not recognised (none of A current press-release page; B listing page; C 2000-era newsroom page; "
+        "D plain body; E institution or newer layout): read as a generic article"]
+
+
+def test_the_html_language_stands_when_the_text_is_too_short_to_tell_and_the_url_has_no_prefix(reader):
+    page = '<html lang="de-AT"><body><p>Training</p><p>Kurs der Mission.</p></body></html>'
+    [doc] = _read(reader, page, "page.html", url="https://www.osce.org/node/5").documents
+    assert (doc.language, doc.key, doc.translation_of) == ("de", "node-5", None)
+
+
+def test_a_listings_items_are_keyed_by_title_and_date(reader):
+    record = _read(reader, "News\n3 May 2016\nSame title\nText of the first item.\n4 May 2016\nSame title\nText of the second item.\n")
+    assert [d.key for d in record.documents] == [item_key("Same title", "2016-05-03"), item_key("Same title", "2016-05-04")]
+
+
+def test_a_page_whose_source_names_no_structure_takes_no_issuer_from_its_url(reader):
+    text = "Press release\nA title\n- Date:\n- 3 May 2016\n- Source:\n- Friends of the Lake Club\nThe club met.\n"
+    [doc] = _read(reader, text, url="https://www.osce.org/bih/12345").documents
+    assert (doc.issuer_text, doc.issuer) == ("Friends of the Lake Club", None)
+
+
+def test_the_no_date_warning_names_the_title_line(reader):
+    [doc] = _read(reader, "Activities\nYoung mediators meet\nYoung mediators met to train.\n").documents
+    assert doc.title == "Young mediators meet"
+    assert doc.warnings == ["line 2: no date on the page or in its URL"]
+
+
+def _dates(doc) -> list[tuple]:
+    return [(d.kind, d.raw, d.iso, d.line, d.precision) for d in doc.dates]
+
+
+def _places(doc) -> list[tuple]:
+    return [(p.raw, p.city, p.score) for p in doc.places]
+
+
+# --- dates from listing titles, event pages, event boxes, header lines ---------------------------
+
+def test_listing_items_without_a_date_field_are_dated_by_their_titles(reader):
+    record = _read(reader, "Newsroom\n"
+                   "Spot report 3 June (Kyiv time)\nReport type: Spot report\nThe monitors went ...\n"
+                   "First report\nPublishing date: 20 April 2014\nReport type: Daily report\nThe monitors went ...\n"
+                   "Latest from the Special Monitoring Mission to Ukraine - based on information received up until 23 April 2014\n"
+                   "Report type: Daily report\nThe mission monitors met on 21 April 2014 ...\n"
+                   "Spot report 4 June (Kyiv time)\nReport type: Spot report\nThe monitors went ...\n"
+                   "Last report\nPublishing date: 20 June 2015\nReport type: Daily report\nThe monitors went ...\n")
+    first, dated, by_title, by_day, last = record.documents
+    # a day and month in the title takes the year of the nearest dated item before it, else after it
+    assert (first.date, first.date_kind, first.date_precision, first.event_date) == ("2014-06-03", "text", "day", "2014-06-03")
+    assert _dates(first) == [("text", "3 June", "2014-06-03", 2, "day")]
+    assert _dates(dated) == [("listing", "20 April 2014", "2014-04-20", 5, "day")]
+    # the title's full date wins over a date inside the excerpt; both are kept as evidence
+    assert (by_title.date, by_title.date_kind, by_title.event_date) == ("2014-04-23", "text", "2014-04-23")
+    assert _dates(by_title) == [("text", "21 April 2014", "2014-04-21", 11, "day"), ("text", "23 April 2014", "2014-04-23", 9, "day")]
+    assert (by_day.date, _dates(by_day)) == ("2014-06-04", [("text", "4 June", "2014-06-04", 12, "day")])
+    assert last.date == "2015-06-20"
+
+
+def test_an_event_page_is_dated_by_its_opening_text_and_the_year_in_its_url(reader):
+    url = "https://www.oscepa.org/meetings/autumn-meetings/2011-dubrovnik"
+    [doc] = _read(reader, "Annual meeting opens\nThe Assembly met in Dubrovnik on 7-10 October. It was good.\n", url=url).documents
+    assert (doc.date, doc.date_kind, doc.date_precision, doc.event_date) == ("2011-10-07", "text", "day", "2011-10-07")
+    assert _dates(doc) == [("text", "7-10 October", "2011-10-07", 1, "day")]
+    assert _places(doc) == [("Dubrovnik", str(iri.place("dubrovnik")), 100.0)]
+    assert doc.warnings == []
+
+
+def test_an_event_pages_full_date_needs_no_year_in_its_url(reader):
+    url = "https://www.oscepa.org/events/autumn-meeting"
+    [doc] = _read(reader, "Annual meeting opens\nThe Assembly met in Dubrovnik on 7-10 October 2011. It was good.\n", url=url).documents
+    assert _dates(doc) == [("text", "7-10 October 2011", "2011-10-07", 2, "day")]
+    [doc] = _read(reader, "Annual meeting opens\nThe Assembly met in Dubrovnik on 7-10 October.\n", url=url).documents
+    assert (doc.date, doc.dates, doc.places) == (None, [], [])
+
+
+@pytest.mark.parametrize("body", [
+    # past the first three paragraphs
+    "The Assembly gathers members. They talk.\nThey vote.\nThey eat.\nThe Assembly met in Dubrovnik on 7-10 October.\n",
+    # past the first four sentences of a paragraph
+    "The Assembly gathers members. They talk. They vote. They eat. The Assembly met in Dubrovnik on 7-10 October.\n",
+])
+def test_an_event_pages_date_is_looked_for_in_its_opening_only(reader, body):
+    [doc] = _read(reader, "Annual meeting opens\n" + body, url="https://www.oscepa.org/meetings/autumn-meetings/2011-dubrovnik").documents
+    assert (doc.date, doc.dates) == (None, [])
+
+
+def test_an_event_box_when_gives_the_first_day_and_where_the_place(reader):
+    [doc] = _read(reader, "Skip Links\nEvent\nConference on media freedom\nWhen\n20 - 21 February 2025\nWhere\nVienna\n"
+                          "The conference brings together journalists.\n").documents
+    assert (doc.date, doc.date_kind) == ("2025-02-20", "metadata")
+    assert _dates(doc) == [("metadata", "20 - 21 February 2025", "2025-02-20", 3, "day")]
+    assert _places(doc) == [("Vienna", str(iri.place("vienna")), 100.0)]
+
+
+def test_an_event_box_when_that_is_no_date_is_a_warning(reader):
+    [doc] = _read(reader, "Skip Links\nEvent\nConference on media freedom\nWhen\nnext spring\n"
+                          "The meeting on 19 February 2025 set the agenda.\nThe conference will start on 20 February.\n").documents
+    assert _dates(doc) == [("metadata", "next spring", None, 3, "day"), ("text", "19 February 2025", "2025-02-19", 6, "day")]
+    assert doc.warnings == ["line 3: When 'next spring' is not a date"]
+
+
+def test_an_event_pages_start_takes_the_year_of_the_pages_first_full_date(reader):
+    text = ("Skip Links\nEvent\nConference on media freedom\nOrganized by\nOSCE Secretariat\n"
+            "Journalists from ten States are invited.\nThe meeting on 19 February 2025 set the agenda.\n"
+            "The conference will start on 20 February.\n")
+    [doc] = _read(reader, text).documents
+    assert (doc.date, doc.date_kind, _dates(doc)) == ("2025-02-20", "text", [("text", "20 February", "2025-02-20", 8, "day")])
+    # no full date anywhere: the start has no year
+    [doc] = _read(reader, text.replace("The meeting on 19 February 2025 set the agenda.\n", "")).documents
+    assert (doc.date, doc.dates) == (None, [])
+    # without an event box, the same text is no event page
+    [doc] = _read(reader, text.replace("Organized by\nOSCE Secretariat\n", "")).documents
+    assert doc.date is None
+
+
+def test_a_header_lines_date_and_city_are_kept_with_its_line(reader):
+    [doc] = _read(reader, "Newsroom\nMission welcomes new assemblies\nSKOPJE 12 April 2001\nThe Mission welcomed the new assemblies.\n").documents
+    assert _dates(doc) == [("header", "SKOPJE 12 April 2001", "2001-04-12", 3, "day")]
+    assert _places(doc) == [("SKOPJE", str(iri.place("skopje")), 100.0)]
+
+
+# --- places -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("place, dateline, places", [
+    # a city and its State: the city
+    ("Astana-Kazakhstan", "The OSCE", [("Astana-Kazakhstan", str(iri.place("astana")), 100.0)]),
+    # a field that names a State gives way to the dateline's city
+    ("Kazakhstan", "ASTANA, 3 May 2010 - The OSCE", [("ASTANA", str(iri.place("astana")), 100.0)]),
+    # a field that names a city stands
+    ("Vienna", "ASTANA, 3 May 2010 - The OSCE", [("Vienna", str(iri.place("vienna")), 100.0)]),
+    # a State with no dateline stands, as text
+    ("Kazakhstan", "The OSCE", [("Kazakhstan", None, 0.0)]),
+])
+def test_the_place_field_against_the_dateline(reader, place, dateline, places):
+    [doc] = _read(reader, f"Press release\nA title\n- Date:\n- 3 May 2010\n- Place:\n- {place}\n"
+                          f"{dateline} opened a conference on tolerance.\n").documents
+    assert _places(doc) == places
