@@ -288,3 +288,125 @@ def test_the_place_field_against_the_dateline(reader, place, dateline, places):
     [doc] = _read(reader, f"Press release\nA title\n- Date:\n- 3 May 2010\n- Place:\n- {place}\n"
                           f"{dateline} opened a conference on tolerance.\n").documents
     assert _places(doc) == places
+
+
+# --- the title of a page of no known layout -------------------------------------------------------
+
+HEADLINE = "Young mediators meet in Vilnius"
+
+
+def test_a_breadcrumb_above_a_title_dated_under_it_is_skipped(reader):
+    [doc] = _read(reader, "Resources\nYoung mediators meet\n4 May 2016\nYoung mediators met to train.\nThey left.\n").documents
+    assert (doc.title, doc.body) == ("Young mediators meet", "Young mediators met to train.\n\nThey left.")
+    assert _dates(doc) == [("bare", "4 May 2016", "2016-05-04", 3, "day")]
+    # after a skipped section line
+    [doc] = _read(reader, "Activities\nResources\nYoung mediators meet\n4 May 2016\nYoung mediators met to train.\n").documents
+    assert (doc.title, doc.date, doc.body) == ("Young mediators meet", "2016-05-04", "Young mediators met to train.")
+
+
+def test_a_site_header_or_a_date_line_after_a_section_line(reader):
+    [doc] = _read(reader, "Activities\nOSCE Presence in Albania\nYoung mediators meet\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.issuer, doc.date) == ("Young mediators meet", str(iri.structure("presence-in-albania")), "2016-05-03")
+    [doc] = _read(reader, "Activities\n3 May 2016\nYoung mediators meet\nYoung mediators met to train.\n").documents
+    assert (doc.title, doc.body, _dates(doc)) == (
+        "Young mediators meet", "Young mediators met to train.", [("bare", "3 May 2016", "2016-05-03", 2, "day")])
+
+
+def test_a_header_line_near_a_structures_name_is_a_title(reader):
+    [doc] = _read(reader, "The Presence in Albania\nYoung mediators met to train on 3 May 2016 in Tirana with the police.\n").documents
+    assert (doc.title, doc.issuer, doc.date) == ("The Presence in Albania", None, "2016-05-03")
+
+
+@pytest.mark.parametrize("tag, title", [
+    # a short line in capitals is an agency's tag, not the title; 21 characters are a title
+    ("BREAKING NEWS UPDATE", "Young mediators meet"),
+    ("BREAKING NEWS UPDATES", "BREAKING NEWS UPDATES"),
+])
+def test_a_short_line_in_capitals_over_the_title(reader, tag, title):
+    [doc] = _read(reader, f"{tag}\nYoung mediators meet\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert doc.title == title
+
+
+def test_a_photo_credit_over_the_title_names_the_photographer(reader):
+    [doc] = _read(reader, "Photo/Ana Novak\nYoung mediators meet\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert doc.title == "Young mediators meet"
+    assert [(p.name, p.role) for p in doc.people] == [("Ana Novak", "photographer")]
+
+
+def test_the_headline_under_a_sub_sites_menu_is_the_title(reader):
+    [doc] = _read(reader, f"At a glance\nOur work\nLibrary\n{HEADLINE}\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.body, doc.date) == (HEADLINE, "Young mediators met to train on 3 May 2016.", "2016-05-03")
+    assert doc.warnings == []
+    [doc] = _read(reader, f"At a glance\nOur work\nLibrary\n{HEADLINE}\nVIENNA, 3 May 2016 - Young mediators met to train.\n").documents
+    assert (doc.title, doc.date_kind) == (HEADLINE, "dateline")
+
+
+def test_a_menu_over_a_single_paragraph_leaves_no_title(reader):
+    [doc] = _read(reader, f"At a glance\nOur work\nLibrary\n{HEADLINE}\n").documents
+    assert (doc.title, doc.body) == (None, HEADLINE)
+    assert doc.warnings == ["line 4: the page shows no title", "line 1: no date on the page or in its URL"]
+
+
+def test_a_menu_needs_three_short_lines(reader):
+    [doc] = _read(reader, f"At a glance\nOur work in Albania\nLibrary\n{HEADLINE}\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert doc.title == "At a glance"
+    [doc] = _read(reader, "Young mediators meet in 2016\nEnglish\nYes\nNo\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert (doc.title, doc.body) == ("Young mediators meet in 2016", "English\n\nYes\n\nNo\n\nYoung mediators met to train on 3 May 2016.")
+
+
+def test_a_page_of_short_lines_only(reader):
+    [doc] = _read(reader, "Young mediators\nAbout us\nContact\n").documents
+    assert (doc.title, doc.body) == ("Young mediators", "About us")
+
+
+def test_a_numbered_section_under_a_site_header_takes_the_header_as_title(reader):
+    [doc] = _read(reader, "OSCE Presence in Albania\n1. Basic Decisions\nThe Presence works with the police.\n").documents
+    assert (doc.title, doc.issuer) == ("OSCE Presence in Albania", str(iri.structure("presence-in-albania")))
+    assert doc.warnings == ["line 2: no date on the page or in its URL"]
+
+
+@pytest.mark.parametrize("length, titled", [(250, True), (251, False)])
+def test_a_title_is_at_most_250_characters(reader, length, titled):
+    line = ("Young mediators from ten States meet in Vilnius " * 6)[: length - 1] + "s"
+    assert len(line) == length
+    [doc] = _read(reader, f"{line}\nYoung mediators met to train.\n").documents
+    assert doc.title == (line if titled else None)
+
+
+# --- listings -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading, issuer", [
+    # the longest structure named, not the first nor the last
+    ("Statements of the OSCE Mission to Skopje and ODIHR", "mission-to-skopje"),
+    ("ODIHR in Bosnia and Herzegovina", "odihr"),
+])
+def test_a_listings_heading_names_the_issuer_of_its_items(reader, heading, issuer):
+    [doc] = _read(reader, f"{heading}\nFirst item\nPublishing date: 14 May 2003\nThe text one ...\n").documents
+    assert doc.issuer == str(iri.structure(issuer))
+
+
+@pytest.mark.parametrize("location, cut_off", [("Belarus", False), ("Kosovo", False), ("Vienna", False), ("Bela", True)])
+def test_a_location_cut_off_at_the_end_of_a_listing_is_dropped_unless_it_is_a_known_place(reader, location, cut_off):
+    record = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nLocation: Minsk\nThe text one ...\n"
+                           f"Second item\nPublishing date: 15 May 2003\nLocation: Vienna\nLocation: {location}\n")
+    first, second = record.documents
+    assert _places(first) == [("Minsk", str(iri.place("minsk")), 0.0)]
+    if cut_off:
+        assert [p.raw for p in second.places] == ["Vienna"]
+        assert second.warnings == [f"line 6: Location {location!r} is cut off at the end of the page; ignored", "line 6: no body text"]
+    else:
+        assert [p.raw for p in second.places] == ["Vienna", location][: 2 if location != "Vienna" else 1]
+        assert second.warnings == ["line 6: no body text"]
+
+
+def test_a_field_of_work_cut_off_at_the_end_of_a_listing(reader):
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nWhat we do: Democratization, Media freedom\n"
+                          "What we do: Policing, Go\n").documents
+    assert [(f.label, f.iri, f.broader) for f in doc.fields] == [
+        ("Democratization", str(iri.concept("field", "democratization")), None),
+        ("Media freedom", None, str(iri.concept("field", "democratization"))),
+        ("Policing", str(iri.concept("field", "policing")), None)]
+    assert doc.warnings == [
+        "line 2: field of work 'Media freedom' is not in the scheme; added as a narrower concept",
+        "line 2: field of work 'Go' is cut off at the end of the page; ignored",
+        "line 2: no body text"]
