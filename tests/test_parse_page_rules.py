@@ -15,6 +15,7 @@ from osce_kg.parse.page import PageReader, decode
 from osce_kg.parse.urls import item_key
 
 PAGE = Path("pages/page.txt")
+SKOPJE = str(iri.structure("mission-to-skopje"))
 
 
 @pytest.fixture(scope="module")
@@ -410,3 +411,109 @@ def test_a_field_of_work_cut_off_at_the_end_of_a_listing(reader):
         "line 2: field of work 'Media freedom' is not in the scheme; added as a narrower concept",
         "line 2: field of work 'Go' is cut off at the end of the page; ignored",
         "line 2: no body text"]
+
+
+# --- what a page is read as -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    ("page.html", "<p>Young mediators meet</p><p>Young mediators met in Vilnius on 3 May 2016.</p>"),
+    ("page.htm", "<p>Young mediators meet</p><p>Young mediators met in Vilnius on 3 May 2016.</p>"),
+    ("page.txt", "<!DOCTYPE html><p>Young mediators meet</p><p>Young mediators met in Vilnius on 3 May 2016.</p>"),
+    ("page.txt", "\n  <html><p>Young mediators meet</p><p>Young mediators met in Vilnius on 3 May 2016.</p></html>"),
+])
+def test_a_page_is_html_by_its_name_or_its_first_tag(reader, name, text):
+    [doc] = _read(reader, text, name).documents
+    assert (doc.title, doc.body) == ("Young mediators meet", "Young mediators met in Vilnius on 3 May 2016.")
+
+
+# --- the body, bylines, captions ------------------------------------------------------------------
+
+def test_an_authors_byline_over_the_date_line_is_a_person_not_the_body(reader):
+    [doc] = _read(reader, "Skip Links\nStory\nTwenty years of election observation\nStephanie Novak\n3 May 2016\nObservers met in Vienna.\n").documents
+    assert ([(p.name, p.role) for p in doc.people], doc.body) == ([("Stephanie Novak", "author")], "Observers met in Vienna.")
+    assert _dates(doc) == [("bare", "3 May 2016", "2016-05-03", 5, "day")]
+    [doc] = _read(reader, "Skip Links\nStory\nTwenty years of election observation\nStephanie Novak\n3 May 2016\n").documents
+    assert ([(p.name, p.role) for p in doc.people], doc.body, doc.date) == ([("Stephanie Novak", "author")], "", "2016-05-03")
+    # a short line with no date under it is the body
+    [doc] = _read(reader, "Skip Links\nStory\nTwenty years of election observation\nStephanie Novak\n").documents
+    assert (doc.people, doc.body, doc.date) == ([], "Stephanie Novak", None)
+    [doc] = _read(reader, "Skip Links\nStory\nTwenty years of election observation\nobservers met in Vienna.\n").documents
+    assert doc.body == "observers met in Vienna."
+
+
+def test_a_summary_cut_at_its_start_goes_after_the_datelines_paragraph(reader):
+    [doc] = _read(reader, "Young mediators meet\naddressed the Permanent Council today, the Head said.\n"
+                          "VIENNA, 3 May 2016 - The Head of the Mission addressed the Council.\nHe left.\n").documents
+    assert doc.body == ("VIENNA, 3 May 2016 - The Head of the Mission addressed the Council.\n\n"
+                        "addressed the Permanent Council today, the Head said.\n\nHe left.")
+    assert (doc.date_kind, _places(doc)) == ("dateline", [("VIENNA", str(iri.place("vienna")), 100.0)])
+    [doc] = _read(reader, "Young mediators meet\naddressed the Permanent Council today, the Head said.\n"
+                          "VIENNA, 3 May 2016 - The Head of the Mission addressed the Council.\n").documents
+    assert doc.body.startswith("VIENNA, 3 May 2016")
+
+
+def test_people_in_a_photo_caption_glued_to_the_dateline(reader):
+    [doc] = _read(reader, "-\nAna Novak (left) congratulates the winner in Copenhagen, 28 June 2018COPENHAGEN, 28 June 2018 – "
+                          "Young mediators met to train.\n").documents
+    assert [p.name for p in doc.people] == ["Ana Novak"]
+    assert (doc.date, _places(doc)) == ("2018-06-28", [("COPENHAGEN", str(iri.place("copenhagen")), 100.0)])
+
+
+# --- issuer, content type, fields -----------------------------------------------------------------
+
+@pytest.mark.parametrize("source, issuer", [
+    # misspelt, found by the fuzzy lookup
+    ("OSCE Presense in Albania", "presence-in-albania"),
+    # inside a longer text: the longest structure named, not a State
+    ("Press office of the OSCE Mission to Skopje and ODIHR", "mission-to-skopje"),
+    ("ODIHR office in Bosnia and Herzegovina", "odihr"),
+])
+def test_the_issuer_named_by_the_source_field(reader, source, issuer):
+    [doc] = _read(reader, f"Press release\nA title\n- Date:\n- 3 May 2010\n- Source:\n- {source}\nThe OSCE opened a post.\n").documents
+    assert (doc.issuer_text, doc.issuer, doc.warnings) == (source, str(iri.structure(issuer)), [])
+
+
+def test_the_mission_in_the_body_is_the_issuer_the_source_names(reader):
+    [doc] = _read(reader, "Press release\nA title\n- Date:\n- 3 May 2010\n- Source:\n- OSCE Mission to Skopje\nThe Mission organized a workshop.\n").documents
+    assert doc.organisers == [SKOPJE]
+
+
+def test_an_unknown_content_type_has_no_iri(reader):
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nContent type: Interview\nThe text one ...\n").documents
+    assert (doc.content_type, doc.content_type_iri) == ("Interview", None)
+
+
+def test_fields_of_work_once_each_and_unknown_ones_under_the_known(reader):
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nWhat we do: Safety of reporters\n"
+                          "What we do: Media laws, Policing\nWhat we do: policing\nThe text one.\n").documents
+    assert [(f.label, f.iri, f.broader) for f in doc.fields] == [
+        ("Safety of reporters", None, None),
+        ("Media laws", str(iri.concept("field", "media-laws")), None),
+        ("Policing", str(iri.concept("field", "policing")), None)]
+    assert doc.warnings == ["line 2: field of work 'Safety of reporters' is not in the scheme; added as a narrower concept"]
+
+
+def test_a_translated_page_adds_no_fields_of_its_own(reader):
+    [doc] = _read(reader, "Skip Links\nStory\nTrajnim për policinë\nDate: 3 May 2016\nFields of work: Policing, Ligjet e medias\n"
+                          "Prezenca e OSBE-së në Shqipëri hapi sot një kurs trajnimi për oficerët e policisë kufitare nga i gjithë vendi.\n").documents
+    assert (doc.language, [(f.label, f.iri) for f in doc.fields]) == ("sq", [("Policing", str(iri.concept("field", "policing")))])
+    assert doc.warnings == ["line 3: field of work 'Ligjet e medias' (sq) matches no field of the scheme"]
+
+
+# --- places named in the text ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, place", [
+    # the opening sentence's city, not one inside a structure's name
+    ("The OSCE Mission to Skopje met on 3 May 2016 with mayors from Vienna.", "vienna"),
+    ("The Minsk Group met on 3 May 2016 in Vienna.", "vienna"),
+    # no city in the opening sentence: the headline's
+    ("On 3 May 2016 young mediators met for training. They later visited Vienna.", "tirana"),
+])
+def test_a_story_without_dateline_is_placed_by_its_opening_sentence_or_headline(reader, body, place):
+    [doc] = _read(reader, f"Young mediators meet in Tirana\n{body}\n").documents
+    assert [(p.city, p.score) for p in doc.places] == [(str(iri.place(place)), 100.0)]
+
+
+def test_a_city_with_a_hyphen_in_its_name(reader):
+    [doc] = _read(reader, "Press release\nA title\n- Date:\n- 3 May 2010\n- Place:\n- Kamensk-Shakhtinsky\nThe OSCE opened a post.\n").documents
+    assert _places(doc) == [("Kamensk-Shakhtinsky", str(iri.place("kamensk-shakhtinsky")), 100.0)]
