@@ -160,3 +160,91 @@ def test_a_role_in_apposition_is_looked_for_in_the_last_160_characters():
     assert len(clause) == 161
     assert _role_in_apposition(clause[:160]) == clause[:160]
     assert _role_in_apposition(clause) is None, "'Mayor' is the 161st character from the end"
+
+
+# --- a role written before the name ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, people", [
+    ("Moldovan Foreign Minister Ana Novak's visit was short.", [("Ana Novak", "Moldovan Foreign Minister", str(iri.country("MD")))]),
+    ("Serbia's Ombudsman Ana Novak spoke.", [("Ana Novak", "Serbia's Ombudsman", str(iri.country("RS")))]),
+    ("The talks with the Minister of Foreign Affairs Rashid Meredov went well.", [("Rashid Meredov", "Minister of Foreign Affairs", None)]),
+    ("The Minister of Education and Science Tamar Sanikidze spoke.", [("Tamar Sanikidze", "Minister of Education and Science", None)]),
+    ("Senior Adviser on Gender Issues Ana Novak spoke.", [("Ana Novak", "Senior Adviser on Gender Issues", None)]),
+    ("First Deputy Minister Ana Novak spoke.", [("Ana Novak", "First Deputy Minister", None)]),
+    ("Special Representative Ana Novak spoke.", [("Ana Novak", "Special Representative", None)]),
+    ("They met journalist Ana Novak in Vienna.", [("Ana Novak", "journalist", None)]),
+    # an excerpt cut at its start: the role is the paragraph's first words
+    ("journalist Ana Novak received the award.", [("Ana Novak", "journalist", None)]),
+    ("human rights defender Ana Novak received the award.", [("Ana Novak", "human rights defender", None)]),
+    ("Mr. John Q. Smith opened the session.", [("John Q. Smith", None, None)]),
+    ("Mr. Ana Novak spoke at the event.", [("Ana Novak", None, None)]),
+    ("OSCE Secretary General Marc Perrin de Brichambaut said the plan was good.",
+     [("Marc Perrin de Brichambaut", "OSCE Secretary General", str(iri.structure("secretariat")))]),
+    ("The event was opened by Ambassador Ana Novak and closed by Ambassador Ben Smith.",
+     [("Ana Novak", "Ambassador", None), ("Ben Smith", "Ambassador", None)]),
+    ("Ambassador Ana Novak, who heads the Mission, spoke.", [("Ana Novak", "Ambassador", None)]),
+])
+def test_a_role_before_the_name(reader, text, people):
+    assert _people(reader, [text]) == people
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The Maltese Foreign Minister, George Vella, opened the meeting.", [("George Vella", "Maltese Foreign Minister", str(iri.country("MT")))]),
+    ("The meeting was chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.",
+     [("Terhi Hakala", "Head of the OSCE Mission to Georgia", str(iri.structure("mission-to-georgia")))]),
+    ("Dunja Mijatovic, OSCE Representative on Freedom of the Media said today that the law was bad.",
+     [("Dunja Mijatović", "OSCE Representative on Freedom of the Media", str(iri.structure("rfom")))]),
+    ("The Mayor of The Hague, Jan van Zanen, opened the meeting.", [("Jan van Zanen", "Mayor of The Hague", None)]),
+    ("..., the Speaker of Parliament, Mr. Matti Vanhanen, opened the session.", [("Matti Vanhanen", "Speaker of Parliament", None)]),
+])
+def test_a_role_beside_the_name_between_commas(reader, text, people):
+    assert _people(reader, [text]) == people
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The Head of Mission met with Ana Novak, Ben Smith and Carla Jones.", ["Ana Novak", "Ben Smith", "Carla Jones"]),
+    ("The students met Ana Novak and Ben Smith.", ["Ana Novak", "Ben Smith"]),
+    ("Thomas Greminger (Svizzera): luglio 2017 - luglio 2020", ["Thomas Greminger"]),
+])
+def test_names_listed_after_a_meeting_verb_or_on_a_roster_line(reader, text, people):
+    assert [p[0] for p in _people(reader, [text])] == people
+
+
+# --- States, funders, organisers, partners, participants -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tribunal for the former Yugoslavia ruled.",
+    "Northern Ireland hosted the talks.",
+])
+def test_a_state_inside_a_longer_proper_name_at_the_start_of_a_text_is_not_named(reader, text):
+    assert reader.read(None, [text], None).states == []
+
+
+def test_funders_are_the_states_of_the_funding_clause(reader):
+    found = reader.read(None, ["The project, funded by Germany and supported by Vienna, ended."], None)
+    assert found.funders == [str(iri.country("DE"))]
+
+
+@pytest.mark.parametrize("text, organisers", [
+    ("The course was organized by the ODIHR in Vienna.", ["odihr"]),
+    ("The ODIHR organized a course.", ["odihr"]),
+])
+def test_organisers_are_structures(reader, text, organisers):
+    assert reader.read(None, [text], None).organisers == [str(iri.structure(o)) for o in organisers]
+
+
+@pytest.mark.parametrize("text, partners", [
+    ("The course was held in co-operation with the Council of Europe and UNDP.", ["Council of Europe and UNDP"]),
+    ("The course was held in partnership with Local Police Academy of Tirana.", ["Local Police Academy of Tirana"]),
+    ("The course was held in partnership with the OSCE Presence in Albania.", [str(iri.structure("presence-in-albania"))]),
+])
+def test_partners_are_structures_or_named_organisations(reader, text, partners):
+    assert reader.read(None, [text], None).partners == partners
+
+
+@pytest.mark.parametrize("text, participants", [
+    ("More than fifty-five officers attended.", 55),
+    ("Some 1,200 students took part.", 1200),
+])
+def test_the_number_of_participants(reader, text, participants):
+    assert reader.read(None, [text], None).participants == participants
