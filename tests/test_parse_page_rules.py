@@ -517,3 +517,68 @@ def test_a_story_without_dateline_is_placed_by_its_opening_sentence_or_headline(
 def test_a_city_with_a_hyphen_in_its_name(reader):
     [doc] = _read(reader, "Press release\nA title\n- Date:\n- 3 May 2010\n- Place:\n- Kamensk-Shakhtinsky\nThe OSCE opened a post.\n").documents
     assert _places(doc) == [("Kamensk-Shakhtinsky", str(iri.place("kamensk-shakhtinsky")), 100.0)]
+
+
+@pytest.mark.parametrize("first, titled", [
+    ("Young mediators meet in Vilnius.", True),
+    # eleven words and a full stop: a headline; twelve: the first paragraph of an untitled page
+    ("Young mediators from ten States met in Vilnius to train today.", True),
+    ("Young mediators from ten States met in Vilnius to train this week.", False),
+])
+def test_a_long_line_ending_with_a_full_stop_is_no_title(reader, first, titled):
+    [doc] = _read(reader, f"{first}\nThey met on 3 May 2016.\n").documents
+    assert doc.title == (first if titled else None)
+
+
+@pytest.mark.parametrize("crumb, title", [
+    # five words are a breadcrumb, six a title
+    ("Resources and publications for press", "Young mediators meet"),
+    ("Resources and publications for the press", "Resources and publications for the press"),
+])
+def test_a_breadcrumb_is_at_most_five_words(reader, crumb, title):
+    [doc] = _read(reader, f"{crumb}\nYoung mediators meet\n4 May 2016\nYoung mediators met to train.\n").documents
+    assert doc.title == title
+
+
+def test_items_under_bare_date_lines_each_have_their_own_text(reader):
+    record = _read(reader, "News\n3 May 2016\nFirst title\nText one.\n4 May 2016\nSecond title\nText two.\n5 May 2016\nThird title\nText three.\n")
+    assert [(d.title, d.line, d.date, d.body) for d in record.documents] == [
+        ("First title", 3, "2016-05-03", "Text one."), ("Second title", 6, "2016-05-04", "Text two."),
+        ("Third title", 9, "2016-05-05", "Text three.")]
+
+
+def test_an_item_under_a_bare_date_may_open_with_its_dateline(reader):
+    record = _read(reader, "News\n3 May 2016\nVIENNA, 3 May 2016 - Text one.\n4 May 2016\nSecond title\nText two.\n")
+    untitled, titled = record.documents
+    assert (untitled.title, untitled.line, untitled.key, untitled.body) == (None, 3, item_key("", "2016-05-03"), "VIENNA, 3 May 2016 - Text one.")
+    assert untitled.warnings == ["line 3: the page shows no title"]
+    assert (titled.title, titled.line) == ("Second title", 5)
+
+
+def test_of_two_date_lines_the_one_over_the_title_starts_the_item(reader):
+    record = _read(reader, "News\nUpdated\n3 May 2016\n4 May 2016\nFirst title\nText one.\n5 May 2016\nSecond title\nText two.\n")
+    assert [(d.title, d.date) for d in record.documents] == [("First title", "2016-05-04"), ("Second title", "2016-05-05")]
+
+
+@pytest.mark.parametrize("length, items", [(250, 2), (251, 0)])
+def test_an_items_title_is_at_most_250_characters(reader, length, items):
+    title = ("Young mediators from ten States meet in Vilnius " * 6)[: length - 1] + "s"
+    record = _read(reader, f"News\n3 May 2016\n{title}\nText one.\n4 May 2016\nSecond title\nText two.\n")
+    assert [d.title for d in record.documents if d.title in (title, "Second title")] == ([title, "Second title"] if items else [])
+
+
+def test_a_listing_excerpt_cut_inside_its_dateline_gives_its_cities(reader):
+    [doc] = _read(reader, "Newsroom\nFirst item\nPublishing date: 14 May 2003\nTIRANA / BRUSSELS, 6 \n").documents
+    assert _places(doc) == [("TIRANA", str(iri.place("tirana")), 100.0), ("BRUSSELS", str(iri.place("brussels")), 100.0)]
+
+
+def test_an_event_box_with_a_when_that_is_no_date_dates_the_event_by_its_start(reader):
+    [doc] = _read(reader, "Skip Links\nEvent\nConference on media freedom\nWhen\nnext spring\nJournalists are invited.\n"
+                          "The meeting on 19 February 2025 set the agenda.\nThe conference will start on 20 February.\n").documents
+    assert (doc.date, _dates(doc)[-1]) == ("2025-02-20", ("text", "20 February", "2025-02-20", 8, "day"))
+
+
+def test_an_event_page_with_a_date_keeps_it_over_its_start(reader):
+    [doc] = _read(reader, "Skip Links\nEvent\nConference on media freedom\nDate: 3 March 2025\nWhen\nsoon\n"
+                          "Journalists are invited.\nThe conference will start on 20 February.\n").documents
+    assert (doc.date, [d.kind for d in doc.dates]) == ("2025-03-03", ["metadata", "metadata"])
