@@ -9,7 +9,16 @@ from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.gazetteer import Gazetteer
-from osce_kg.parse.entities import EntityReader, _role_in_apposition, _same_person, _speaker_by_surname
+from osce_kg.parse.entities import (
+    EntityReader,
+    _is_honorific,
+    _looks_personal,
+    _reads_as_role,
+    _role_before,
+    _role_in_apposition,
+    _same_person,
+    _speaker_by_surname,
+)
 from osce_kg.parse.records import PersonRef
 
 SKOPJE = str(iri.structure("mission-to-skopje"))
@@ -248,3 +257,54 @@ def test_partners_are_structures_or_named_organisations(reader, text, partners):
 ])
 def test_the_number_of_participants(reader, text, participants):
     assert reader.read(None, [text], None).participants == participants
+
+
+def test_a_person_in_a_paragraph_named_after_a_role_naming_the_mission_is_the_issuers(reader):
+    people = _people(reader, ["Head of the Mission Ana Novak visited Tetovo."], issuer=SKOPJE)
+    assert people == [("Ana Novak", "Head of the Mission", SKOPJE)]
+
+
+# --- the small rules, on text ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, role", [
+    ("the host of the event", True),
+    ("a host of the event", True),
+    ("an organiser of the event", True),
+    ("former host of the event", True),
+    ("Kazakh national", True),
+    ("current deputy head", True),
+    # a clause, not a role; a role word past the third word does not make one
+    ("met today in Belgrade", False),
+    ("who met the minister", False),
+])
+def test_what_reads_as_a_role_after_a_name(text, role):
+    assert _reads_as_role(text) is role
+
+
+def test_an_honorific_prefix():
+    assert _is_honorific("Mr.") and _is_honorific("Ms")
+    assert not _is_honorific("Foreign Minister")
+
+
+@pytest.mark.parametrize("before, prefix, role", [
+    ("visited the king ", "", "king"),
+    ("with visiting journalist ", "", "journalist"),
+    ("Interviewed by journalist ", "", "journalist"),
+    ("Mr Minister ", "", "Minister"),
+    ("", "Mr Minister", "Minister"),
+    ("Head of the Minister ", "", "Head of the Minister"),
+    # 'Chief' qualifies a post, it names none
+    ("the Chief ", "", None),
+])
+def test_the_role_written_before_a_name(before, prefix, role):
+    assert _role_before(before, prefix) == role
+
+
+@pytest.mark.parametrize("paragraph, start, personal", [
+    ("Ana Novak said it.", 0, True),
+    ("Yes. Ana Novak said it.", 5, True),
+    ('"Ana Novak said it."', 1, False),
+    ("The Ana Novak said", 4, False),
+])
+def test_a_bare_name_before_said_counts_at_a_sentence_or_clause_start(paragraph, start, personal):
+    assert _looks_personal("Ana Novak", paragraph, start) is personal
