@@ -582,3 +582,14 @@ def test_an_event_page_with_a_date_keeps_it_over_its_start(reader):
     [doc] = _read(reader, "Skip Links\nEvent\nConference on media freedom\nDate: 3 March 2025\nWhen\nsoon\n"
                           "Journalists are invited.\nThe conference will start on 20 February.\n").documents
     assert (doc.date, [d.kind for d in doc.dates]) == ("2025-03-03", ["metadata", "metadata"])
+
+
+def test_a_plain_bodys_title_is_checked_like_an_unknown_pages(reader):
+    record = _read(reader, "ANA-MPA\nYoung mediators meet in Vilnius\nVIENNA, 3 May 2016 - Young mediators met.\n")
+    [doc] = record.documents
+    assert (record.layout, doc.title, doc.body) == ("D", "Young mediators meet in Vilnius", "VIENNA, 3 May 2016 - Young mediators met.")
+
+
+def test_a_forced_layout_that_finds_no_document_is_refused_at_the_first_block(reader):
+    error = _refused(lambda: _read(reader, "\nA title\nText.\n", layout="B"))
+    assert (error.message, error.path, error.line) == ("layout B: no document found in the page", Path("page.txt"), 2)
