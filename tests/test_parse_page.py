@@ -266,3 +266,74 @@ def test_a_dateline_without_year_on_a_page_with_no_other_date(reader):
 def test_a_date_in_the_first_paragraph_is_kept_with_its_line(reader):
     [doc] = _read(reader, "Young mediators meet\nYoung mediators met in Vilnius on 3 May 2016.\n").documents
     assert [(d.kind, d.raw, d.iso, d.line) for d in doc.dates] == [("text", "3 May 2016", "2016-05-03", 2)]
+
+
+# --- round 4 (i11-dateplace): patterns behind the held-out misses of batches 5 and 6 ---------------------
+
+def test_a_date_in_the_text_dates_a_story_only_from_its_first_sentence(reader):
+    # an overview's later sentence dates its history, not the page
+    [doc] = _read(reader, "Mandate\nThe Office supports the host country in many fields. Its mandate was extended on 14 December 2017.\n").documents
+    assert (doc.date, doc.dates) == (None, [])
+    [doc] = _read(reader, "Young mediators meet\nOn 3 May 2016 young mediators met. They met again on 5 May 2016.\n").documents
+    assert (doc.date, doc.date_kind) == ("2016-05-03", "text")
+
+
+@pytest.mark.parametrize("caption", [
+    "The Head of Mission at a council meeting, Skopje, 3 June 2015. (Ana Petrova/OSCE) Photo details",
+    "The Head of Mission at a council meeting, Skopje, 3 June 2015. (OSCE/Ana Petrova)",
+])
+def test_a_photo_caption_with_its_credit_either_way_round_is_no_lead(reader, caption):
+    [doc] = _read(reader, f"Young mediators meet\n{caption}\nYoung mediators met in Tirana on 4 May 2016.\n").documents
+    assert (doc.date, [p.raw for p in doc.places]) == ("2016-05-04", ["Tirana"])
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("On 3 May 2016 the OSCE Center in Bishkek held workshops in Osh, Novi Pazar and Sjenica.", ["Osh", "Novi Pazar", "Sjenica"]),
+    ("On 3 May 2016 the Head of Office visited Tirana and Skopje.", ["Tirana", "Skopje"]),
+    ("The Secretary General paid an official visit on 3 and 4 May 2016 to Astana, where he met officials.", ["Astana"]),
+    ("The High Commissioner dedicated a bench to the city of The Hague on 3 May 2016.", ["The Hague"]),
+    ("Judges were trained on 3-4 May 2016 outside Kyiv.", []),
+    ("The OSCE Office in Yerevan and the Mission to Skopje met on 3 May 2016.", []),
+])
+def test_a_story_is_set_in_the_cities_its_first_sentence_puts_the_event_in(reader, sentence, places):
+    [doc] = _read(reader, f"Young mediators meet\n{sentence} More followed in Vienna.\n").documents
+    assert [p.raw for p in doc.places] == places
+
+
+def test_a_header_line_dates_and_places_a_page_of_any_layout(reader):
+    [doc] = _read(reader, "Offices open\nPRISTINA 9 January 2003\nThe Mission opened three offices across the province.\n").documents
+    assert (doc.date, doc.date_kind, [p.raw for p in doc.places]) == ("2003-01-09", "header", ["PRISTINA"])
+
+
+@pytest.mark.parametrize("before", [
+    "Energy security, migration and media freedom on the agenda",
+    "A regional office of the Mission. (Mark Lind/OSCE) Photo details",
+    "addressed the Permanent Council today, calling for dialogue.",
+])
+def test_the_dateline_is_found_under_a_standfirst_a_caption_or_a_cut_summary(reader, before):
+    text = f"Meeting opens\n{before}\nTIRANA, 2 October 2016 – The meeting opened today.\n"
+    [doc] = _read(reader, text).documents
+    assert (doc.date, doc.date_kind, [p.raw for p in doc.places]) == ("2016-10-02", "dateline", ["TIRANA"])
+    assert doc.body.split("\n\n") == ["TIRANA, 2 October 2016 – The meeting opened today.", before]
+
+
+def test_a_long_paragraph_before_a_dateline_is_body_text(reader):
+    opening = "Young mediators from ten States met to train and to discuss their work. " * 5
+    [doc] = _read(reader, f"Meeting opens\n{opening.strip()}\nTIRANA, 2 October 2016 – The meeting opened today.\n").documents
+    assert doc.date_kind != "dateline" and doc.body.startswith("Young mediators")
+
+
+def test_locations_name_several_states_beside_the_datelines_city(reader):
+    text = ("Newsroom\nFirst statement\nPublishing date: 4 March 2019\nLocations: Armenia, Georgia\n"
+            "VIENNA, 4 March 2019 – The Representative said today.\n"
+            "Second statement\nPublishing date: 1 March 2019\nLocation: Moldova\nVIENNA\n")
+    first, second = _read(reader, text).documents
+    assert [p.raw for p in first.places] == ["VIENNA", "Armenia", "Georgia"]
+    # an excerpt cut right after its dateline's city
+    assert [p.raw for p in second.places] == ["VIENNA", "Moldova"]
+
+
+def test_a_lone_capitalised_line_is_a_cut_dateline_only_as_a_listing_items_whole_excerpt(reader):
+    # a page's heading in capitals ('PROGRAMME', 'VIENNA' as a section) is not a dateline
+    [doc] = _read(reader, "Young mediators meet\nVIENNA\n").documents
+    assert (doc.places, doc.body) == ([], "VIENNA")

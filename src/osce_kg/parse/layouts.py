@@ -42,7 +42,9 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # The site's header words, and the same words on its translated pages (the six OSCE languages
     # and host-country languages: Albanian, Bosnian/Croatian/Serbian, Macedonian, Romanian, Ukrainian).
     "date": ("Date", "Datum", "Data", "Fecha", "Дата", "Датум", "Датa"),
-    "location": ("Location",),
+    # 'Locations: Russia, Ukraine' is the plural of 'Location:' (where the matter is); the older
+    # listings' 'Location(s):' names the country of an item whose dateline gives its city
+    "location": ("Location", "Locations"),
     "place": ("Place", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
               "Місце", "Locul"),
     "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
@@ -53,7 +55,7 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
                        "Domenii de activitate", "Напрями діяльності", "Сфери діяльності"),
     "issued on": ("Issued on", "Published on"),
     "issued by": ("Issued by", "Published by", "Izdavač", "Издавач", "Lëshuar nga", "Выпущено"),
-    "location(s)": ("Location(s)", "Locations"),
+    "location(s)": ("Location(s)",),
     "where we are": ("Where we are",),
     "what we do": ("What we do",),
     "content type": ("Content type",),

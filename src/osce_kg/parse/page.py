@@ -337,12 +337,8 @@ class PageReader:
         doc.content_type = raw.content_type or _first(meta, "content type", "report type")
         if doc.content_type:
             doc.content_type_iri = self.gazetteer.lookup(doc.content_type, "content-type", cutoff=95)
-        paragraphs_ = raw.paragraphs
-        if len(paragraphs_) > 1 and paragraphs_[0].text[:1].islower() and not _dateline(paragraphs_[0].text) \
-                and _dateline(paragraphs_[1].text):
-            # a summary cut at its start ('addressed the Permanent Council today, ...') before the
-            # dateline's paragraph: the body starts at the dateline
-            raw.paragraphs = [paragraphs_[1], paragraphs_[0], *paragraphs_[2:]]
+        if raw.header is None and raw.paragraphs and parse_header_line(raw.paragraphs[0].text):
+            raw.header = raw.paragraphs.pop(0)  # 'PRISTINA 9 January 2002' over a story, whatever its layout
         bare = None
         # the date line under the title, or under the author's byline ('Stephanie Novak')
         at = 1 if len(raw.paragraphs) > 1 and _is_heading(raw.paragraphs[0].text) else 0
@@ -351,6 +347,7 @@ class PageReader:
             del raw.paragraphs[at]
             if at:
                 raw.credits.append((raw.paragraphs.pop(0).text, "author"))
+        raw.paragraphs = _dateline_first(raw.paragraphs)
         if not doc.title:
             if not raw.paragraphs:
                 raise InputError(f"layout {layout}: no title and no body text", path, raw.line)
@@ -393,6 +390,8 @@ class PageReader:
             stated.append(StatedDate("header", raw.header.text, iso, raw.header.line))
             header_places = header.places
         dateline = _dateline(raw.paragraphs[0].text) if raw.paragraphs else None
+        if listing and dateline is None and len(raw.paragraphs) == 1 and _CUT_CITY.match(raw.paragraphs[0].text):
+            dateline = Dateline([raw.paragraphs[0].text], None, "")  # an excerpt cut after its city: 'VIENNA'
         if dateline and dateline.date_text:
             year_from = next((int(s.iso[:4]) for s in stated if s.iso), None)
             iso, supplied = parse_date(dateline.date_text, year_from)
@@ -411,7 +410,7 @@ class PageReader:
         story = bool(raw.title) and not self._names_structure(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
-            if found := find_text_date(first):
+            if found := find_text_date(_first_sentence(first)):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
             if start := _event_start(raw.paragraphs):
@@ -436,13 +435,18 @@ class PageReader:
         # city its headline puts it in ('... holds consultations in Moscow'); not for a listing's items,
         # whose excerpt is a teaser, not the story's first paragraph
         title = raw.title or ""
-        if not doc.places and lead and not dateline and story and not listing and find_text_date(_first_sentence(lead.text)):
-            cities = self._cities(_first_sentence(lead.text)) or [
-                m for m in self._cities(title) if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", title[: m.start])]
-            if cities:
-                doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
-        # a statement's 'Location: Belarus' says where the matter is, beside the dateline's city
-        locations = raw.meta.get("location", [])
+        opening = _first_sentence(lead.text) if lead else ""
+        if not doc.places and lead and not dateline and story and not listing and find_text_date(opening):
+            cities = self._cities_set_in(opening) or [
+                m for m in self._cities(title) if _LOCATIVE.search(title[: m.start])]
+            doc.places = [PlaceRef(m.text, m.iri, 100.0) for m in cities]
+        self._locations(doc, raw)
+
+    def _locations(self, doc: DocumentRecord, raw: RawDocument) -> None:
+        """A statement's 'Location: Belarus' (or 'Locations: Russia, Ukraine') says where the matter
+        is: each State joins the dateline's city. A value cut off at the end of an excerpt
+        ('Location: Tajikista') is dropped, with a warning."""
+        locations = [part for value in raw.meta.get("location", []) for part in split_field_list(value)]
         if raw.cut_off and locations and not self._known_place(locations[-1]):
             doc.warnings.append(f"line {raw.line}: Location {locations[-1]!r} is cut off at the end of the page; ignored")
             locations = locations[:-1]
@@ -456,6 +460,23 @@ class PageReader:
         named = self.gazetteer.find(text, ("city", "structure"))
         names = [m for m in named if m.kind == "structure"]
         return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+
+    def _cities_set_in(self, sentence: str) -> list[Match]:
+        """The cities a sentence sets its event in: the first city after `in`, `at` or a visit
+        ('a workshop in Osh', 'visited Skopje'), with the cities listed after it ('in Batken, Osh and
+        Jalal-Abad'); not a city after a structure's word ('the OSCE Center in Bishkek', a name the
+        data may spell otherwise) nor one the event is only near ('outside Kyiv')."""
+        cities = self._cities(sentence)
+        first = next((n for n, m in enumerate(cities) if _LOCATIVE.search(sentence[: m.start])
+                      and not _STRUCTURE_WORD.search(sentence[: m.start])), None)
+        if first is None:
+            return []
+        chosen = [cities[first]]
+        for m in cities[first + 1:]:
+            if not _LIST_JOIN.match(sentence[chosen[-1].end: m.start]):
+                break
+            chosen.append(m)
+        return chosen
 
     def _names_structure(self, title: str) -> bool:
         """A title that is a structure's own name: the page is that structure's."""
@@ -528,6 +549,10 @@ _GLUED_DATELINE = re.compile(r"(?:(?<=[\d.)a-z])|(?<=\d{4} ))(?=[A-ZÀ-Þ][A-ZÀ
 _CUT_DATELINE = re.compile(r"^(?P<places>[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,})*)\s*,\s*(?:\d{1,2}(?:\s+[A-Za-z]*)?)?\s*$")
 
 
+# a listing's excerpt cut right after its dateline's city, before the comma: 'VIENNA' is all it holds
+_CUT_CITY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,40}$")
+
+
 # a notice in capitals before the dateline: 'PLEASE FIND BELOW THE CORRECT VERSION OF THE PRESS RELEASE. WARSAW, 6 July 2015 –'
 _NOTICE = re.compile(r"^[^a-z]{10,200}?[.:!]\s+(?=[A-ZÀ-Þ])")
 
@@ -543,6 +568,26 @@ def _dateline(paragraph: str) -> Dateline | None:
         return Dateline([p.strip() for p in cut["places"].split("/")], None, "")
     glued = _GLUED_DATELINE.search(paragraph)
     return parse_dateline(paragraph[glued.start():]) if glued else None
+
+
+def _dateline_first(paragraphs: list[Block]) -> list[Block]:
+    """The body from its dateline: a photo caption, a standfirst under the title ('Security forces
+    ... on the agenda') or a summary cut at its start ('addressed the Permanent Council today, ...')
+    may stand before the dateline's paragraph; they are kept after it."""
+    for k, block in enumerate(paragraphs[:3]):
+        if _dateline(block.text):
+            return [block, *paragraphs[:k], *paragraphs[k + 1:]] if k else paragraphs
+        if not _is_preamble(block.text):
+            break
+    return paragraphs
+
+
+def _is_preamble(text: str) -> bool:
+    return bool(_CAPTION.search(text)) or text[:1].islower() or len(text) <= _PREAMBLE_MAX
+
+
+_PREAMBLE_MAX = 300
+"""A standfirst or caption is a line or two; a longer paragraph before a dateline is body text."""
 
 
 def _dated_items(blocks: list[Block]) -> list[RawDocument]:
@@ -640,7 +685,19 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 
 
 # a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'
-_CAPTION = re.compile(r"\((?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}\)\s*$")
+# the credit may name the photographer first ('(Name Surname/OSCE)') and be followed by the site's
+# link to the photo ('Photo details')
+_CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE)\)\s*(?:Photo details\s*)?$")
+# what sets an event in a city: 'in', 'at', 'the city of', a visit ('visited Skopje', 'a visit on 10
+# October to Astana')
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?|\bthe\s+(?:city|town|village)\s+of\s+"
+    r"|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
+# a structure's name ending in its city, which the data may spell otherwise ('OSCE Center in Bishkek')
+_STRUCTURE_WORD = re.compile(r"\b(?:Cent(?:re|er)|Office|Mission|Presence|Embassy|Co-?ordinator|Group|Bureau)\s+(?:in|at)\s+$")
+_LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+
+
 def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text, maxsplit=1)[0]
 
