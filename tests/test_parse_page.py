@@ -337,3 +337,16 @@ def test_a_lone_capitalised_line_is_a_cut_dateline_only_as_a_listing_items_whole
     # a page's heading in capitals ('PROGRAMME', 'VIENNA' as a section) is not a dateline
     [doc] = _read(reader, "Young mediators meet\nVIENNA\n").documents
     assert (doc.places, doc.body) == ([], "VIENNA")
+
+
+@pytest.mark.parametrize("above", ["Press information", "Our people", "Project Updates", "Berlin Declaration Banner smaller"])
+def test_a_site_section_or_an_images_alt_text_is_no_title(reader, above):
+    [doc] = _read(reader, f"{above}\nSecretary General\nThe Secretary General is appointed by the Ministerial Council for three years.\n").documents
+    assert doc.title == "Secretary General"
+
+
+def test_a_site_header_naming_a_structure_and_its_unit_gives_the_most_specific(reader):
+    [doc] = _read(reader, "Secretariat - Gender Section\nAbout\nOverview\nThe Section advises the participating States on equality.\n").documents
+    assert (doc.title, doc.issuer) == ("Overview", str(iri.structure("gender-issues-programme")))
+    [doc] = _read(reader, "Secretariat | Newsroom\nOverview\nThe Secretariat supports the Chairpersonship.\n").documents
+    assert (doc.title, doc.issuer) == ("Overview", str(iri.structure("secretariat")))

@@ -76,6 +76,10 @@ END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?
 _SKIP_LINES = re.compile(
     r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
+    # a site's own sections above a page's headline
+    r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"
+    # an image's alt text standing in for a headline: 'Berlin Declaration Banner smaller'
+    r".{0,80}\b(?:Banner|Logo|Thumbnail|Icon)(?:\s+(?:small|smaller|large|larger|big|\d+))?|"
     r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
     r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
     # a photo's credit on a line of its own: 'OSCE/Ana Novak' (CREDIT_LINE)
@@ -249,6 +253,8 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
             len(blocks),
         )
         doc.credits += [(m["name"], "photographer") for b in blocks[:title_index] if (m := CREDIT_LINE.match(b.text))]
+        if _is_kicker(blocks, title_index):
+            title_index += 1
     if title_index < len(blocks):
         doc.title, doc.title_line = blocks[title_index].text, blocks[title_index].line
         doc.line = blocks[title_index].line
@@ -264,6 +270,17 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
     if teaser and not any(teaser.text in p.text for p in doc.paragraphs):
         doc.paragraphs.append(teaser)
     return [doc], menu
+
+
+def _is_kicker(blocks: list[Block], i: int) -> bool:
+    """A content label above the headline that the site's list of content types lacks ('Project
+    Update' / headline / metadata): a short line without a full stop, then a headline that is no
+    sentence (a teaser under the title ends with one), then the metadata."""
+    if i + 2 >= len(blocks) or not all(b.kind == "text" for b in blocks[i:i + 2]) or not _label(blocks[i + 2]):
+        return False
+    kicker, headline = blocks[i].text, blocks[i + 1].text
+    return len(kicker.split()) <= 3 and not any(c.isdigit() for c in kicker) and not _SENTENCE_END.search(kicker) \
+        and not _label(blocks[i + 1]) and len(headline) <= 250 and not _SENTENCE_END.search(headline)
 
 
 def _split_newsroom(blocks: list[Block]) -> RawDocument:

@@ -236,7 +236,7 @@ class PageReader:
             if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
-                    and self.gazetteer.lookup(issuer_names(text)[0][0], "structure", cutoff=100):
+                    and self._header_structure(text):
                 raw.site_header = text
                 i += 1
             elif bare is None and i + 2 < len(lines) and _is_heading(text) and parse_bare_date(lines[i + 2].text) \
@@ -270,13 +270,22 @@ class PageReader:
             raw.title = None
         raw.paragraphs = ([bare] if bare else []) + rest
 
+    def _header_structure(self, text: str) -> str | None:
+        """The structure a site header names: the whole line, else its most specific part
+        ('Secretariat - Gender Section' is the Gender Section's header, under the Secretariat)."""
+        parts = _HEADER_PARTS.split(text)
+        for part in [text, *reversed(parts)] if len(parts) > 1 else [text]:
+            if found := self.gazetteer.lookup(issuer_names(part)[0][0], "structure", cutoff=100):
+                return found
+        return None
+
     def _issuer_from_page(self, doc: DocumentRecord, raw: RawDocument, urls: list[str], *, sections: bool) -> None:
         """A page whose metadata names no issuer: the structure its site header names ('OSCE Project
         Co-ordinator in Ukraine' above the title), else the site or URL section it lives on
         (`odihr.osce.org`, `/bih/`, `/fom/statements`); for a listing's items only the site (the
         listing's section is the listing's, and its items carry their own metadata). A structure
         named in the title is not taken: a release is often about a structure it was not issued by."""
-        if raw.site_header and (found := self.gazetteer.lookup(issuer_names(raw.site_header)[0][0], "structure", cutoff=100)):
+        if raw.site_header and (found := self._header_structure(raw.site_header)):
             doc.issuer = found
             return
         for url in urls:
@@ -627,6 +636,9 @@ def _is_sentence(text: str) -> bool:
 
 
 _CUT_AFTER = frozenset("the a an of and or their its his her to for with including by from".split())
+
+
+_HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
