@@ -350,3 +350,25 @@ def test_a_site_header_naming_a_structure_and_its_unit_gives_the_most_specific(r
     assert (doc.title, doc.issuer) == ("Overview", str(iri.structure("gender-issues-programme")))
     [doc] = _read(reader, "Secretariat | Newsroom\nOverview\nThe Secretariat supports the Chairpersonship.\n").documents
     assert (doc.title, doc.issuer) == ("Overview", str(iri.structure("secretariat")))
+
+
+@pytest.mark.parametrize("announcement, date, places", [
+    ("The Assembly will meet in Copenhagen for its session on 5-9 July 2026.", "2026-07-05", ["Copenhagen"]),
+    ("The Second Meeting, to be held on 4-5 April 2019 in Dubrovnik, will focus on tourism.", "2019-04-04", ["Dubrovnik"]),
+    ("The meeting is to take place on 4 April 2019 at the Congress Centre, 1010 Vienna, Austria.", "2019-04-04", ["Vienna"]),
+    ("It will be held on Thursday 17 (from 09:00 to 18:00) and Friday 18 October 2019.", "2019-10-17", ["Neum"]),
+])
+def test_an_event_page_is_dated_and_placed_by_the_sentence_announcing_it(reader, announcement, date, places):
+    text = ("Preparatory Meeting\nOrganized by\nThe Forum is hosted, in Neum. Its First Meeting took place on 7-8 February 2019 "
+            f"in Vienna.\n{announcement}\n")
+    [doc] = _read(reader, text).documents
+    assert (doc.date, [p.raw for p in doc.places]) == (date, places)
+
+
+def test_an_event_urls_page_prefers_the_announced_day_to_a_recalled_one(reader):
+    text = "The First Meeting took place on 7-8 February 2019 in Vienna. The Second, to be held on 4-5 April 2019 in Dubrovnik, follows.\n"
+    [doc] = _read(reader, text, url="https://www.osce.org/event/forum_2").documents
+    assert (doc.date, [p.raw for p in doc.places]) == ("2019-04-04", ["Dubrovnik"])
+    text = "More than two hundred experts of the Forum met on 7-8 February 2019 in Vienna to discuss transport.\n"
+    [doc] = _read(reader, text, url="https://www.osce.org/event/forum_1").documents
+    assert (doc.date, [p.raw for p in doc.places]) == ("2019-02-07", ["Vienna"])

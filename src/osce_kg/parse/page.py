@@ -320,16 +320,14 @@ class PageReader:
         if not any(_EVENT_SECTION.search(p) for p in paths):
             return
         year = next((int(m[1]) for p in paths if (m := _PATH_YEAR.search(p))), None)
-        sentences = [s for block in raw.paragraphs[:3] for s in _SENTENCE_SPLIT.split(block.text)[:4]]
-        for sentence in sentences:
-            found = find_text_date(sentence) or (find_day_month(sentence, year) if year else None)
-            if found:
-                doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
-                doc.date, doc.date_kind, doc.date_precision = found[1], "text", "day"
-                doc.event_date = doc.event_date or found[1]
-                if not doc.places and (cities := self._cities(sentence)):
-                    doc.places = [PlaceRef(cities[0].text, cities[0].iri, 100.0)]
-                return
+        found = _event_start(raw.paragraphs[:3], year) or _first_dated_sentence(raw.paragraphs[:3], year)
+        if found:
+            raw_date, iso, _line, sentence = found
+            doc.dates.append(StatedDate("text", raw_date, iso, doc.line))
+            doc.date, doc.date_kind, doc.date_precision = iso, "text", "day"
+            doc.event_date = doc.event_date or iso
+            if not doc.places:
+                doc.places = self._event_places(sentence, raw.paragraphs)
 
     @staticmethod
     def _url_date(doc: DocumentRecord) -> None:
@@ -421,9 +419,10 @@ class PageReader:
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
             if found := find_text_date(_first_sentence(first)):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
+        event = None
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
-            if start := _event_start(raw.paragraphs):
-                stated.append(StatedDate("text", *start))
+            if event := _event_start(raw.paragraphs):
+                stated.append(StatedDate("text", *event[:3]))
         doc.dates = stated
         chosen = choose_date(stated)
         if chosen:
@@ -449,7 +448,19 @@ class PageReader:
             cities = self._cities_set_in(opening) or [
                 m for m in self._cities(title) if _LOCATIVE.search(title[: m.start])]
             doc.places = [PlaceRef(m.text, m.iri, 100.0) for m in cities]
+        if event and not doc.places:
+            doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
+
+    def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
+        """Where an event page's event is: the cities the sentence announcing it sets it in ('to be
+        held on 4-5 April in Druskininkai'), else the first city it names (an address: '..., 1014
+        Vienna, Austria'), else the first city its opening paragraphs set anything in ('... is hosting
+        this event ..., in Neum.')."""
+        sentences = [s for block in paragraphs[:3] for s in _SENTENCE_SPLIT.split(block.text)]
+        cities = self._cities_set_in(sentence) or self._cities(sentence)[:1] or next(
+            (found for s in sentences if (found := self._cities_set_in(s))), [])
+        return [PlaceRef(m.text, m.iri, 100.0) for m in cities]
 
     def _locations(self, doc: DocumentRecord, raw: RawDocument) -> None:
         """A statement's 'Location: Belarus' (or 'Locations: Russia, Ukraine') says where the matter
@@ -648,18 +659,35 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 _EVENT_SECTION = re.compile(r"/(?:events?/[^/]+|meetings/[^/]+/[^/]+)/?$", re.I)
 _PATH_YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})(?!\d)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
-_STARTS = re.compile(r"\bwill\s+(?:take\s+place|start|begin|open|be\s+held)\b[^.]*", re.I)
+# what announces an event: 'will take place', 'will meet', 'to be held' (not a past event the page recalls)
+_STARTS = re.compile(
+    r"\b(?:(?:will|shall)\s+(?:take\s+place|start|begin|open|be\s+held|meet|convene|gather)"
+    r"|(?:is|are)?\s*to\s+(?:be\s+held|take\s+place))\b[^.]*", re.I)
+EventDate = tuple[str, str, int, str]
+"""An event's first day as the text gives it: raw text, ISO date, line, and the sentence saying it."""
 
 
-def _event_start(paragraphs: list[Block]) -> tuple[str, str, int] | None:
+def _event_start(paragraphs: list[Block], year: int | None = None) -> EventDate | None:
     """An event page's first day where its text announces it ('The meeting ... will start on
-    Thursday, 29 October'), a day and month taking the year of the page's first full date."""
-    years = [int(found[1][:4]) for b in paragraphs if (found := find_text_date(b.text))]
+    Thursday, 29 October', 'The Second Meeting, to be held on 4-5 April 2011 in ...'), a day and
+    month taking the given year, else that of the page's first full date."""
+    years = [year] if year else [int(found[1][:4]) for b in paragraphs if (found := find_text_date(b.text))]
     for block in paragraphs:
-        for m in _STARTS.finditer(block.text):
-            found = find_text_date(m[0]) or (find_day_month(m[0], years[0]) if years else None)
-            if found:
-                return found[0], found[1], block.line
+        for sentence in _SENTENCE_SPLIT.split(block.text):
+            for m in _STARTS.finditer(sentence):
+                found = find_text_date(m[0]) or (find_day_month(m[0], years[0]) if years else None)
+                if found:
+                    return found[0], found[1], block.line, sentence
+    return None
+
+
+def _first_dated_sentence(paragraphs: list[Block], year: int | None) -> EventDate | None:
+    """The first date of an event page's opening sentences (four a paragraph), a day and month
+    taking the URL's year ('met in Dubrovnik on 7-10 October')."""
+    for block in paragraphs:
+        for sentence in _SENTENCE_SPLIT.split(block.text)[:4]:
+            if found := find_text_date(sentence) or (find_day_month(sentence, year) if year else None):
+                return found[0], found[1], block.line, sentence
     return None
 
 
@@ -705,8 +733,10 @@ _CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?|\bthe\s+(?:city|town|village)\s+of\s+"
     r"|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
-# a structure's name ending in its city, which the data may spell otherwise ('OSCE Center in Bishkek')
-_STRUCTURE_WORD = re.compile(r"\b(?:Cent(?:re|er)|Office|Mission|Presence|Embassy|Co-?ordinator|Group|Bureau)\s+(?:in|at)\s+$")
+# an OSCE structure's name ending in its city, which the data may spell otherwise ('OSCE Center in
+# Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
+_STRUCTURE_WORD = re.compile(
+    r"\bOSCE(?:\s+[A-Z][\w-]*){0,3}\s+(?:Cent(?:re|er)|Office|Mission|Presence|Co-?ordinator|Group)\s+(?:in|at)\s+$")
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 
 
