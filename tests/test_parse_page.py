@@ -372,3 +372,33 @@ def test_an_event_urls_page_prefers_the_announced_day_to_a_recalled_one(reader):
     text = "More than two hundred experts of the Forum met on 7-8 February 2019 in Vienna to discuss transport.\n"
     [doc] = _read(reader, text, url="https://www.osce.org/event/forum_1").documents
     assert (doc.date, [p.raw for p in doc.places]) == ("2019-02-07", ["Vienna"])
+
+
+@pytest.mark.parametrize("title", ["Mandate", "About us", "Politico-military activities overview", "Border management",
+                                   "Albania", "Мандат"])
+def test_an_overview_page_is_undated_and_unplaced_by_the_history_its_text_tells(reader, title):
+    [doc] = _read(reader, f"{title}\nThe office was opened in Tirana on 27 May 2009 to train officials.\n").documents
+    assert (doc.title, doc.date, doc.places) == (title, None, [])
+    assert doc.warnings == ["line 1: no date on the page or in its URL"]
+
+
+@pytest.mark.parametrize("value", ["Thursday, 5 March 2026, 10:00 - 13:00", "5-6 March 2026"])
+def test_a_date_field_holding_a_weekday_hours_or_a_range_gives_its_first_day(reader, value):
+    [doc] = _read(reader, f"Skip Links\nRound table\nDate: {value}\nSource: OSCE Secretariat\nExperts met.\n").documents
+    assert (doc.date, doc.date_kind) == ("2026-03-05", "metadata")
+
+
+def test_a_story_set_in_a_capital_named_with_its_state(reader):
+    [doc] = _read(reader, "Water diplomacy\nOn 3 May 2016 experts met in the Kazakh capital Astana.\n").documents
+    assert [p.raw for p in doc.places] == ["Astana"]
+
+
+def test_a_location_naming_the_datelines_city_is_one_place(reader):
+    [doc] = _read(reader, "Statement\nA statement\nDate: 3 May 2016\nLocation: Vienna\nVIENNA, 3 May 2016 - The Representative said.\n").documents
+    assert [p.raw for p in doc.places] == ["VIENNA"]
+
+
+@pytest.mark.parametrize("announcement", ["is scheduled for 4 April 2019", "takes place on 4 April 2019", "will be hosted on 4 April 2019"])
+def test_more_ways_to_announce_an_event(reader, announcement):
+    [doc] = _read(reader, f"Preparatory Meeting\nOrganized by\nThe Forum is the main event. The Meeting {announcement}.\n").documents
+    assert doc.date == "2019-04-04"

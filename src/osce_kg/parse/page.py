@@ -386,8 +386,9 @@ class PageReader:
         for label, kind in (("date", "metadata"), ("issued on", "metadata"), ("when", "metadata"), ("publishing date", "listing")):
             for value in raw.meta.get(label, []):
                 iso, _ = parse_date(value)
-                if iso is None and label == "when" and (found := find_text_date(value)):
-                    iso = found[1]  # an event's 'When: 20 - 21 February 2025': its first day
+                if iso is None and (found := find_text_date(value)):
+                    # an event's 'When: 20 - 21 February 2025' (its first day), 'Date: Thursday, 5 March 2026, 10:00'
+                    iso = found[1]
                 if iso is None:
                     doc.warnings.append(f"line {raw.line}: {label.capitalize()} {value!r} is not a date")
                 stated.append(StatedDate(kind, value, iso, raw.line))
@@ -412,9 +413,9 @@ class PageReader:
             stated.append(bare)
         lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text)), None)
         # a date inside the text is the date of a story (a headline over it), not of an untitled page
-        # of background (a list of past sessions, a mandate's history) nor of a structure's own page
-        # ('OSCE Assistance Group to Chechnya (closed)': its text dates its history)
-        story = bool(raw.title) and not self._names_structure(raw.title or "")
+        # of background (a list of past sessions, a mandate's history) nor of an overview page
+        # ('Mandate', 'OSCE Assistance Group to Chechnya (closed)': its text dates its history)
+        story = bool(raw.title) and not self._is_overview(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
             if found := find_text_date(_first_sentence(first)):
@@ -471,8 +472,10 @@ class PageReader:
             doc.warnings.append(f"line {raw.line}: Location {locations[-1]!r} is cut off at the end of the page; ignored")
             locations = locations[:-1]
         for value in locations:
-            if all(p.raw != value for p in doc.places):
-                doc.places.append(PlaceRef(value, self.gazetteer.lookup_scored(value, "city")[0]))
+            city = self.gazetteer.lookup_scored(value, "city")[0]
+            # 'Location: Vienna' under 'VIENNA, 3 May 2016 -' is the same place
+            if all(p.raw != value and (city is None or p.city != city) for p in doc.places):
+                doc.places.append(PlaceRef(value, city))
 
     def _cities(self, text: str) -> list[Match]:
         """Cities named in a text, not those inside a structure's name ('the OSCE Mission to Skopje'
@@ -502,6 +505,15 @@ class PageReader:
         """A title that is a structure's own name: the page is that structure's."""
         structures = self.gazetteer.by_kind.get("structure", {})
         return any(" ".join(name.split()).lower() in structures for name in issuer_names(title)[0])
+
+    def _is_overview(self, title: str) -> bool:
+        """An overview page's title: an overview heading ('Mandate', 'About us', '... overview') or
+        the name of a structure, a field of work, a State or a person of the data ('Border
+        management', 'Conflict Prevention Centre'). Such a page has no publication date: the dates
+        in its text date its history ('established on 18 September 1992')."""
+        key = " ".join(title.split()).lower()
+        return bool(_OVERVIEW_HEADING.match(key)) or self._names_structure(title) or any(
+            key in self.gazetteer.by_kind.get(kind, {}) for kind in ("field", "state", "territory", "person"))
 
     def _known_place(self, value: str) -> bool:
         """A State, territory or city of the graph, by its whole name."""
@@ -649,6 +661,15 @@ def _is_sentence(text: str) -> bool:
 _CUT_AFTER = frozenset("the a an of and or their its his her to for with including by from".split())
 
 
+# the headings of the site's overview pages, in English and as translated pages write them
+_OVERVIEW_HEADING = re.compile(
+    r"^(?:about(?: us| the .{1,80})?|.{0,80}\boverview|(?:our )?mandate(?: and history)?|history|background|our work|"
+    r"what we do|who we are|structure|profile|introduction|facts and figures|funding(?: and budget)?|budget|"
+    r"contacts?|contact us|projects|areas of work|field operations|head of (?:mission|office)|"
+    r"mandat|mandato|мандат|über uns|à propos|qui sommes-nous|chi siamo|quiénes somos|о нас|"
+    r"история|historique|geschichte|storia|historia)$")
+
+
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
 
 
@@ -661,8 +682,8 @@ _PATH_YEAR = re.compile(r"(?<![\d])((?:19|20)\d{2})(?!\d)")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 # what announces an event: 'will take place', 'will meet', 'to be held' (not a past event the page recalls)
 _STARTS = re.compile(
-    r"\b(?:(?:will|shall)\s+(?:take\s+place|start|begin|open|be\s+held|meet|convene|gather)"
-    r"|(?:is|are)?\s*to\s+(?:be\s+held|take\s+place))\b[^.]*", re.I)
+    r"\b(?:(?:will|shall)\s+(?:take\s+place|start|begin|open|be\s+(?:held|hosted|organi[sz]ed)|meet|convene|gather)"
+    r"|(?:is|are)?\s*to\s+(?:be\s+held|take\s+place)|(?:takes|is\s+taking)\s+place|(?:is|are)\s+scheduled)\b[^.]*", re.I)
 EventDate = tuple[str, str, int, str]
 """An event's first day as the text gives it: raw text, ISO date, line, and the sentence saying it."""
 
@@ -728,11 +749,11 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 # the credit may name the photographer first ('(Name Surname/OSCE)') and be followed by the site's
 # link to the photo ('Photo details')
 _CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE)\)\s*(?:Photo details\s*)?$")
-# what sets an event in a city: 'in', 'at', 'the city of', a visit ('visited Skopje', 'a visit on 10
-# October to Astana')
+# what sets an event in a city: 'in', 'at', 'the city of', 'in the Kazakh capital', a visit ('visited
+# Skopje', 'a visit on 10 October to Astana')
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?|\bthe\s+(?:city|town|village)\s+of\s+"
-    r"|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
+    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village),?\s+)?"
+    r"|\bthe\s+(?:city|town|village)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
 # an OSCE structure's name ending in its city, which the data may spell otherwise ('OSCE Center in
 # Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
 _STRUCTURE_WORD = re.compile(
