@@ -402,3 +402,52 @@ def test_a_location_naming_the_datelines_city_is_one_place(reader):
 def test_more_ways_to_announce_an_event(reader, announcement):
     [doc] = _read(reader, f"Preparatory Meeting\nOrganized by\nThe Forum is the main event. The Meeting {announcement}.\n").documents
     assert doc.date == "2019-04-04"
+
+
+@pytest.mark.parametrize("sentence, places", [
+    ("On 3 June 2019 units opened in Karakol, Naryn and Osh.", [("Karakol", None), ("Naryn", None), ("Osh", str(iri.place("osh")))]),
+    ("On 3 June 2019 experts completed a course in Athens on cyber security.", [("Athens", None)]),
+    # a word that names small towns somewhere, a month, a region: no city
+    ("On 3 June 2019 experts met in Union Hall, in March and in Europe.", []),
+    ("On 3 June 2019 experts met in Liberty to discuss the law.", []),
+])
+def test_a_city_the_graph_does_not_hold_is_a_place_kept_as_text(reader, sentence, places):
+    [doc] = _read(reader, f"Units open\n{sentence}\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == places
+
+
+def test_the_headlines_city_places_a_story_before_a_later_meeting_its_opening_names(reader):
+    text = ("Secretary General holds consultations in Moscow\nThe Secretary General discussed the Council to take place "
+            "in Dublin in December during a visit that began on 22 October 2012.\n")
+    [doc] = _read(reader, text).documents
+    assert [p.raw for p in doc.places] == ["Moscow"]
+
+
+@pytest.mark.parametrize("opening, places", [
+    ("Forty officers completed a training course in Athens on cyber security.", ["Athens"]),
+    ("Forty officers completed a training course on cyber security.", []),
+])
+def test_an_undated_opening_places_a_story_only_with_its_headlines_city(reader, opening, places):
+    [doc] = _read(reader, f"Training course in Athens\n{opening}\n").documents
+    assert [p.raw for p in doc.places] == places
+
+
+def test_an_undated_opening_is_no_event_to_place(reader):
+    # an interview's 'her first year in Athens' tells where she works, not where anything happened
+    [doc] = _read(reader, "A year of work\nShe speaks about her first year in Athens and the work ahead.\n").documents
+    assert doc.places == []
+
+
+def test_without_the_places_extra_only_the_graphs_cities_are_known(monkeypatch):
+    from osce_kg.parse import world_cities
+
+    def missing(package: str):
+        raise ModuleNotFoundError(package)
+
+    assert world_cities.world_city("Athens", frozenset({"GR"}))
+    monkeypatch.setattr(world_cities, "files", missing)
+    world_cities._names.cache_clear()
+    try:
+        assert not world_cities.world_city("Athens", frozenset({"GR"}))
+    finally:
+        world_cities._names.cache_clear()

@@ -45,6 +45,7 @@ from osce_kg.parse.layouts import (
 )
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
+from osce_kg.parse.world_cities import world_city
 from osce_kg.store.provenance import content_hash
 
 PARSER_VERSION = "pages-2"
@@ -124,6 +125,9 @@ class PageReader:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.entities = EntityReader(gazetteer)
+        # where a city the graph does not hold may be (world_cities.py): the graph's States, and Kosovo
+        codes = {iri.rsplit("/", 1)[-1] for iri in gazetteer.by_kind.get("state", {}).values()}
+        self.regions = frozenset(c for c in codes if len(c) == 2) | {"XK"}
 
     def read(self, path: Path, data: bytes | None = None, *, layout: str | None = None, url: str | None = None) -> PageRecord:
         """Read one page; `url` is where it was fetched from, when known (a page's own canonical
@@ -440,18 +444,23 @@ class PageReader:
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
-        # a story without dateline: the city its opening sentence sets the dated event in, else the
-        # city its headline puts it in ('... holds consultations in Moscow'); not for a listing's items,
-        # whose excerpt is a teaser, not the story's first paragraph
-        title = raw.title or ""
-        opening = _first_sentence(lead.text) if lead else ""
-        if not doc.places and lead and not dateline and story and not listing and find_text_date(opening):
-            cities = self._cities_set_in(opening) or [
-                m for m in self._cities(title) if _LOCATIVE.search(title[: m.start])]
-            doc.places = [PlaceRef(m.text, m.iri, 100.0) for m in cities]
+        if not doc.places and lead and not dateline and story and not listing:
+            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text))
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
+
+    def _story_places(self, title: str, opening: str) -> list[PlaceRef]:
+        """Where a story without dateline happened: the city its headline puts it in ('... holds
+        consultations in Moscow', whose first sentence may name the next meeting's city), else the
+        cities its opening sentence sets the dated event in. An opening without a date tells no
+        event (an interview's 'her first year in Chisinau'): the headline counts then only when the
+        opening names its city too ('... course in Athens' / 'completed a course in Athens')."""
+        headline = [m for m in self._place_names(title) if _LOCATIVE.search(title[: m.start])][:1]
+        dated = bool(find_text_date(opening))
+        if headline and (dated or any(m.text == headline[0].text for m in self._cities_set_in(opening))):
+            return [_text_place(headline[0])]
+        return [_text_place(m) for m in self._cities_set_in(opening)] if dated else []
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
         """Where an event page's event is: the cities the sentence announcing it sets it in ('to be
@@ -461,7 +470,7 @@ class PageReader:
         sentences = [s for block in paragraphs[:3] for s in _SENTENCE_SPLIT.split(block.text)]
         cities = self._cities_set_in(sentence) or self._cities(sentence)[:1] or next(
             (found for s in sentences if (found := self._cities_set_in(s))), [])
-        return [PlaceRef(m.text, m.iri, 100.0) for m in cities]
+        return [_text_place(m) for m in cities]
 
     def _locations(self, doc: DocumentRecord, raw: RawDocument) -> None:
         """A statement's 'Location: Belarus' (or 'Locations: Russia, Ukraine') says where the matter
@@ -488,8 +497,9 @@ class PageReader:
         """The cities a sentence sets its event in: the first city after `in`, `at` or a visit
         ('a workshop in Osh', 'visited Skopje'), with the cities listed after it ('in Batken, Osh and
         Jalal-Abad'); not a city after a structure's word ('the OSCE Center in Bishkek', a name the
-        data may spell otherwise) nor one the event is only near ('outside Kyiv')."""
-        cities = self._cities(sentence)
+        data may spell otherwise) nor one the event is only near ('outside Kyiv'). A city the graph
+        does not hold counts when GeoNames knows it ('a course in Athens'): it stays text."""
+        cities = self._place_names(sentence)
         first = next((n for n, m in enumerate(cities) if _LOCATIVE.search(sentence[: m.start])
                       and not _STRUCTURE_WORD.search(sentence[: m.start])), None)
         if first is None:
@@ -500,6 +510,22 @@ class PageReader:
                 break
             chosen.append(m)
         return chosen
+
+    def _place_names(self, text: str) -> list[Match]:
+        """The graph's cities in a text (not inside a structure's name), and the capitalised names
+        that are no name of the graph but a city of GeoNames in the region (their IRI empty)."""
+        named = self.gazetteer.find(text, ("city", "structure", "state", "territory"))
+        cities = self._cities(text)
+        for candidate in _CAPITALISED.finditer(text):
+            if any(m.start < candidate.end() and candidate.start() < m.end for m in named):
+                continue
+            words = candidate[0].split()
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if world_city(name, self.regions):
+                    cities.append(Match("", "city", name, candidate.start(), candidate.start() + len(name)))
+                    break
+        return sorted(cities, key=lambda m: m.start)
 
     def _names_structure(self, title: str) -> bool:
         """A title that is a structure's own name: the page is that structure's."""
@@ -758,6 +784,15 @@ _LOCATIVE = re.compile(
 # Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
 _STRUCTURE_WORD = re.compile(
     r"\bOSCE(?:\s+[A-Z][\w-]*){0,3}\s+(?:Cent(?:re|er)|Office|Mission|Presence|Co-?ordinator|Group)\s+(?:in|at)\s+$")
+# a name as texts write a place: capitalised words, hyphenated ('Jalal-Abad', 'Kamianets-Podilskyi')
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*){0,2}")
+
+
+def _text_place(match: Match) -> PlaceRef:
+    """A place a sentence names: the graph's city, or a city the graph does not hold (text only)."""
+    return PlaceRef(match.text, match.iri or None, 100.0 if match.iri else 0.0)
+
+
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 
 
