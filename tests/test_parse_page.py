@@ -339,7 +339,8 @@ def test_a_lone_capitalised_line_is_a_cut_dateline_only_as_a_listing_items_whole
     assert (doc.places, doc.body) == ([], "VIENNA")
 
 
-@pytest.mark.parametrize("above", ["Press information", "Our people", "Project Updates", "Berlin Declaration Banner smaller"])
+@pytest.mark.parametrize("above", ["Press information", "Our people", "Project Updates", "Berlin Declaration Banner smaller",
+                                   "Home > Newsroom > Press releases"])
 def test_a_site_section_or_an_images_alt_text_is_no_title(reader, above):
     [doc] = _read(reader, f"{above}\nSecretary General\nThe Secretary General is appointed by the Ministerial Council for three years.\n").documents
     assert doc.title == "Secretary General"
@@ -375,7 +376,7 @@ def test_an_event_urls_page_prefers_the_announced_day_to_a_recalled_one(reader):
 
 
 @pytest.mark.parametrize("title", ["Mandate", "About us", "Politico-military activities overview", "Border management",
-                                   "Albania", "Мандат"])
+                                   "Albania", "Мандат", "O nama"])
 def test_an_overview_page_is_undated_and_unplaced_by_the_history_its_text_tells(reader, title):
     [doc] = _read(reader, f"{title}\nThe office was opened in Tirana on 27 May 2009 to train officials.\n").documents
     assert (doc.title, doc.date, doc.places) == (title, None, [])

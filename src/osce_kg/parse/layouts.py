@@ -74,7 +74,7 @@ LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)"
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
+    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
     # a site's own sections above a page's headline
     r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"

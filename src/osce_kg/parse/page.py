@@ -692,8 +692,8 @@ _OVERVIEW_HEADING = re.compile(
     r"^(?:about(?: us| the .{1,80})?|.{0,80}\boverview|(?:our )?mandate(?: and history)?|history|background|our work|"
     r"what we do|who we are|structure|profile|introduction|facts and figures|funding(?: and budget)?|budget|"
     r"contacts?|contact us|projects|areas of work|field operations|head of (?:mission|office)|"
-    r"mandat|mandato|мандат|über uns|à propos|qui sommes-nous|chi siamo|quiénes somos|о нас|"
-    r"история|historique|geschichte|storia|historia)$")
+    r"mandat|mandati|mandato|мандат|über uns|à propos|qui sommes-nous|chi siamo|quiénes somos|о нас|про нас|"
+    r"o nama|о нама|rreth nesh|despre noi|история|історія|historique|geschichte|storia|historia|historija)$")
 
 
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
