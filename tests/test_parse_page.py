@@ -452,3 +452,11 @@ def test_without_the_places_extra_only_the_graphs_cities_are_known(monkeypatch):
         assert not world_cities.world_city("Athens", frozenset({"GR"}))
     finally:
         world_cities._names.cache_clear()
+
+
+def test_a_listing_item_is_placed_by_its_excerpts_first_sentence(reader):
+    text = ("Newsroom\nTraining for police\nPublishing date: 15 May 2025\nContent type: News\n"
+            "From 14 to 15 May 2025, the OSCE Programme Office in Dushanbe organized a training in Bokhtar, Khatlon region...\n"
+            "Second item\nPublishing date: 14 May 2025\nContent type: News\nThe Office supports police reform...\n")
+    first, second = _read(reader, text).documents
+    assert ([(p.raw, p.city) for p in first.places], second.places) == ([("Bokhtar", None)], [])

@@ -444,7 +444,7 @@ class PageReader:
             if raws:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
-        if not doc.places and lead and not dateline and story and not listing:
+        if not doc.places and lead and not dateline and story:
             doc.places = self._story_places(raw.title or "", _first_sentence(lead.text))
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
