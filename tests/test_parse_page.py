@@ -390,7 +390,7 @@ def test_a_date_field_holding_a_weekday_hours_or_a_range_gives_its_first_day(rea
 
 
 def test_a_story_set_in_a_capital_named_with_its_state(reader):
-    [doc] = _read(reader, "Water diplomacy\nOn 3 May 2016 experts met in the Kazakh capital Astana.\n").documents
+    [doc] = _read(reader, "Experts discuss water diplomacy\nOn 3 May 2016 experts met in the Kazakh capital Astana.\n").documents
     assert [p.raw for p in doc.places] == ["Astana"]
 
 
@@ -413,7 +413,7 @@ def test_more_ways_to_announce_an_event(reader, announcement):
     ("On 3 June 2019 experts met in Liberty to discuss the law.", []),
 ])
 def test_a_city_the_graph_does_not_hold_is_a_place_kept_as_text(reader, sentence, places):
-    [doc] = _read(reader, f"Units open\n{sentence}\n").documents
+    [doc] = _read(reader, f"Community police units open\n{sentence}\n").documents
     assert [(p.raw, p.city) for p in doc.places] == places
 
 
@@ -460,3 +460,21 @@ def test_a_listing_item_is_placed_by_its_excerpts_first_sentence(reader):
             "Second item\nPublishing date: 14 May 2025\nContent type: News\nThe Office supports police reform...\n")
     first, second = _read(reader, text).documents
     assert ([(p.raw, p.city) for p in first.places], second.places) == ([("Bokhtar", None)], [])
+
+
+@pytest.mark.parametrize("above", ["Institutions & Structures", "Materiale"])
+def test_a_top_menu_section_or_its_translation_is_no_title(reader, above):
+    [doc] = _read(reader, f"{above}\nAssessment of community committees\nThe report finds three causes of weak committees.\n").documents
+    assert doc.title == "Assessment of community committees"
+
+
+def test_a_title_of_one_or_two_words_is_an_overviews(reader):
+    [doc] = _read(reader, "Creation\nThe Centre was created on 21 November 1990 at the Paris Summit.\n").documents
+    assert (doc.title, doc.date) == ("Creation", None)
+
+
+def test_a_standfirst_under_the_title_is_no_lead(reader):
+    text = ("Address by the High Commissioner\nHigh Commissioner says parliament is a promising example\n"
+            "On 22 September 2011 the High Commissioner addressed the parliament in Tirana.\n")
+    [doc] = _read(reader, text).documents
+    assert (doc.date, [p.raw for p in doc.places]) == ("2011-09-22", ["Tirana"])

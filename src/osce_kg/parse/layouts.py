@@ -80,7 +80,8 @@ _SKIP_LINES = re.compile(
     r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"
     # an image's alt text standing in for a headline: 'Berlin Declaration Banner smaller'
     r".{0,80}\b(?:Banner|Logo|Thumbnail|Icon)(?:\s+(?:small|smaller|large|larger|big|\d+))?|"
-    r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
+    r"Resources|Ressources|Ressourcen|Ресурсы|Materiale|Materijali|Материјали|Материалы|Who we are|"
+    r"Institutions (?:&|and) Structures|Structures (?:&|and) institutions|Wer wir sind|Qui nous sommes|Кто мы|"
     r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
     # a photo's credit on a line of its own: 'OSCE/Ana Novak' (CREDIT_LINE)
     r"(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*[^\s/][^/]{1,40}|"
