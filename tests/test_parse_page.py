@@ -478,3 +478,14 @@ def test_a_standfirst_under_the_title_is_no_lead(reader):
             "On 22 September 2011 the High Commissioner addressed the parliament in Tirana.\n")
     [doc] = _read(reader, text).documents
     assert (doc.date, [p.raw for p in doc.places]) == ("2011-09-22", ["Tirana"])
+
+
+def test_a_page_of_op_eds_under_outlet_date_and_byline_is_a_listing(reader):
+    text = ("Op-Eds & Articles\nThe Daily Courier - April 28, 2016 By Ana Novak Seventy years ago the region chose dialogue.\nRead more\n"
+            "Il Giornale 15 July 2015 by Marco Rossi Dal 5 al 9 luglio si è svolta la sessione.\nRead more\n")
+    record = _read(reader, text)
+    assert record.layout == "B"
+    assert [(d.title, d.date, d.date_kind, [p.name for p in d.people]) for d in record.documents] == [
+        (None, "2016-04-28", "bare", ["Ana Novak"]), (None, "2015-07-15", "bare", ["Marco Rossi"])]
+    # one op-ed is a page of its own
+    assert _read(reader, "Op-Eds & Articles\nThe Daily Courier - April 28, 2016 By Ana Novak Seventy years ago.\n").layout == "?"

@@ -337,3 +337,37 @@ def _split_listing(blocks: list[Block]) -> list[RawDocument]:
         doc.cut_off = i == len(texts)
         docs.append(doc)
     return docs
+
+
+# the metadata of a resources.osce.org item, its labels doubled and glued by the text rendering:
+# 'DateDateLocationLocation Ukraine' (an empty date and the location), 'DateDate 3 May 2016'
+_GLUED_META = re.compile(r"^(?:Date){1,2}(?P<date>.*?)(?:(?:Location){1,2}\s*(?P<location>.*))?$")
+
+
+def split_resource_items(blocks: list[Block]) -> list[RawDocument]:
+    """A resources page: the page's own document (its heading and description), then items that
+    each read content type ('Statement / speech'), title and glued metadata ('DateDateLocationLocation
+    Ukraine'); [] when the page has fewer than two such items."""
+    texts = [b for b in blocks if b.kind == "text" and not _SKIP_LINES.match(b.text)]
+    found = [(i, m) for i, b in enumerate(texts) if i >= 1 and b.text.startswith("DateDate") and (m := _GLUED_META.match(b.text))]
+    if len(found) < 2:
+        return []
+    metas = [i for i, _ in found]
+    starts = [i - 2 if i >= 2 and _is_content_label(texts[i - 2].text) else i - 1 for i in metas]
+    page = RawDocument(line=texts[0].line, title=texts[0].text, title_line=texts[0].line, paragraphs=texts[1:starts[0]])
+    docs = [page] if starts[0] > 0 else []
+    for n, (start, (meta, fields)) in enumerate(zip(starts, found, strict=True)):
+        title = texts[meta - 1]
+        doc = RawDocument(line=title.line, title=title.text, title_line=title.line,
+                          content_type=texts[start].text if start < meta - 1 else None)
+        doc.meta = {label: [value.strip()] for label, value in (("date", fields["date"]), ("location", fields["location"] or ""))
+                    if value and value.strip()}
+        end = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        doc.paragraphs = texts[meta + 1:end]
+        docs.append(doc)
+    return docs
+
+
+def _is_content_label(text: str) -> bool:
+    """A resource's kind above its title: 'Statement / speech', 'Conference / meeting document'."""
+    return text.lower() in CONTENT_TYPES or (len(text.split()) <= 5 and " / " in text and not _SENTENCE_END.search(text))

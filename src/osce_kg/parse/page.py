@@ -42,6 +42,7 @@ from osce_kg.parse.layouts import (
     detect_layout,
     skip_line,
     split_page,
+    split_resource_items,
 )
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
@@ -170,9 +171,10 @@ class PageReader:
         elif layout not in LAYOUTS:
             raise InputError(f"unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}", path)
         raws, menu = split_page(blocks, layout)
-        if layout in (UNKNOWN, "D") and (items := _dated_items(blocks)):
+        if (layout in (UNKNOWN, "D") and (items := _dated_items(blocks))) or \
+                (layout in (UNKNOWN, "D", "E") and (items := split_resource_items(blocks) or _byline_items(blocks))):
             if layout == UNKNOWN:
-                warnings.pop()  # a listing after all: items each under a bare date line
+                warnings.pop()  # a listing after all: items under bare date lines, bylines or glued metadata
             raws, layout = items, "B"
         elif layout in (UNKNOWN, "D"):
             for raw in raws:
@@ -667,6 +669,27 @@ def _dated_items(blocks: list[Block]) -> list[RawDocument]:
         items.append(RawDocument(line=title.line, title=title.text, title_line=title.line,
                                  paragraphs=[texts[start], *texts[start + 2:end]]))
     return items
+
+
+# an op-ed's item on a listing: its outlet, date and author before its text ('The Hill - April 28,
+# 2016 By Ana Novak In October ...', 'l'Unita 15 July 2015 by Ana Novak Dal 5 ...')
+_BYLINE_ITEM = re.compile(
+    r"^(?P<outlet>[^\W\d][^.!?]{0,60}?)\s*[-–—]?\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]+\.?,?\s+|[A-Za-z]+\.?\s+\d{1,2},\s*)\d{4})"
+    r"\s+[Bb]y\s+(?P<author>[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ][\w'’-]+)")
+
+
+def _byline_items(blocks: list[Block]) -> list[RawDocument]:
+    """A page of op-eds, each a paragraph opening with its outlet, date and author (the
+    Parliamentary Assembly's 'Op-Eds & Articles'), or [] when it has fewer than two: each is an
+    untitled document dated by that date (a bare date line of its own), its author credited (a first
+    name and a surname: the text runs on after them, 'By Ana Novak In October ...')."""
+    items = []
+    for block in blocks:
+        if block.kind == "text" and (m := _BYLINE_ITEM.match(block.text)) and parse_bare_date(m["date"]):
+            date_line = Block("text", m["date"], block.line)
+            text = Block("text", block.text[m.end("date"):].strip(), block.line)
+            items.append(RawDocument(line=block.line, paragraphs=[date_line, text], credits=[(m["author"], "author")]))
+    return items if len(items) >= 2 else []
 
 
 def _is_heading(text: str) -> bool:
