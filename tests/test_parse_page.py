@@ -489,3 +489,14 @@ def test_a_page_of_op_eds_under_outlet_date_and_byline_is_a_listing(reader):
         (None, "2016-04-28", "bare", ["Ana Novak"]), (None, "2015-07-15", "bare", ["Marco Rossi"])]
     # one op-ed is a page of its own
     assert _read(reader, "Op-Eds & Articles\nThe Daily Courier - April 28, 2016 By Ana Novak Seventy years ago.\n").layout == "?"
+
+
+def test_a_sub_sites_menu_entries_over_the_headline_are_no_title(reader):
+    menu = "".join(f"- {entry}\n" for entry in ("Elections", "Rule of law", "Freedom of religion or belief", "Hate crime"))
+    [doc] = _read(reader, f"-\nOur work\n{menu}Needs assessment mission\nPresidential election, 28 January 2018\n"
+                          "The Office undertook a needs assessment mission.\n").documents
+    assert doc.title == "Presidential election, 28 January 2018"
+    # a list under an overview's title is its body
+    items = "- Monitoring the police in the regions\n- Training judges and prosecutors\n- Advising the parliament on laws\n"
+    [doc] = _read(reader, f"Mandate\n{items}The Mission works with the host country.\nIt has four offices.\n").documents
+    assert (doc.title, doc.body.split("\n\n")[0]) == ("Mandate", "Monitoring the police in the regions")

@@ -254,14 +254,14 @@ class PageReader:
             else:
                 break
         rest = lines[i:]
-        menu = 0
-        while menu < len(rest) and _is_heading(rest[menu].text) and len(rest[menu].text.split()) <= 3:
-            menu += 1
+        menu = _menu_run(rest, items=True)
+        if menu >= len(rest) - 1 or not _is_headline(rest[menu].text) or _SENTENCE_END.search(rest[menu].text):
+            menu = _menu_run(rest, items=False)  # the list items are the body's, under its title
         if menu >= 3 and menu < len(rest):
             # a sub-site's menu (At a glance / Our work / Library) or a page's chrome (English / Yes /
             # No) over the body: the headline under it is the title, else the page shows none
             rest = rest[menu:]
-            if len(rest) > 1 and len(rest[0].text) <= 250 and not _is_sentence(rest[0].text) and not parse_dateline(rest[0].text):
+            if len(rest) > 1 and _is_headline(rest[0].text):
                 raw.title, raw.title_line, rest = rest[0].text, rest[0].line, rest[1:]
             else:
                 raw.title = None
@@ -690,6 +690,22 @@ def _byline_items(blocks: list[Block]) -> list[RawDocument]:
             text = Block("text", block.text[m.end("date"):].strip(), block.line)
             items.append(RawDocument(line=block.line, paragraphs=[date_line, text], credits=[(m["author"], "author")]))
     return items if len(items) >= 2 else []
+
+
+def _menu_run(lines: list[Block], *, items: bool) -> int:
+    """How many lines open the page as a menu: short headings ('At a glance', 'Our work'), and with
+    `items` a sub-site's menu entries of any length ('- Freedom of religion or belief'), which are
+    list items that no sentence ends."""
+    n = 0
+    while n < len(lines) and ((items and lines[n].kind == "item" and not _SENTENCE_END.search(lines[n].text)
+                               and len(lines[n].text.split()) <= 8)
+                              or (_is_heading(lines[n].text) and len(lines[n].text.split()) <= 3)):
+        n += 1
+    return n
+
+
+def _is_headline(text: str) -> bool:
+    return len(text) <= 250 and not _is_sentence(text) and not parse_dateline(text)
 
 
 def _is_heading(text: str) -> bool:
