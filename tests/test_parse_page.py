@@ -411,6 +411,9 @@ def test_more_ways_to_announce_an_event(reader, announcement):
     # a word that names small towns somewhere, a month, a region: no city
     ("On 3 June 2019 experts met in Union Hall, in March and in Europe.", []),
     ("On 3 June 2019 experts met in Liberty to discuss the law.", []),
+    # a town too small for GeoNames' table, named with its State; not with an adjective after it
+    ("On 22 September 2011 he addressed the parliament in Karasjok, Norway.", [("Karasjok", None)]),
+    ("On 22 September 2011 he met in Karasjok, Norwegian officials said.", []),
 ])
 def test_a_city_the_graph_does_not_hold_is_a_place_kept_as_text(reader, sentence, places):
     [doc] = _read(reader, f"Community police units open\n{sentence}\n").documents

@@ -517,14 +517,17 @@ class PageReader:
 
     def _place_names(self, text: str) -> list[Match]:
         """The graph's cities in a text (not inside a structure's name), and the capitalised names
-        that are no name of the graph but a city of GeoNames in the region (their IRI empty)."""
+        that are no name of the graph but a city of GeoNames in the region, or a name followed by its
+        State ('in Karasjok, Norway': a town too small for GeoNames' table); their IRI is empty."""
         named = self.gazetteer.find(text, ("city", "structure", "state", "territory"))
+        states = {m.start for m in named if m.kind in ("state", "territory") and m.form == "name"}
         cities = self._cities(text)
         for candidate in _CAPITALISED.finditer(text):
             if any(m.start < candidate.end() and candidate.start() < m.end for m in named):
                 continue
             # the whole run of capitalised words: 'Human' is a town, 'Trafficking in Human Beings' no place
-            if world_city(candidate[0], self.regions):
+            after = _STATE_AFTER.match(text, candidate.end())
+            if world_city(candidate[0], self.regions) or (after and after.end() in states):
                 cities.append(Match("", "city", candidate[0], candidate.start(), candidate.end()))
         return sorted(cities, key=lambda m: m.start)
 
@@ -831,6 +834,10 @@ _STRUCTURE_WORD = re.compile(
     r"\bOSCE(?:\s+[A-Z][\w-]*){0,3}\s+(?:Cent(?:re|er)|Office|Mission|Presence|Co-?ordinator|Group)\s+(?:in|at)\s+$")
 # a name as texts write a place: capitalised words, hyphenated ('Jalal-Abad', 'Kamianets-Podilskyi')
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*){0,2}")
+
+
+# what stands between a town and its State: 'Karasjok, Norway', 'Druskininkai, the Republic of ...'
+_STATE_AFTER = re.compile(r",\s+(?:the\s+)?")
 
 
 def _text_place(match: Match) -> PlaceRef:
