@@ -306,7 +306,7 @@ def test_a_header_line_dates_and_places_a_page_of_any_layout(reader):
 
 
 @pytest.mark.parametrize("before", [
-    "Energy security, migration and media freedom on the agenda",
+    "Migration, energy and a free press among the topics",
     "A regional office of the Mission. (Mark Lind/OSCE) Photo details",
     "addressed the Permanent Council today, calling for dialogue.",
 ])
@@ -342,7 +342,7 @@ def test_a_lone_capitalised_line_is_a_cut_dateline_only_as_a_listing_items_whole
 @pytest.mark.parametrize("above", ["Press information", "Our people", "Project Updates", "Berlin Declaration Banner smaller",
                                    "Home > Newsroom > Press releases"])
 def test_a_site_section_or_an_images_alt_text_is_no_title(reader, above):
-    [doc] = _read(reader, f"{above}\nSecretary General\nThe Secretary General is appointed by the Ministerial Council for three years.\n").documents
+    [doc] = _read(reader, f"{above}\nSecretary General\nThe Secretary General leads the Secretariat and its staff.\n").documents
     assert doc.title == "Secretary General"
 
 
@@ -354,7 +354,7 @@ def test_a_site_header_naming_a_structure_and_its_unit_gives_the_most_specific(r
 
 
 @pytest.mark.parametrize("announcement, date, places", [
-    ("The Assembly will meet in Copenhagen for its session on 5-9 July 2026.", "2026-07-05", ["Copenhagen"]),
+    ("Parliamentarians will meet in Copenhagen on 5-9 July 2026.", "2026-07-05", ["Copenhagen"]),
     ("The Second Meeting, to be held on 4-5 April 2019 in Dubrovnik, will focus on tourism.", "2019-04-04", ["Dubrovnik"]),
     ("The meeting is to take place on 4 April 2019 at the Congress Centre, 1010 Vienna, Austria.", "2019-04-04", ["Vienna"]),
     ("It will be held on Thursday 17 (from 09:00 to 18:00) and Friday 18 October 2019.", "2019-10-17", ["Neum"]),
@@ -390,8 +390,8 @@ def test_a_date_field_holding_a_weekday_hours_or_a_range_gives_its_first_day(rea
 
 
 def test_a_story_set_in_a_capital_named_with_its_state(reader):
-    [doc] = _read(reader, "Experts discuss water diplomacy\nOn 3 May 2016 experts met in the Kazakh capital Astana.\n").documents
-    assert [p.raw for p in doc.places] == ["Astana"]
+    [doc] = _read(reader, "Experts discuss water diplomacy\nOn 3 May 2016 experts met in the Kyrgyz capital Bishkek.\n").documents
+    assert [p.raw for p in doc.places] == ["Bishkek"]
 
 
 def test_a_location_naming_the_datelines_city_is_one_place(reader):
@@ -407,13 +407,13 @@ def test_more_ways_to_announce_an_event(reader, announcement):
 
 @pytest.mark.parametrize("sentence, places", [
     ("On 3 June 2019 units opened in Karakol, Naryn and Osh.", [("Karakol", None), ("Naryn", None), ("Osh", str(iri.place("osh")))]),
-    ("On 3 June 2019 experts completed a course in Athens on cyber security.", [("Athens", None)]),
+    ("On 3 June 2019 experts attended a seminar in Athens on cyber security.", [("Athens", None)]),
     # a word that names small towns somewhere, a month, a region: no city
     ("On 3 June 2019 experts met in Union Hall, in March and in Europe.", []),
     ("On 3 June 2019 experts met in Liberty to discuss the law.", []),
     # a town too small for GeoNames' table, named with its State; not with an adjective after it
-    ("On 22 September 2011 he addressed the parliament in Karasjok, Norway.", [("Karasjok", None)]),
-    ("On 22 September 2011 he met in Karasjok, Norwegian officials said.", []),
+    ("On 14 October 2019 he spoke to the assembly in Storvik, Norway.", [("Storvik", None)]),
+    ("On 14 October 2019 he met them in Storvik, Norwegian officials said.", []),
 ])
 def test_a_city_the_graph_does_not_hold_is_a_place_kept_as_text(reader, sentence, places):
     [doc] = _read(reader, f"Community police units open\n{sentence}\n").documents
@@ -421,18 +421,18 @@ def test_a_city_the_graph_does_not_hold_is_a_place_kept_as_text(reader, sentence
 
 
 def test_the_headlines_city_places_a_story_before_a_later_meeting_its_opening_names(reader):
-    text = ("Secretary General holds consultations in Moscow\nThe Secretary General discussed the Council to take place "
-            "in Dublin in December during a visit that began on 22 October 2012.\n")
+    text = ("Chairperson holds talks in Minsk\nThe Chairperson went over the agenda of the conference to take place "
+            "in Prague next spring during a visit that started on 4 March 2019.\n")
     [doc] = _read(reader, text).documents
-    assert [p.raw for p in doc.places] == ["Moscow"]
+    assert [p.raw for p in doc.places] == ["Minsk"]
 
 
 @pytest.mark.parametrize("opening, places", [
-    ("Forty officers completed a training course in Athens on cyber security.", ["Athens"]),
-    ("Forty officers completed a training course on cyber security.", []),
+    ("Thirty officials attended a seminar in Athens on cyber security.", ["Athens"]),
+    ("Thirty officials attended a seminar on cyber security.", []),
 ])
 def test_an_undated_opening_places_a_story_only_with_its_headlines_city(reader, opening, places):
-    [doc] = _read(reader, f"Training course in Athens\n{opening}\n").documents
+    [doc] = _read(reader, f"Seminar on cyber security in Athens\n{opening}\n").documents
     assert [p.raw for p in doc.places] == places
 
 
@@ -459,7 +459,7 @@ def test_without_the_places_extra_only_the_graphs_cities_are_known(monkeypatch):
 
 def test_a_listing_item_is_placed_by_its_excerpts_first_sentence(reader):
     text = ("Newsroom\nTraining for police\nPublishing date: 15 May 2025\nContent type: News\n"
-            "From 14 to 15 May 2025, the OSCE Programme Office in Dushanbe organized a training in Bokhtar, Khatlon region...\n"
+            "On 2 June 2025 the Office held a course for police officers in Bokhtar, Khatlon region...\n"
             "Second item\nPublishing date: 14 May 2025\nContent type: News\nThe Office supports police reform...\n")
     first, second = _read(reader, text).documents
     assert ([(p.raw, p.city) for p in first.places], second.places) == ([("Bokhtar", None)], [])
@@ -472,33 +472,33 @@ def test_a_top_menu_section_or_its_translation_is_no_title(reader, above):
 
 
 def test_a_title_of_one_or_two_words_is_an_overviews(reader):
-    [doc] = _read(reader, "Creation\nThe Centre was created on 21 November 1990 at the Paris Summit.\n").documents
+    [doc] = _read(reader, "Creation\nThe Unit was set up on 5 December 2003 by a decision of the Ministerial Council.\n").documents
     assert (doc.title, doc.date) == ("Creation", None)
 
 
 def test_a_standfirst_under_the_title_is_no_lead(reader):
-    text = ("Address by the High Commissioner\nHigh Commissioner says parliament is a promising example\n"
-            "On 22 September 2011 the High Commissioner addressed the parliament in Tirana.\n")
+    text = ("Speech of the High Commissioner\nHigh Commissioner sees the assembly as a model\n"
+            "On 9 May 2018 the High Commissioner spoke to the assembly in Tirana.\n")
     [doc] = _read(reader, text).documents
-    assert (doc.date, [p.raw for p in doc.places]) == ("2011-09-22", ["Tirana"])
+    assert (doc.date, [p.raw for p in doc.places]) == ("2018-05-09", ["Tirana"])
 
 
 def test_a_page_of_op_eds_under_outlet_date_and_byline_is_a_listing(reader):
     text = ("Op-Eds & Articles\nThe Daily Courier - April 28, 2016 By Ana Novak Seventy years ago the region chose dialogue.\nRead more\n"
-            "Il Giornale 15 July 2015 by Marco Rossi Dal 5 al 9 luglio si è svolta la sessione.\nRead more\n")
+            "Il Giornale 3 March 2017 by Marco Rossi La sessione invernale si è chiusa ieri.\nRead more\n")
     record = _read(reader, text)
     assert record.layout == "B"
     assert [(d.title, d.date, d.date_kind, [p.name for p in d.people]) for d in record.documents] == [
-        (None, "2016-04-28", "bare", ["Ana Novak"]), (None, "2015-07-15", "bare", ["Marco Rossi"])]
+        (None, "2016-04-28", "bare", ["Ana Novak"]), (None, "2017-03-03", "bare", ["Marco Rossi"])]
     # one op-ed is a page of its own
     assert _read(reader, "Op-Eds & Articles\nThe Daily Courier - April 28, 2016 By Ana Novak Seventy years ago.\n").layout == "?"
 
 
 def test_a_sub_sites_menu_entries_over_the_headline_are_no_title(reader):
     menu = "".join(f"- {entry}\n" for entry in ("Elections", "Rule of law", "Freedom of religion or belief", "Hate crime"))
-    [doc] = _read(reader, f"-\nOur work\n{menu}Needs assessment mission\nPresidential election, 28 January 2018\n"
-                          "The Office undertook a needs assessment mission.\n").documents
-    assert doc.title == "Presidential election, 28 January 2018"
+    [doc] = _read(reader, f"-\nOur work\n{menu}Needs assessment mission\nParliamentary elections, 2 April 2023\n"
+                          "The Office sent a small team to the capital.\n").documents
+    assert doc.title == "Parliamentary elections, 2 April 2023"
     # a list under an overview's title is its body
     items = "- Monitoring the police in the regions\n- Training judges and prosecutors\n- Advising the parliament on laws\n"
     [doc] = _read(reader, f"Mandate\n{items}The Mission works with the host country.\nIt has four offices.\n").documents

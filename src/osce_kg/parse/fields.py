@@ -213,7 +213,7 @@ def parse_bare_date(text: str) -> str | None:
 def find_text_date(paragraph: str) -> tuple[str, str] | None:
     """The first full English date inside a paragraph ('... in Vilnius on 3 May 2016'): raw and ISO;
     a range of days gives its first day ('on 7 and 8 March 2013' -> 2013-03-07), also with its
-    weekdays and hours ('on Thursday 22 (from 09:00 to 18:00) and Friday 23 February 2024')."""
+    weekdays and hours ('on Thursday 17 (from 09:00 to 18:00) and Friday 18 October 2019')."""
     paragraph = _WEEKDAY_BEFORE_DAY.sub("", _HOURS.sub("", paragraph))
     for m in _TEXT_DATE.finditer(paragraph):
         if m["y"]:

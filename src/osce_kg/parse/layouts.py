@@ -78,7 +78,7 @@ _SKIP_LINES = re.compile(
     # the site's top menu sections as a breadcrumb above the title, and their translations
     # a site's own sections above a page's headline
     r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"
-    # an image's alt text standing in for a headline: 'Berlin Declaration Banner smaller'
+    # an image's alt text standing in for a headline: 'Summit Declaration Banner smaller'
     r".{0,80}\b(?:Banner|Logo|Thumbnail|Icon)(?:\s+(?:small|smaller|large|larger|big|\d+))?|"
     r"Resources|Ressources|Ressourcen|Ресурсы|Materiale|Materijali|Материјали|Материалы|Who we are|"
     r"Institutions (?:&|and) Structures|Structures (?:&|and) institutions|Wer wir sind|Qui nous sommes|Кто мы|"

