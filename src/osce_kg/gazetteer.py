@@ -55,6 +55,11 @@ class Match:
     """'name' for a name or abbreviation, 'adjective' for an adjective or demonym ('Albanian')."""
 
 
+PERSON_CUTOFF = 90.0
+"""How alike (rapidfuzz ratio) a name must be to a known person's: 'Knut Vollebeak' is 93 to 'Knut
+Vollebaek', 'Jan Kubas' 89 to 'Jan Kubis' (a surname of four letters is not read as a slip)."""
+
+
 def _kind(subject: str) -> str | None:
     for kind, prefix in KIND_PREFIX.items():
         if subject.startswith(prefix):
@@ -167,9 +172,22 @@ class Gazetteer:
 
     def person_name(self, name: str) -> str:
         """A person's name as the reference data writes it when it knows the person under this name
-        written with or without diacritics ('Miroslav Lajcak' -> 'Miroslav Lajčák'), else the name."""
-        iri = self._people.get(anyascii(name).lower())
+        written with or without diacritics ('Miroslav Lajcak' -> 'Miroslav Lajčák') or misspelt
+        ('Knut Vollebeak'), else the name."""
+        iri = self.known_person(name)
         return self.preferred.get(iri, name) if iri else name
+
+    def known_person(self, name: str) -> str | None:
+        """The person of the reference data that a full name designates: the same letters with or
+        without diacritics, or a slip of a letter or two in the surname (rapidfuzz, the first name
+        written alike), else None."""
+        key = anyascii(name).lower()
+        if key in self._people:
+            return self._people[key]
+        if " " not in key or not self._people:
+            return None
+        best = process.extractOne(key, self._people.keys(), scorer=fuzz.ratio, score_cutoff=PERSON_CUTOFF)
+        return self._people[best[0]] if best and best[0].split()[0] == key.split()[0] else None
 
     def label(self, iri: str) -> str:
         return self.preferred.get(iri, iri.rsplit("/", 1)[-1])

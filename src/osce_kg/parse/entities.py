@@ -25,13 +25,13 @@ HONORIFIC = (
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
 # 'O'Neill', 'D'Alema', 'McAllister', 'MacDonald' are one word
-_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 _INITIAL = rf"[{_UPPER}]\."
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
 # A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
 _CANDIDATE = re.compile(
-    rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
+    rf"(?<![^\W\d_]|[’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 # also another organisation's credit: '(MFA Sweden/Ana Novak)'
@@ -41,7 +41,7 @@ _PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<af
 # the name first: '(Lubomir Novak/OSCE)'
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
-_POSITION = re.compile(r"^\s*\((?:r|l|c|right|left|centre|center|front|second (?:left|right)|far (?:left|right))\)", re.I)
+_POSITION = re.compile(r"^\s*\((?:r|l|c|(?:(?:centre|center|second|far)[- ])?(?:right|left)|centre|center|front|back)\)", re.I)
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
@@ -57,7 +57,8 @@ _APPOSITION = re.compile(
 # a role phrase before the name: 'OSCE Secretary General Marc Perrin de Brichambaut said'
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:OSCE\s+)?(?:Secretary General|Chairperson-in-Office|Chairman-in-Office|High Commissioner on National Minorities|"
-    rf"Representative on Freedom of the Media|ODIHR Director|Head of Mission|Head of the OSCE [A-Z][\w ]+?))\s+(?P<name>{NAME})"
+    rf"Representative on Freedom of the Media|ODIHR Director|Head of Mission|Head of the OSCE [A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|in|to|for|of|on))*?))"
+    rf"\s+(?P<name>{NAME})"
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
 _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
@@ -85,13 +86,33 @@ commissioner representative speaker mayor governor ombudsperson ombudsman envoy 
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
 member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
-leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+leader candidate nominee chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
+major sergeant admiral brigadier marshal
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
                       "personal", "permanent", "executive", "chief"}
+# a post fused with a rank or a status: 'General-Major', 'Secretary General-Elect', 'Vice-Chair'
+_POST_PARTS = {"elect", "designate", "general", "vice", "deputy", "acting", "in", "office", "chief", "of"}
+
+
+def post_word(word: str) -> bool:
+    """A word that names a post: 'Minister', 'journalist', 'General-Major', 'Vice-Chair'."""
+    key = word.lower().strip(",.;:")
+    if key in ROLE_WORDS:
+        return True
+    parts = key.split("-")
+    return len(parts) > 1 and all(p in ROLE_WORDS or p in _POST_PARTS for p in parts)
+
+
+def _plural_post(word: str) -> bool:
+    """'Captains', 'Heads': a post of several holders, so the words it stands in are no one's name."""
+    key = word.lower()
+    return key.endswith("s") and key[:-1] in ROLE_WORDS
+
+
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -103,6 +124,21 @@ _LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
 _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
+# a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
+_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{3,160}})")
+# a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
+_NAME_THEN_POST = re.compile(
+    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,?\s+(?:is|was|has been|will be|became|becomes|remains)\s+"
+    rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
+# posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
+_FOREIGN_POST = re.compile(
+    r"(?i)\b(?:ambasad|ambassad|embajad|ambasciat|botschaft|minist|prezident|präsident|presiden|predsjedni|predsedni|"
+    r"направ|посол|министр|президент|председател|глава|начальник|руководител|директор|советник|координатор|"
+    r"представител|пресс|sekretar|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)\w*")
+# a whole line that is a name: in Latin or in Cyrillic letters ('Ана Новак')
+_CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?(?:\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?){1,3}"
+_LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")
+_CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
@@ -125,6 +161,9 @@ NOT_NAME_WORDS = {
     "Youth", "Women", "Roma", "Sinti", "Anti-Terrorism", "Strategy", "Plan", "Action",
     "Bay", "Island", "Islands", "Lake", "River", "Sea", "Mountains", "Valley", "Gulf", "Region", "Province", "Oblast",
     "District", "Square", "Street", "Avenue", "Asia", "Caucasus", "Balkans", "Africa", "America", "Contacts",
+    # function words written capitalised in a heading's style: 'the Conflict Dealt With by ...'
+    "With", "By", "From", "Of", "And", "To", "Under", "Against", "Between", "About", "Into", "Over", "After",
+    "Before", "Through", "Within", "Without", "Upon", "Towards",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -215,11 +254,14 @@ class EntityReader:
         if issuer and self._short_reference(issuer, texts):
             if all(r.iri != issuer for r in out.structures):
                 out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
-        for person in self._credited(paragraphs) + ([p for _, p in self._named_after_role(title, issuer)] if title else []):
+        for person in self._credited(paragraphs) + (self._title_people(title, issuer) if title else []):
+            self._merge(out.people, person)
+        for person in self._line_people(paragraphs, issuer):
             self._merge(out.people, person)
         last_speaker: str | None = None
-        for paragraph in paragraphs:
-            people = self._people(paragraph, issuer)
+        for index, paragraph in enumerate(paragraphs):
+            # the page's text may stop mid-word: 'Speaker of the Parliament David Us'
+            people = self._people(_without_cut_word(paragraph) if index == len(paragraphs) - 1 else paragraph, issuer)
             for person in people:
                 self._merge(out.people, person)
             quotes = [q.group(1).strip().rstrip(",") for q in _QUOTE.finditer(paragraph)]
@@ -255,7 +297,10 @@ class EntityReader:
                 if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
                     continue
                 role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) else None
-                role = None if role and self._ends_in_named_post(role) else role  # the next person's post
+                if role and self._ends_in_named_post(role):
+                    if pattern is _SAID_AFTER:
+                        continue  # 'the fall of the Iron Curtain, OSCE PA President Ana Novak said': she speaks
+                    role = None  # the next person's post
                 role = _role_with_title(m["hon"], role)
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_BEFORE.finditer(paragraph):
@@ -281,13 +326,77 @@ class EntityReader:
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         if (roster := _ROSTER_LINE.match(paragraph)) and (name := self._clean_name(roster["name"])):
             found.append((0, PersonRef(name)))
+        # the looser rules name only people the rules above did not find
+        found += [(at, p) for at, p in self._opening_name(paragraph, issuer) + self._name_then_post(paragraph, issuer) + self._known(paragraph)
+                  if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found], issuer)
+        found = _article_free(found, paragraph)
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
         for _, person in found:
             self._merge(people, person)
         return people
+
+    def _title_people(self, title: str, issuer: str | None) -> list[PersonRef]:
+        """People a title names: after their post, at its start, or known to the data."""
+        found = self._named_after_role(title, issuer) + self._opening_name(title, issuer) + self._known(title)
+        return [p for _, p in _article_free(found, title)]
+
+    def _opening_name(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """A list's item or a paragraph that opens with a name and its post, in any language:
+        'Lamberto Zannier, quinto Segretario generale dell’OSCE (2011-2017)', '• Ana Novak, Minister
+        of Justice': the text after the comma names a post, a structure or a State."""
+        m = _OPENING_NAME.match(paragraph)
+        if not m or not (name := self._clean_name(m["name"])):
+            return []
+        role = m["role"].strip()
+        if not (self._role_text(role) or _FOREIGN_POST.search(role) or self.gazetteer.find(role, ("structure",))):
+            return []
+        return [(m.start("name"), PersonRef(name, role, self._affiliation(role, issuer)))]
+
+    def _name_then_post(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """A name, then a post written in lower case or after a verb: 'Ana Novak, a journalist of
+        the ...', 'Ana Novak, former presidential candidate', 'Ana Novak is currently Acting Head
+        of Centre', 'Ana Novak, is the newly appointed Head of Mission'."""
+        out: list[tuple[int, PersonRef]] = []
+        for m in _NAME_THEN_POST.finditer(paragraph):
+            words = m["role"].split()
+            at = next((k for k, w in enumerate(words[:6]) if post_word(w) and w.lower() not in _QUALIFYING_TITLES), None)
+            if at is None or not (name := self._clean_name(m["name"])):
+                continue
+            role = " ".join(words)
+            out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
+
+    def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
+        """People the reference data knows, wherever the text names them in full ('the mandate of
+        Ana Novak'), also misspelt ('Knut Vollebeak')."""
+        out: list[tuple[int, PersonRef]] = []
+        for m in _CANDIDATE.finditer(paragraph):
+            words = m[0].split()
+            spans = [(a, b) for a in range(len(words)) for b in range(min(len(words), a + 5), a + 1, -1)]
+            for a, b in spans:
+                name = _POSSESSIVE.sub("", " ".join(words[a:b]))
+                if self.gazetteer.known_person(name):
+                    out.append((m.start() + len(" ".join(words[:a])) + (1 if a else 0), PersonRef(name)))
+                    break
+        return out
+
+    def _line_people(self, paragraphs: list[str], issuer: str | None) -> list[PersonRef]:
+        """A name on a line of its own in a contact block: under 'Contacts' / 'Media contact', or
+        over a line naming the post ('Ana Novak' / 'Spokesperson'), in Latin or Cyrillic letters."""
+        out: list[PersonRef] = []
+        for index, line in enumerate(paragraphs):
+            if not _LINE_NAME.fullmatch(line.strip()) or not (name := self._clean_name(line.strip())):
+                continue
+            after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            heading = index > 0 and _CONTACT_HEADING.match(paragraphs[index - 1].strip()) is not None
+            post = len(after) <= 120 and (any(post_word(w) for w in after.split()) or _FOREIGN_POST.search(after) is not None)
+            if heading or post:
+                role = after.strip() if post else None
+                out.append(PersonRef(name, role, self._affiliation(role, issuer)))
+        return out
 
     def _origin(self, paragraph: str, end: int) -> str | None:
         """'Ilina Dimovska from North Macedonia', 'Sintija Oškalne of the OSCE Conflict Prevention
@@ -295,8 +404,12 @@ class EntityReader:
         link = _FROM.match(paragraph, end)
         if not link:
             return None
-        found = self.gazetteer.find(paragraph[link.end():link.end() + 120], ("state", "structure"))
-        return found[0].iri if found and found[0].start == 0 and found[0].iri not in self.osce else None
+        head = paragraph[link.end():link.end() + 120]
+        for m in sorted(self.gazetteer.find(head, ("state", "structure")), key=lambda m: m.start):
+            # 'of the OSCE Conflict Prevention Centre', 'from the Delegation of San Marino to ...'
+            if m.iri not in self.osce:
+                return m.iri if _BODY_NAME_RUN.fullmatch(head[:m.start]) else None
+        return None
 
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
@@ -331,7 +444,7 @@ class EntityReader:
                 i = 0
             # a post word further in ends the role: 'Deputy Public Defender Paata Beltadze'
             i = next((k + 1 for k in range(len(words) - 3, i - 1, -1)
-                      if words[k][:1].isupper() and words[k].lower() in ROLE_WORDS), i)
+                      if words[k][:1].isupper() and post_word(words[k])), i)
             # the role is the few words before the name: searching the whole paragraph before each
             # candidate was quadratic (a 340 kB line of names took a minute)
             before = paragraph[max(0, m.start() - _ROLE_CONTEXT):m.start()]
@@ -407,13 +520,13 @@ class EntityReader:
                 before = text[:tail.start()] + " ".join(words[:k]) + " "
                 last = before.split()[-2:]
                 # not 'Co-ordinator of Activities to Address Transnational Threats': a verb after 'to'
-                if last and (last[-1].lower() in ROLE_WORDS or (last[0] != "to" and _role_before(before, ""))):
+                if last and (post_word(last[-1]) or (last[0] != "to" and _role_before(before, ""))):
                     return True
         return False
 
     @staticmethod
     def _role_word(word: str) -> bool:
-        return word.lower().rstrip(",") in ROLE_WORDS or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
+        return post_word(word) or _FOREIGN_POST.fullmatch(word) is not None or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
             or word.lower() in _HONORIFICS
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
@@ -423,18 +536,18 @@ class EntityReader:
 
     def _role_text(self, text: str) -> bool:
         """Text that names a role: a role word, or a State or structure ('MP, Portugal')."""
-        return any(w.lower().strip(",.") in ROLE_WORDS for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
+        return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
 
     def _clean_name(self, name: str) -> str | None:
         words = name.split()
-        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS):
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0])):
             words = words[1:]
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
-        posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and words[k].lower() in ROLE_WORDS]
+        posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and post_word(words[k])]
         words = words[posts[-1] + 1:] if posts else words
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
-        if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) for w in words) \
+        if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) or _plural_post(w) for w in words) \
                 or any(_COMMON_NOUN.search(w) for w in words) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
@@ -588,6 +701,21 @@ def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
     return kept
 
 
+def _article_free(found: list[tuple[int, PersonRef]], text: str) -> list[tuple[int, PersonRef]]:
+    """'the Iron Curtain', 'the Armed Forces of ...': a name right after the article is a thing's."""
+    return [(at, p) for at, p in found if not _AFTER_ARTICLE.search(text[max(0, at - 4):at])]
+
+
+_ENDS_WHOLE = re.compile(r"[.!?…:;\"”’)\]\d]\s*$")
+
+
+def _without_cut_word(paragraph: str) -> str:
+    """The text without its last word when it stops without a full stop: a page cut mid-word."""
+    if _ENDS_WHOLE.search(paragraph):
+        return paragraph
+    return paragraph.rstrip().rsplit(None, 1)[0] if " " in paragraph.strip() else paragraph
+
+
 def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
     """'"...," Zannier said.': a speaker named by surname alone after an earlier paragraph gave the full name."""
     for person in people:
@@ -615,6 +743,9 @@ def _same_person(a: str, b: str) -> bool:
 _HONORIFIC_BEFORE = re.compile(r"(?:(?P<role>[A-Z][^,.;:\"“”]*?),\s+)?\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+$")
 
 
+# the capitalised words of a body's name before the State or structure it belongs to: 'Delegation of '
+_BODY_NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'-]*|of|to|for|the|in)\s+)*")
+_AFTER_ARTICLE = re.compile(r"\b[Tt]he\s+$")
 _CLAUSE_START = re.compile(r".*(?:[.;:“\"]\s|^)", re.S)
 
 
@@ -624,7 +755,7 @@ def _role_in_apposition(before: str) -> str | None:
     clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
     words = clause.split()
     for i, word in enumerate(words):
-        if word[:1].isupper() and word.lower().strip(",") in ROLE_WORDS and word.lower() not in _QUALIFYING_TITLES:
+        if word[:1].isupper() and post_word(word) and word.lower() not in _QUALIFYING_TITLES:
             start = i
             while start > 0 and words[start - 1][:1].isupper():
                 start -= 1
@@ -636,7 +767,7 @@ def _reads_as_role(text: str) -> bool:
     """'Head of ...', 'the Mission's ...', 'former Minister': a role; 'met today in Belgrade': a clause."""
     first = text.split()[:3]
     return bool(first) and (first[0][:1].isupper() or first[0] in ("the", "a", "an", "former")
-                            or any(w.lower() in ROLE_WORDS for w in first))
+                            or any(post_word(w) for w in first))
 
 
 def _is_honorific(prefix: str) -> bool:
@@ -658,7 +789,7 @@ def _role_before(before: str, prefix: str) -> str | None:
     word must be followed by nothing or by an 'of/for ...' phrase ('Center for Judicial and' is no role)."""
     if not prefix:
         lower = re.search(r"(?<![\w’'-])((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
-        if lower and lower[2] in ROLE_WORDS and lower[2] not in _QUALIFYING_TITLES:
+        if lower and (post_word(lower[2]) or _FOREIGN_POST.fullmatch(lower[2])) and lower[2] not in _QUALIFYING_TITLES:
             words = lower[1].split()
             # 'human rights defender' yes, 'received by journalist' no
             while len(words) > 1 and (words[0] in _STOP_WORDS or words[0].endswith(("ed", "ing"))):
@@ -667,7 +798,7 @@ def _role_before(before: str, prefix: str) -> str | None:
     run = _ROLE_RUN.search(before)
     words = ((run[0] if run else "") + prefix).split()
     posts = [i for i, w in enumerate(words)
-             if w.lower().strip(",") in ROLE_WORDS and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
+             if post_word(w) and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
     if not posts:
         return None
     last = posts[-1]
