@@ -86,7 +86,7 @@ commissioner representative speaker mayor governor ombudsperson ombudsman envoy 
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
 member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
-leader candidate nominee chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+leader candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
 major sergeant admiral brigadier marshal
@@ -120,15 +120,19 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?)$")
 _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
-_LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
+_LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
+_OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
 _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
 _OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{3,160}})")
+# 'Head of Centre: Ana Novak', 'Spokesperson: Ambassador Ana Novak'
+_POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\.?\s*$")
 # a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
 _NAME_THEN_POST = re.compile(
-    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,?\s+(?:is|was|has been|will be|became|becomes|remains)\s+"
+    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=[a-z]+s of )|,?\s+(?:is|was|has been|will be|became|becomes|remains|"
+    rf"serves as|served as|acts as|took office as|took up (?:his|her|the) \w+ as)\s+"
     rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
 # posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
 _FOREIGN_POST = re.compile(
@@ -164,6 +168,10 @@ NOT_NAME_WORDS = {
     # function words written capitalised in a heading's style: 'the Conflict Dealt With by ...'
     "With", "By", "From", "Of", "And", "To", "Under", "Against", "Between", "About", "Into", "Over", "After",
     "Before", "Through", "Within", "Without", "Upon", "Towards",
+    # pronouns and forms of address: 'Contact Us', 'Dear Colleagues'
+    "Us", "We", "Our", "You", "Your", "My", "Dear", "Colleagues", "Friends", "Ladies", "Gentlemen", "Excellencies",
+    # parties and movements are named like people: 'Green Party'
+    "Party", "Movement", "Coalition", "Alliance", "Front", "Bloc",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -202,11 +210,15 @@ _PARTNERS = re.compile(
     re.I,
 )
 _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
+# a capitalised word in the plural: 'Lithuanians' (a State's people when its singular is the State's demonym)
+_PLURAL_WORD = re.compile(r"\b([A-Z][a-z]{2,})s\b")
+# 'Roma, Ashkali and Egyptian communities': the name of a community listed with others, not of a State
+_COMMUNITY_LIST = re.compile(r"\b(?:Roma|Ashkali|Sinti|RAE)(?:\s*,\s*|\s+and\s+)(?:(?:Ashkali|Roma)(?:\s*,\s*|\s+and\s+))?$")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
-_TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+for\s+(?:the\s+)?(?:former\s+)?$")
+_TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+(?:for|of)\s+(?:the\s+)?(?:former\s+)?$")
 # capitalised words right before a State's name: 'Northern Ireland'
 _QUALIFIER = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 _NOT_QUALIFIERS = {"The", "In", "At", "To", "For", "From", "With", "And", "Of", "On", "By", "As", "Both", "Including", "While"}
@@ -244,7 +256,7 @@ class EntityReader:
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
                    for m in _without_longer_names(_without_languages(
-                       self.gazetteer.find(text, ("state", "structure", "territory")), text), text)]
+                       self.gazetteer.find(text, ("state", "structure", "territory")) + self._peoples(text), text), text)]
         if language and language != "en":
             matches += [m for text in texts for m in self.gazetteer.find_states(text, language)]
         out.states = _refs([m for m in matches if m.kind == "state"])
@@ -286,6 +298,11 @@ class EntityReader:
                 out.participants = self._participants(paragraph)
         out.funders, out.organisers, out.partners = _unique(out.funders), _unique(out.organisers), _unique(out.partners)
         return out
+
+    def _peoples(self, text: str) -> list[Match]:
+        """A State's people named in the plural: 'the Lithuanians', 'Uzbeks' (its demonym and an s)."""
+        return [Match(found[0].iri, "state", m[0], m.start(), m.end(), "adjective") for m in _PLURAL_WORD.finditer(text)
+                if (found := self.gazetteer.find(m[1], ("state",))) and found[0].form == "adjective" and found[0].text == m[1]]
 
     # people -----------------------------------------------------------------------------------
 
@@ -347,6 +364,8 @@ class EntityReader:
         """A list's item or a paragraph that opens with a name and its post, in any language:
         'Lamberto Zannier, quinto Segretario generale dell’OSCE (2011-2017)', '• Ana Novak, Minister
         of Justice': the text after the comma names a post, a structure or a State."""
+        if (colon := _POST_COLON_NAME.match(paragraph)) and _post_line(colon["role"]) and (name := self._clean_name(colon["name"])):
+            return [(colon.start("name"), PersonRef(name, colon["role"], self._affiliation(colon["role"], issuer)))]
         m = _OPENING_NAME.match(paragraph)
         if not m or not (name := self._clean_name(m["name"])):
             return []
@@ -362,7 +381,7 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         for m in _NAME_THEN_POST.finditer(paragraph):
             words = m["role"].split()
-            at = next((k for k, w in enumerate(words[:6]) if post_word(w) and w.lower() not in _QUALIFYING_TITLES), None)
+            at = next((k for k, w in enumerate(words[:6]) if (post_word(w) or _plural_post(w)) and w.lower() not in _QUALIFYING_TITLES), None)
             if at is None or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
@@ -390,11 +409,11 @@ class EntityReader:
         for index, line in enumerate(paragraphs):
             if not _LINE_NAME.fullmatch(line.strip()) or not (name := self._clean_name(line.strip())):
                 continue
-            after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-            heading = index > 0 and _CONTACT_HEADING.match(paragraphs[index - 1].strip()) is not None
-            post = len(after) <= 120 and (any(post_word(w) for w in after.split()) or _FOREIGN_POST.search(after) is not None)
-            if heading or post:
-                role = after.strip() if post else None
+            before = paragraphs[index - 1].strip() if index else ""
+            after = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
+            # the post under the name (a contact block), or over it (an overview's 'Head of Mission')
+            role = next((line for line in (after, before) if _post_line(line)), None)
+            if role or _CONTACT_HEADING.match(before):
                 out.append(PersonRef(name, role, self._affiliation(role, issuer)))
         return out
 
@@ -479,6 +498,8 @@ class EntityReader:
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
+                if _personal_context(paragraph, start, m.end()):
+                    out.append((start, PersonRef(name)))  # no post, but the text speaks of a person
                 continue
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
         return out
@@ -489,21 +510,23 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         names = {p.name for p in known}
         candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
-        previous_is_person = False
-        previous_end = -1
-        for start, end, name in candidates:
-            if not name:
-                previous_is_person = False
+        people = [bool(name) and any(_same_person(name, n) for n in names) for _, _, name in candidates]
+        linked = [k > 0 and _LIST_LINK.fullmatch(paragraph[candidates[k - 1][1]:candidates[k][0]]) is not None
+                  for k in range(len(candidates))]
+        # forwards ('met with Ana Novak, Ben Smith and ...'), then backwards ('Ana Novak and Ben Smith from ...')
+        order = [(k, k - 1) for k in range(len(candidates))] + [(k, k + 1) for k in range(len(candidates) - 2, -1, -1)]
+        for k, other in order:
+            start, _, name = candidates[k]
+            if not name or people[k]:
                 continue
-            link = _LIST_LINK.match(paragraph[previous_end:start]) if previous_end >= 0 else None
-            linked = link is not None and link.end() == start - previous_end
-            trigger = bool(_LIST_TRIGGER.search(paragraph[max(0, start - 30):start]))
-            is_person = name in names or any(name.endswith(" " + n) or n.endswith(" " + name) for n in names)
-            if not is_person and ((linked and previous_is_person) or trigger):
+            neighbour = 0 <= other < len(candidates) and people[other] and linked[max(k, other)]
+            if other > k:
+                # backwards only over 'and', and not from a post's name: 'on Gender Issues, Ana Novak'
+                neighbour = neighbour and paragraph[candidates[k][1]:candidates[other][0]].strip() == "and" \
+                    and not _OBJECT_OF.search(paragraph[max(0, start - 4):start])
+            if neighbour or (other < k and _LIST_TRIGGER.search(paragraph[max(0, start - 30):start])):
                 out.append((start, PersonRef(name)))
-                names.add(name)
-                is_person = True
-            previous_is_person, previous_end = is_person, end
+                people[k] = True
         return out
 
     def _ends_in_named_post(self, text: str) -> bool:
@@ -674,7 +697,7 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
         link = _ADJECTIVE_LINK.match(after)
         if link and m.end + link.end() in starts:
             continue
-        if _LANGUAGE_USE.match(after):
+        if _LANGUAGE_USE.match(after) or _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]):
             dropped.add(m)
         elif _PHRASE_END.match(after):
             dropped.update(chain)
@@ -699,6 +722,31 @@ def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
                     continue
         kept.append(m)
     return kept
+
+
+# 'congratulated Ana Novak on her election': his/her within the few words after the name
+_PRONOUN_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:his|her)\b")
+# 'Ana Novak welcomed the law. She said ...': a sentence's subject with a verb, a he/she later on
+_SUBJECT_VERB = re.compile(r"^\s+(?:[a-z]+ed|met|spoke|took|gave|held|led|made|went|began|sent|wrote|urged|thanked)\b")
+_PRONOUN_LATER = re.compile(r"\b(?:[Hh]e|[Ss]he|his|her)\b")
+_LED_BY = re.compile(
+    rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
+
+
+def _personal_context(paragraph: str, start: int, end: int) -> bool:
+    """A name the text treats as a person's: 'on her election' right after it, a subject whose
+    sentence goes on with he or she, or one who led or chaired something ('chaired by Ana Novak')."""
+    after = paragraph[end:]
+    if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
+        return True
+    sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
+    return sentence_start and _SUBJECT_VERB.match(after) is not None and _PRONOUN_LATER.search(after) is not None
+
+
+def _post_line(line: str) -> bool:
+    """A short line naming a post: 'Head of Mission', 'Spokesperson', 'Начальник отдела прессы'."""
+    return 0 < len(line) <= 120 and not line.endswith(".") and (
+        any(post_word(w) for w in line.split()) or _FOREIGN_POST.search(line) is not None)
 
 
 def _article_free(found: list[tuple[int, PersonRef]], text: str) -> list[tuple[int, PersonRef]]:
