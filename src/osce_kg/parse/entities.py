@@ -131,14 +131,30 @@ _OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{
 _POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\.?\s*$")
 # a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
 _NAME_THEN_POST = re.compile(
-    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=[a-z]+s of )|,?\s+(?:is|was|has been|will be|became|becomes|remains|"
+    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=\w{{3,}}s\b)|,?\s+(?:is|was|has been|will be|became|becomes|remains|"
     rf"serves as|served as|acts as|took office as|took up (?:his|her|the) \w+ as)\s+"
     rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
 # posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
 _FOREIGN_POST = re.compile(
     r"(?i)\b(?:ambasad|ambassad|embajad|ambasciat|botschaft|minist|prezident|präsident|presiden|predsjedni|predsedni|"
     r"направ|посол|министр|президент|председател|глава|начальник|руководител|директор|советник|координатор|"
-    r"представител|пресс|sekretar|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)\w*")
+    r"представител|пресс|sekretar|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)[\w-]*")
+# English words of institutions that the stems above would take for posts: 'Ministerial', 'Secretariat'
+_INSTITUTION_WORD = re.compile(r"(?i)(?:ial|ry|ries|iat|iats|ency|tial|ate|ates|ion|ions|ive|ives|ium|schaft|ство|ства)$")
+# a body's name in a translated page, part of the post before a name: 'Šefica Misije Mariz Novak'
+_FOREIGN_BODY = re.compile(r"(?i)(?:misij|misiun|мисси|ofis|офис|prezenc|присутстви|centr|центр)\w*")
+
+
+def foreign_post(word: str) -> bool:
+    """A post in a translated page's word: 'Ambasadoarea', 'ambasadori', 'Посол' (not 'Ministerial')."""
+    word = word.strip(",.;:")
+    return _FOREIGN_POST.fullmatch(word) is not None and not _INSTITUTION_WORD.search(word)
+
+
+def _names_foreign_post(text: str) -> bool:
+    return any(foreign_post(w) for w in text.split())
+
+
 # a whole line that is a name: in Latin or in Cyrillic letters ('Ана Новак')
 _CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?(?:\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?){1,3}"
 _LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")
@@ -370,7 +386,7 @@ class EntityReader:
         if not m or not (name := self._clean_name(m["name"])):
             return []
         role = m["role"].strip()
-        if not (self._role_text(role) or _FOREIGN_POST.search(role) or self.gazetteer.find(role, ("structure",))):
+        if not (self._role_text(role) or _names_foreign_post(role) or self.gazetteer.find(role, ("structure",))):
             return []
         return [(m.start("name"), PersonRef(name, role, self._affiliation(role, issuer)))]
 
@@ -510,7 +526,7 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         names = {p.name for p in known}
         candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
-        people = [bool(name) and any(_same_person(name, n) for n in names) for _, _, name in candidates]
+        people = [name is not None and any(_same_person(name, n) for n in names) for _, _, name in candidates]
         linked = [k > 0 and _LIST_LINK.fullmatch(paragraph[candidates[k - 1][1]:candidates[k][0]]) is not None
                   for k in range(len(candidates))]
         # forwards ('met with Ana Novak, Ben Smith and ...'), then backwards ('Ana Novak and Ben Smith from ...')
@@ -549,7 +565,7 @@ class EntityReader:
 
     @staticmethod
     def _role_word(word: str) -> bool:
-        return post_word(word) or _FOREIGN_POST.fullmatch(word) is not None or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
+        return post_word(word) or foreign_post(word) or _FOREIGN_BODY.fullmatch(word) is not None or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
             or word.lower() in _HONORIFICS
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
@@ -570,7 +586,7 @@ class EntityReader:
         words = words[posts[-1] + 1:] if posts else words
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
-        if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) or _plural_post(w) for w in words) \
+        if len(words) < 2 or len(words) > 5 or not words[0][:1].isupper() or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) or _plural_post(w) for w in words) \
                 or any(_COMMON_NOUN.search(w) for w in words) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
@@ -746,7 +762,7 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
 def _post_line(line: str) -> bool:
     """A short line naming a post: 'Head of Mission', 'Spokesperson', 'Начальник отдела прессы'."""
     return 0 < len(line) <= 120 and not line.endswith(".") and (
-        any(post_word(w) for w in line.split()) or _FOREIGN_POST.search(line) is not None)
+        any(post_word(w) for w in line.split()) or _names_foreign_post(line))
 
 
 def _article_free(found: list[tuple[int, PersonRef]], text: str) -> list[tuple[int, PersonRef]]:
@@ -754,12 +770,16 @@ def _article_free(found: list[tuple[int, PersonRef]], text: str) -> list[tuple[i
     return [(at, p) for at, p in found if not _AFTER_ARTICLE.search(text[max(0, at - 4):at])]
 
 
+_CUT_SENTENCE = 60
+"""Characters from which a last paragraph without a full stop is a sentence the page's end cut off."""
 _ENDS_WHOLE = re.compile(r"[.!?…:;\"”’)\]\d]\s*$")
 
 
 def _without_cut_word(paragraph: str) -> str:
-    """The text without its last word when it stops without a full stop: a page cut mid-word."""
-    if _ENDS_WHOLE.search(paragraph):
+    """The text without its last word when a sentence stops without a full stop: a page cut
+    mid-word ('... opened by Special Representative Ana Nov'); a short line ('Head of Office: Ana
+    Novak') is whole."""
+    if _ENDS_WHOLE.search(paragraph) or len(paragraph) < _CUT_SENTENCE or len(re.findall(r"\b[a-z]+\b", paragraph)) < 3:
         return paragraph
     return paragraph.rstrip().rsplit(None, 1)[0] if " " in paragraph.strip() else paragraph
 
@@ -837,7 +857,7 @@ def _role_before(before: str, prefix: str) -> str | None:
     word must be followed by nothing or by an 'of/for ...' phrase ('Center for Judicial and' is no role)."""
     if not prefix:
         lower = re.search(r"(?<![\w’'-])((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
-        if lower and (post_word(lower[2]) or _FOREIGN_POST.fullmatch(lower[2])) and lower[2] not in _QUALIFYING_TITLES:
+        if lower and (post_word(lower[2]) or foreign_post(lower[2])) and lower[2] not in _QUALIFYING_TITLES:
             words = lower[1].split()
             # 'human rights defender' yes, 'received by journalist' no
             while len(words) > 1 and (words[0] in _STOP_WORDS or words[0].endswith(("ed", "ing"))):
@@ -846,7 +866,7 @@ def _role_before(before: str, prefix: str) -> str | None:
     run = _ROLE_RUN.search(before)
     words = ((run[0] if run else "") + prefix).split()
     posts = [i for i, w in enumerate(words)
-             if post_word(w) and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
+             if (post_word(w) or foreign_post(w)) and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
     if not posts:
         return None
     last = posts[-1]
