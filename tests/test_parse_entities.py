@@ -513,3 +513,13 @@ def test_a_known_person_is_found_misspelt_only_by_a_slip_with_the_first_name_ali
     assert gazetteer.known_person("Jan Kubas") is None, "a four-letter surname with another vowel is another person"
     assert gazetteer.known_person("Karl Vollebæk") is None, "another first name"
     assert gazetteer.person_name("Knut Vollebeak") == "Knut Vollebæk"
+
+
+@pytest.mark.parametrize("text, people", [
+    ("ДУШАНБЕ, 7 июля 2017 года - сегодня Посол Ана Новак, Глава Офиса программ ОБСЕ в Душанбе, встретилась с министром.",
+     {("Ана Новак", "Посол")}),
+    ("Встречу открыл Президент Республики Казахстан.", set()),
+    ("Встреча с Министром иностранных дел Асловым Сироджидином.", set()),  # a name in a case the data does not write
+])
+def test_a_cyrillic_name_after_a_post_in_the_nominative(reader, text, people):
+    assert {(p.name, p.role) for p in reader.read(None, [text], None, "ru").people} == people

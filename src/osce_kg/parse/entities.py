@@ -158,6 +158,15 @@ def _names_foreign_post(text: str) -> bool:
 # a whole line that is a name: in Latin or in Cyrillic letters ('Ана Новак')
 _CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?(?:\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?){1,3}"
 _LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")
+# words of bodies and places in Cyrillic: 'Президент Республики Казахстан' names no person
+_CYRILLIC_BODY = re.compile(r"(?i)республик|федераци|королевств|организаци|министерств|комитет|совет|ассамбле|парламент|"
+                            r"правительств|университет|мисси|офис|центр|миссиј|република|влад|скупштин")
+# a post in the nominative, then a name in Cyrillic letters: 'Посол Ана Новак,', 'амбасадор Ана Новак.'
+# (only the nominative: 'с Министром ... Асловым' puts the name in a case the data does not write)
+_CYRILLIC_POST_NAME = re.compile(
+    r"(?<![\w-])(?P<role>(?:[Пп]осол|[Гг]лава|[Мм]инистр|[Пп]резидент|[Пп]редседатель|[Кк]оординатор|[Дд]иректор|"
+    r"[Пп]редставитель|[Рр]уководитель|[Сс]оветник|[Аа]мбасадор|[Шш]еф(?:ица)?|[Жж]урналист))\s+"
+    r"(?P<name>[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?)(?=\s*[,.;:)]|\s+[а-яё])")
 _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
@@ -361,6 +370,7 @@ class EntityReader:
             found.append((0, PersonRef(name)))
         # the looser rules name only people the rules above did not find
         found += [(at, p) for at, p in self._opening_name(paragraph, issuer) + self._name_then_post(paragraph, issuer) + self._known(paragraph)
+                  + self._cyrillic(paragraph, issuer)
                   if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found], issuer)
@@ -403,6 +413,12 @@ class EntityReader:
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         return out
+
+    def _cyrillic(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'."""
+        return [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
+                for m in _CYRILLIC_POST_NAME.finditer(paragraph)
+                if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
 
     def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
         """People the reference data knows, wherever the text names them in full ('the mandate of
