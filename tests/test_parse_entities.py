@@ -448,6 +448,9 @@ def test_posts_as_real_pages_of_round_four_write_them(reader, text, name, role):
     # the reference data's people wherever named in full, also misspelt; the data's spelling wins
     ("The Bureau endorsed the renewal of the mandate of Roberto Montella for a second term.", "Roberto Montella"),
     ("the Foreign Minister of Norway, Knut Vollebeak and the Foreign Minister of Denmark met.", "Knut Vollebæk"),
+    ("Participants included Ana Novak, Ben Smith and Carla Jones.", "Carla Jones"),
+    ("The panel featured Ana Novak and Ben Smith.", "Ben Smith"),
+    ("Witold Novak, Poland’s Minster of Foreign Affairs, signed it.", "Witold Novak"),  # sic: a State's word opens the post
 ])
 def test_people_without_a_post_whom_the_text_treats_as_people(reader, text, name):
     assert name in {p.name for p in reader.read(None, [text], None).people}
@@ -466,6 +469,8 @@ def test_people_without_a_post_whom_the_text_treats_as_people(reader, text, name
     "Dear Colleagues, the Chairperson opened the meeting.",
     "Green Party, the opposition, said no.",
     "He met the Special Representative on Gender Issues, Ana Novak, in Vienna.",
+    "Photo Gallery, OSCE Mission to Skopje",
+    "Novi Sad, a city whose mayor hosted the event, is in the north.",
 ])
 def test_phrases_that_only_look_like_names_are_no_people(reader, text):
     assert {p.name for p in reader.read(None, [text], None).people} <= {"Ana Novak", "Mirco Rossi", "Luca Bianchi"}

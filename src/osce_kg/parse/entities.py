@@ -122,7 +122,7 @@ _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
-_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
@@ -389,14 +389,15 @@ class EntityReader:
     def _opening_name(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """A list's item or a paragraph that opens with a name and its post, in any language:
         'Lamberto Zannier, quinto Segretario generale dell’OSCE (2011-2017)', '• Ana Novak, Minister
-        of Justice': the text after the comma names a post, a structure or a State."""
+        of Justice': the text after the comma opens with a post (a few words in) or is a State."""
         if (colon := _POST_COLON_NAME.match(paragraph)) and _post_line(colon["role"]) and (name := self._clean_name(colon["name"])):
             return [(colon.start("name"), PersonRef(name, colon["role"], self._affiliation(colon["role"], issuer)))]
         m = _OPENING_NAME.match(paragraph)
         if not m or not (name := self._clean_name(m["name"])):
             return []
         role = m["role"].strip()
-        if not (self._role_text(role) or _names_foreign_post(role) or self.gazetteer.find(role, ("structure",))):
+        # a State's word first: 'Poland’s Minster of Foreign Affairs' (sic), 'Italian State Prosecutor'
+        if _post_at(role.split()) is None and not self._only_a_state(role) and not self._state_word(role.split()[0]):
             return []
         return [(m.start("name"), PersonRef(name, role, self._affiliation(role, issuer)))]
 
@@ -407,12 +408,16 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         for m in _NAME_THEN_POST.finditer(paragraph):
             words = m["role"].split()
-            at = next((k for k, w in enumerate(words[:6]) if (post_word(w) or _plural_post(w)) and w.lower() not in _QUALIFYING_TITLES), None)
-            if at is None or not (name := self._clean_name(m["name"])):
+            if _post_at(words, plural=True) is None or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         return out
+
+    def _only_a_state(self, text: str) -> bool:
+        """'Croatia', 'Repubblica Slovacca': the text is a State's name and nothing else."""
+        found = self.gazetteer.find(text, ("state",))
+        return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
     def _cyrillic(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'."""
@@ -779,6 +784,20 @@ def _post_line(line: str) -> bool:
     """A short line naming a post: 'Head of Mission', 'Spokesperson', 'Начальник отдела прессы'."""
     return 0 < len(line) <= 120 and not line.endswith(".") and (
         any(post_word(w) for w in line.split()) or _names_foreign_post(line))
+
+
+_CLAUSE_WORDS = {"whose", "which", "that", "where", "who", "when"}
+
+
+def _post_at(words: list[str], *, plural: bool = False) -> int | None:
+    """Where a post opens a role text, a few words in ('terzo Segretario generale', 'a TV journalist
+    from'); None when a clause comes first ('a city whose mayor ...')."""
+    for k, word in enumerate(words[:5]):
+        if word.lower() in _CLAUSE_WORDS:
+            return None
+        if (post_word(word) or foreign_post(word) or (plural and _plural_post(word))) and word.lower() not in _QUALIFYING_TITLES:
+            return k
+    return None
 
 
 def _article_free(found: list[tuple[int, PersonRef]], text: str) -> list[tuple[int, PersonRef]]:
