@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from osce_kg.countries import name_variants, territory_name
+from osce_kg.countries import name_variants, territory_names
 from osce_kg.iri import ID, OSCE
 
 # Entity kind by IRI prefix: the IRI scheme is the contract (docs/DESIGN.md), types may be subclassed.
@@ -160,8 +160,8 @@ class Gazetteer:
             names: dict[str, str] = {}
             for iri in {i for i in self.by_kind.get("state", {}).values()}:
                 code = iri.rsplit("/", 1)[1]
-                if len(code) == 2 and (name := territory_name(code, language)):
-                    names[name] = iri
+                if len(code) == 2:
+                    names.update({name: iri for name in territory_names(code, language)})
             self._foreign_states.update({(language, name): iri for name, iri in names.items()})
             # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi', and one ending may
             # replace the name's final vowel: 'Bosna i Hercegovina' is 'u Bosni i Hercegovini'

@@ -766,14 +766,22 @@ _PRONOUN_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:his|her)\b")
 # 'Ana Novak welcomed the law. She said ...': a sentence's subject with a verb, a he/she later on
 _SUBJECT_VERB = re.compile(r"^\s+(?:[a-z]+ed|met|spoke|took|gave|held|led|made|went|began|sent|wrote|urged|thanked)\b")
 _PRONOUN_LATER = re.compile(r"\b(?:[Hh]e|[Ss]he|his|her)\b")
+# what happens to a person, in the statements of the media freedom office: 'the release of Ana Novak'
+_DONE_TO = re.compile(
+    r"\b(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
+    r"beating|harassment|expulsion|deportation|extradition|funeral|death)\s+of\s+$|"
+    r"\b(?:attacks?|assaults?|threats?|violence)\s+(?:on|against)\s+$")
 _LED_BY = re.compile(
     rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
 
 
 def _personal_context(paragraph: str, start: int, end: int) -> bool:
     """A name the text treats as a person's: 'on her election' right after it, a subject whose
-    sentence goes on with he or she, or one who led or chaired something ('chaired by Ana Novak')."""
+    sentence goes on with he or she, one who led or chaired something ('chaired by Ana Novak'), or
+    one something was done to ('the release of Ana Novak', 'an attack on Ana Novak')."""
     after = paragraph[end:]
+    if _DONE_TO.search(paragraph[max(0, start - 40):start]):
+        return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
         return True
     sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
