@@ -473,6 +473,7 @@ def test_people_without_a_post_whom_the_text_treats_as_people(reader, text, name
     "He met the Special Representative on Gender Issues, Ana Novak, in Vienna.",
     "Photo Gallery, OSCE Mission to Skopje",
     "Novi Sad, a city whose mayor hosted the event, is in the north.",
+    "She received the 2020 Max van der Stoel Award in The Hague.",
 ])
 def test_phrases_that_only_look_like_names_are_no_people(reader, text):
     assert {p.name for p in reader.read(None, [text], None).people} <= {"Ana Novak", "Mirco Rossi", "Luca Bianchi"}

@@ -427,13 +427,13 @@ class EntityReader:
 
     def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
         """People the reference data knows, wherever the text names them in full ('the mandate of
-        Ana Novak'), also misspelt ('Knut Vollebeak')."""
+        Ana Novak'), also misspelt ('Knut Vollebeak'); not a longer name that holds theirs ('Max van
+        der Stoel Award'): the name ends the run of capitalised words."""
         out: list[tuple[int, PersonRef]] = []
         for m in _CANDIDATE.finditer(paragraph):
             words = m[0].split()
-            spans = [(a, b) for a in range(len(words)) for b in range(min(len(words), a + 5), a + 1, -1)]
-            for a, b in spans:
-                name = _POSSESSIVE.sub("", " ".join(words[a:b]))
+            for a in range(max(0, len(words) - 5), len(words) - 1):
+                name = _POSSESSIVE.sub("", " ".join(words[a:]))
                 if self.gazetteer.known_person(name):
                     out.append((m.start() + len(" ".join(words[:a])) + (1 if a else 0), PersonRef(name)))
                     break
