@@ -533,3 +533,12 @@ def test_a_known_person_is_found_misspelt_only_by_a_slip_with_the_first_name_ali
 ])
 def test_a_cyrillic_name_after_a_post_in_the_nominative(reader, text, people):
     assert {(p.name, p.role) for p in reader.read(None, [text], None, "ru").people} == people
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The session was opened by Vice-Presidents Ana Novak and Ben Smith.", {("Ana Novak", "Vice-Presidents"), ("Ben Smith", None)}),
+    ("In a letter to Interior Minister Ana Novak, the Representative asked for an investigation.", {("Ana Novak", "Interior Minister")}),
+    ("Interview with Ana Novak", {("Ana Novak", None)}),
+])
+def test_plural_posts_clauses_that_are_no_posts_and_interviews(reader, text, people):
+    assert {(p.name, p.role) for p in reader.read(None, [text], None).people} == people

@@ -117,12 +117,12 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "pr
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
-_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?)$")
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?|ees)$")
 _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
-_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by)\s+$")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
@@ -338,7 +338,7 @@ class EntityReader:
                 name = self._clean_name(m["name"])
                 if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
                     continue
-                role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) else None
+                role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) and not _is_clause(m["role"]) else None
                 if role and self._ends_in_named_post(role):
                     if pattern is _SAID_AFTER:
                         continue  # 'the fall of the Iron Curtain, OSCE PA President Ana Novak said': she speaks
@@ -355,7 +355,7 @@ class EntityReader:
             if name:
                 # 'Dunja Mijatović, OSCE Representative on Freedom of the Media said today'
                 role = _SPEECH_AFTER.split(m["role"])[0].strip()
-                if self._ends_in_named_post(role):
+                if self._ends_in_named_post(role) or _is_clause(role):
                     # a list of posts and names: 'President Ana Novak, Prime Minister Ben Smith, ...'
                     continue
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
@@ -408,7 +408,8 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         for m in _NAME_THEN_POST.finditer(paragraph):
             words = m["role"].split()
-            if _post_at(words, plural=True) is None or not (name := self._clean_name(m["name"])):
+            # a clause, not a post: 'Ana Novak, the Representative asked for ...'
+            if _post_at(words, plural=True) is None or _is_clause(m["role"]) or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
@@ -600,7 +601,7 @@ class EntityReader:
 
     def _clean_name(self, name: str) -> str | None:
         words = name.split()
-        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0])):
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])):
             words = words[1:]
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
         posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and post_word(words[k])]
@@ -794,7 +795,15 @@ def _post_line(line: str) -> bool:
         any(post_word(w) for w in line.split()) or _names_foreign_post(line))
 
 
+_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
 _CLAUSE_WORDS = {"whose", "which", "that", "where", "who", "when"}
+
+
+def _is_clause(role: str) -> bool:
+    """'the Representative asked for an investigation': a verb after the post makes a clause, not a post."""
+    words = role.split()
+    at = _post_at(words)
+    return _VERB.search(" ".join(words[(at or 0) + 1:])) is not None
 
 
 def _post_at(words: list[str], *, plural: bool = False) -> int | None:
@@ -909,7 +918,8 @@ def _role_before(before: str, prefix: str) -> str | None:
     run = _ROLE_RUN.search(before)
     words = ((run[0] if run else "") + prefix).split()
     posts = [i for i, w in enumerate(words)
-             if (post_word(w) or foreign_post(w)) and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
+             if (post_word(w) or foreign_post(w) or (i == len(words) - 1 and _plural_post(w)))
+             and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
     if not posts:
         return None
     last = posts[-1]
