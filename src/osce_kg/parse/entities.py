@@ -786,7 +786,8 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
         return True
     sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
-    return sentence_start and _SUBJECT_VERB.match(after) is not None and _PRONOUN_LATER.search(after) is not None
+    # the next few sentences only: a page-long search for each name would be quadratic
+    return sentence_start and _SUBJECT_VERB.match(after) is not None and _PRONOUN_LATER.search(after, 0, _ROLE_CONTEXT * 2) is not None
 
 
 def _post_line(line: str) -> bool:
