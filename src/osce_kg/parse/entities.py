@@ -791,9 +791,10 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
 
 
 def _post_line(line: str) -> bool:
-    """A short line naming a post: 'Head of Mission', 'Spokesperson', 'Начальник отдела прессы'."""
-    return 0 < len(line) <= 120 and not line.endswith(".") and (
-        any(post_word(w) for w in line.split()) or _names_foreign_post(line))
+    """A short line naming a post: 'Head of Mission', 'National Political and Press Affairs Officer',
+    'Начальник отдела прессы'; not a heading that names one in passing ('Statement by the Chairperson')."""
+    words = line.split()
+    return 0 < len(line) <= 120 and not line.endswith(".") and "by" not in words and _post_at(words, within=6) is not None
 
 
 _VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
@@ -807,10 +808,10 @@ def _is_clause(role: str) -> bool:
     return _VERB.search(" ".join(words[(at or 0) + 1:])) is not None
 
 
-def _post_at(words: list[str], *, plural: bool = False) -> int | None:
+def _post_at(words: list[str], *, plural: bool = False, within: int = 5) -> int | None:
     """Where a post opens a role text, a few words in ('terzo Segretario generale', 'a TV journalist
     from'); None when a clause comes first ('a city whose mayor ...')."""
-    for k, word in enumerate(words[:5]):
+    for k, word in enumerate(words[:within]):
         if word.lower() in _CLAUSE_WORDS:
             return None
         if (post_word(word) or foreign_post(word) or (plural and _plural_post(word))) and word.lower() not in _QUALIFYING_TITLES:
