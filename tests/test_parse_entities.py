@@ -544,3 +544,8 @@ def test_a_cyrillic_name_after_a_post_in_the_nominative(reader, text, people):
 ])
 def test_plural_posts_clauses_that_are_no_posts_and_interviews(reader, text, people):
     assert {(p.name, p.role) for p in reader.read(None, [text], None).people} == people
+
+
+def test_a_name_with_and_without_a_middle_name_or_initial_is_one_person(reader):
+    found = reader.read(None, ["Ambassador John Q. Smith opened the course.", "John Smith, Head of Mission, closed it."], None)
+    assert [p.name for p in found.people] == ["John Q. Smith"]

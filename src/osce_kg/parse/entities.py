@@ -856,9 +856,10 @@ def _same_person(a: str, b: str) -> bool:
     if fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa):
         return True
     wa, wb = fa.split(), fb.split()
-    # 'J. Smith' / 'John Q. Smith': one surname, the initials agree
+    # 'J. Smith' / 'John Q. Smith': one surname, the initials agree; 'John Smith' / 'John Q. Smith',
+    # 'Helga Schmid' / 'Helga Maria Schmid': one first name and surname, a middle name or not
     return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0] and (
-        wa[0].endswith(".") or wb[0].endswith("."))
+        wa[0].endswith(".") or wb[0].endswith(".") or wa[0] == wb[0])
 
 
 # '..., the Speaker of Parliament, Mr. Matti Vanhanen': an honorific right before the name, and the role before it
