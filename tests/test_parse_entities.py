@@ -549,3 +549,21 @@ def test_plural_posts_clauses_that_are_no_posts_and_interviews(reader, text, peo
 def test_a_name_with_and_without_a_middle_name_or_initial_is_one_person(reader):
     found = reader.read(None, ["Ambassador John Q. Smith opened the course.", "John Smith, Head of Mission, closed it."], None)
     assert [p.name for p in found.people] == ["John Q. Smith"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("For further information, please contact Konrad Nowak, OSCE/ODIHR Election Officer, in Warsaw.",
+     {("Konrad Nowak", "OSCE/ODIHR Election Officer")}),
+    ("The President praised the work of Bryndis Olafsdottir as Special Representative on Arctic Issues.",
+     {("Bryndis Olafsdottir", "Special Representative on Arctic Issues")}),
+    ("They expressed deep concern over Vladimir Petrenko’s imprisonment.", {("Vladimir Petrenko", None)}),
+    ("Ambassador Beecroft (right) and Dragan Kovic, member of the Presidency, talk to participants.",
+     {("Dragan Kovic", "member of the Presidency")}),
+    ("He met the Undersecretary of State of the Ministry of Interior Nicola Moretti, as well as others.",
+     {("Nicola Moretti", "Undersecretary of State of the Ministry of Interior")}),
+    ("“It works,” said Francois Dumont, Hate Crime Officer with ODIHR.", {("Francois Dumont", "Hate Crime Officer with ODIHR")}),
+    ("The Director met Ombuds Karimova, First Deputy Speaker of the Oliy Majlis Prof. Saidov, and others.", set()),
+    ("He served as Vice-President of the Political Party PSD, Partido Social Democrata.", set()),
+])
+def test_people_as_the_tuning_pages_of_round_four_write_them(reader, text, people):
+    assert {(p.name, p.role) for p in reader.read(None, [text], None).people} == people

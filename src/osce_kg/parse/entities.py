@@ -65,7 +65,7 @@ _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
 _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:[,;]|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})? )?"
     # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
     rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
     rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
@@ -82,7 +82,7 @@ ROLE_NOUNS = re.compile(
 ROLE_WORDS = frozenset("""
 minister president vice-president premier ambassador director director-general secretary secretary-general
 chairperson chairman chairwoman chair co-chair vice-chair chairperson-in-office chairman-in-office cio head
-commissioner representative speaker mayor governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
+commissioner representative speaker mayor ombuds undersecretary under-secretary governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
 member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
@@ -95,7 +95,7 @@ major sergeant admiral brigadier marshal
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
                       "personal", "permanent", "executive", "chief"}
 # a post fused with a rank or a status: 'General-Major', 'Secretary General-Elect', 'Vice-Chair'
-_POST_PARTS = {"elect", "designate", "general", "vice", "deputy", "acting", "in", "office", "chief", "of"}
+_POST_PARTS = {"under", "elect", "designate", "general", "vice", "deputy", "acting", "in", "office", "chief", "of"}
 
 
 def post_word(word: str) -> bool:
@@ -105,6 +105,16 @@ def post_word(word: str) -> bool:
         return True
     parts = key.split("-")
     return len(parts) > 1 and all(p in ROLE_WORDS or p in _POST_PARTS for p in parts)
+
+
+# posts that are also surnames ('John Major', 'Stephen King'): a name may end in them
+_SURNAME_POSTS = {"king", "queen", "prince", "bishop", "judge", "mayor", "dean", "speaker", "major", "marshal", "chancellor",
+                  "chief", "captain", "governor", "pope", "rector", "writer", "leader", "member", "inspector", "consul"}
+
+
+def _ends_in_post(words: list[str]) -> bool:
+    """'Hate Crime Officer': a run of capitals that ends in a post is the post, not a name."""
+    return post_word(words[-1]) and words[-1].lower() not in _SURNAME_POSTS
 
 
 def _plural_post(word: str) -> bool:
@@ -122,7 +132,7 @@ _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
-_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with)\s+$")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
@@ -131,7 +141,8 @@ _OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{
 _POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\.?\s*$")
 # a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
 _NAME_THEN_POST = re.compile(
-    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=\w{{3,}}s\b)|,?\s+(?:is|was|has been|will be|became|becomes|remains|"
+    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=\w{{3,}}s\b|[a-z-]+\s+(?:of|at|for|in|to)\b)|\s+as\s+(?:the\s+)?|"
+    rf",?\s+(?:is|was|has been|will be|became|becomes|remains|"
     rf"serves as|served as|acts as|took office as|took up (?:his|her|the) \w+ as)\s+"
     rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
 # posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
@@ -196,7 +207,7 @@ NOT_NAME_WORDS = {
     # pronouns and forms of address: 'Contact Us', 'Dear Colleagues'
     "Us", "We", "Our", "You", "Your", "My", "Dear", "Colleagues", "Friends", "Ladies", "Gentlemen", "Excellencies",
     # parties and movements are named like people: 'Green Party'
-    "Party", "Movement", "Coalition", "Alliance", "Front", "Bloc",
+    "Party", "Movement", "Coalition", "Alliance", "Front", "Bloc", "Partido", "Partei", "Parti", "Partia", "Partija", "Stranka",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -608,7 +619,8 @@ class EntityReader:
         words = words[posts[-1] + 1:] if posts else words
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
-        if len(words) < 2 or len(words) > 5 or not words[0][:1].isupper() or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) or _plural_post(w) for w in words) \
+        if len(words) < 2 or len(words) > 5 or not words[0][:1].isupper() or _ends_in_post(words) or any(
+                w in NOT_NAME_WORDS or _POSSESSIVE.search(w) or _plural_post(w) or w.lower() in _HONORIFICS for w in words) \
                 or any(_COMMON_NOUN.search(w) for w in words) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
@@ -772,6 +784,10 @@ _DONE_TO = re.compile(
     r"\b(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
     r"beating|harassment|expulsion|deportation|extradition|funeral|death)\s+of\s+$|"
     r"\b(?:attacks?|assaults?|threats?|violence)\s+(?:on|against)\s+$")
+# 'Ana Novak’s imprisonment'
+_DONE_TO_AFTER = re.compile(
+    r"^\s+(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
+    r"beating|harassment|expulsion|deportation|extradition|funeral|death)\b")
 _LED_BY = re.compile(
     rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
 
@@ -781,7 +797,8 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
     sentence goes on with he or she, one who led or chaired something ('chaired by Ana Novak'), or
     one something was done to ('the release of Ana Novak', 'an attack on Ana Novak')."""
     after = paragraph[end:]
-    if _DONE_TO.search(paragraph[max(0, start - 40):start]):
+    if _DONE_TO.search(paragraph[max(0, start - 40):start]) or (
+            paragraph[:end].endswith(("'s", "’s")) and _DONE_TO_AFTER.match(after)):
         return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
         return True
