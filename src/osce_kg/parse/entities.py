@@ -246,10 +246,12 @@ _PARTNERS = re.compile(
     re.I,
 )
 _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
-# a capitalised word in the plural: 'Lithuanians' (a State's people when its singular is the State's demonym)
-_PLURAL_WORD = re.compile(r"\b([A-Z][a-z]{2,})s\b")
 # 'Roma, Ashkali and Egyptian communities': the name of a community listed with others, not of a State
 _COMMUNITY_LIST = re.compile(r"\b(?:Roma|Ashkali|Sinti|RAE)(?:\s*,\s*|\s+and\s+)(?:(?:Ashkali|Roma)(?:\s*,\s*|\s+and\s+))?$")
+# 'ethnic Russian', 'non-Albanian communities': a people, not the State
+_ETHNIC = re.compile(r"(?:\bethnic\s+|\bnon-)$")
+# 'US$236 billion': a currency, not the State
+_CURRENCY = re.compile(r"^(?:\$|\s+dollars?\b)")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
@@ -292,7 +294,7 @@ class EntityReader:
         texts = ([title] if title else []) + paragraphs
         matches = [m for text in texts
                    for m in _without_longer_names(_without_languages(
-                       self.gazetteer.find(text, ("state", "structure", "territory")) + self._peoples(text), text), text)]
+                       self.gazetteer.find(text, ("state", "structure", "territory")), text), text)]
         if language and language != "en":
             matches += [m for text in texts for m in self.gazetteer.find_states(text, language)]
         out.states = _refs([m for m in matches if m.kind == "state"])
@@ -334,11 +336,6 @@ class EntityReader:
                 out.participants = self._participants(paragraph)
         out.funders, out.organisers, out.partners = _unique(out.funders), _unique(out.organisers), _unique(out.partners)
         return out
-
-    def _peoples(self, text: str) -> list[Match]:
-        """A State's people named in the plural: 'the Lithuanians', 'Uzbeks' (its demonym and an s)."""
-        return [Match(found[0].iri, "state", m[0], m.start(), m.end(), "adjective") for m in _PLURAL_WORD.finditer(text)
-                if (found := self.gazetteer.find(m[1], ("state",))) and found[0].form == "adjective" and found[0].text == m[1]]
 
     # people -----------------------------------------------------------------------------------
 
@@ -747,7 +744,8 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
         link = _ADJECTIVE_LINK.match(after)
         if link and m.end + link.end() in starts:
             continue
-        if _LANGUAGE_USE.match(after) or _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]):
+        if _LANGUAGE_USE.match(after) or _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]) \
+                or _ETHNIC.search(text[max(0, m.start - 8):m.start]):
             dropped.add(m)
         elif _PHRASE_END.match(after):
             dropped.update(chain)
@@ -763,7 +761,7 @@ def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
     kept = []
     for m in matches:
         if m.kind == "state":
-            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]):
+            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]) or _CURRENCY.match(text[m.end:]):
                 continue
             if m.form == "name" and (before := _QUALIFIER.search(text[max(0, m.start - 40):m.start])) \
                     and before[1] not in _NOT_QUALIFIERS:
