@@ -567,6 +567,7 @@ def test_a_name_with_and_without_a_middle_name_or_initial_is_one_person(reader):
     ("“It works,” said Francois Dumont, Hate Crime Officer with ODIHR.", {("Francois Dumont", "Hate Crime Officer with ODIHR")}),
     ("The Director met Ombuds Karimova, First Deputy Speaker of the Oliy Majlis Prof. Saidov, and others.", set()),
     ("He served as Vice-President of the Political Party PSD, Partido Social Democrata.", set()),
+    ("The OSCE Ministerial Troika, the Foreign Ministers of Poland, Switzerland and Denmark, met today.", set()),
 ])
 def test_people_as_the_tuning_pages_of_round_four_write_them(reader, text, people):
     assert {(p.name, p.role) for p in reader.read(None, [text], None).people} == people

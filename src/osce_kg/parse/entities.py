@@ -159,7 +159,7 @@ _FOREIGN_BODY = re.compile(r"(?i)(?:misij|misiun|мисси|ofis|офис|prezen
 def foreign_post(word: str) -> bool:
     """A post in a translated page's word: 'Ambasadoarea', 'ambasadori', 'Посол' (not 'Ministerial')."""
     word = word.strip(",.;:")
-    return _FOREIGN_POST.fullmatch(word) is not None and not _INSTITUTION_WORD.search(word)
+    return _FOREIGN_POST.fullmatch(word) is not None and not _INSTITUTION_WORD.search(word) and not _plural_post(word)
 
 
 def _names_foreign_post(text: str) -> bool:
@@ -416,8 +416,10 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         for m in _NAME_THEN_POST.finditer(paragraph):
             words = m["role"].split()
-            # a clause, not a post: 'Ana Novak, the Representative asked for ...'
-            if _post_at(words, plural=True) is None or _is_clause(m["role"]) or not (name := self._clean_name(m["name"])):
+            # a plural post for the last name of a list only ('X and Y, members of'; not 'OSCE Ministerial
+            # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
+            listed = paragraph[:m.start("name")].endswith(" and ")
+            if _post_at(words, plural=listed) is None or _is_clause(m["role"]) or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
