@@ -40,7 +40,7 @@ $(PYTHON):
 	$(PIP) install --upgrade pip
 
 install: $(PYTHON) assets
-	$(PIP) install -e '.[serve,harvest]'
+	$(PIP) install -e '.[serve,harvest,places]'
 
 # cytoscape.js (and any other library of package.json) exactly as package-lock.json pins it.
 assets: $(JS_DIR)/node_modules/.package-lock.json

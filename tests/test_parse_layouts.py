@@ -206,3 +206,29 @@ def test_a_field_with_its_first_value_on_the_label_line_and_more_as_items():
     [doc], _ = split_page(text_blocks("Press release\nA title\n- Place: VIENNA\n- WARSAW\nA short first paragraph.\n"), "A")
     assert doc.meta == {"place": ["VIENNA", "WARSAW"]}
     assert [b.text for b in doc.paragraphs] == ["A short first paragraph."]
+
+
+def test_a_content_label_the_site_list_lacks_stands_above_the_headline():
+    # 'Project Update' / headline / metadata: the label is no title (round 4, i11-dateplace)
+    page = "Feature Story\nYoung drivers design a campaign\n- Issued on:\n- Issued by:\n- OSCE Mission to Skopje\nSkopje, 3 March 2025 – Text.\n"
+    [doc], _ = split_page(text_blocks(page), "E")
+    assert (doc.title, doc.meta["issued by"]) == ("Young drivers design a campaign", ["OSCE Mission to Skopje"])
+    # a short title over its teaser (a sentence) keeps its title, and the teaser is kept at the body's end
+    page = "Safer roads\nStudents designed a road safety campaign.\n- Issued on:\nSkopje, 3 March 2025 – Text.\n"
+    [doc], _ = split_page(text_blocks(page), "E")
+    assert (doc.title, [b.text for b in doc.paragraphs]) == (
+        "Safer roads", ["Skopje, 3 March 2025 – Text.", "Students designed a road safety campaign."])
+
+
+def test_a_resources_page_is_its_own_document_and_items_with_glued_metadata():
+    from osce_kg.parse.layouts import split_resource_items
+
+    page = ("Skip Links\nSpecial Meeting of the Forum\nDelegations met.\nStatement / speech\nStatement by Norway\n"
+            "DateDate 4 March 2016LocationLocation Austria\nJournal of the meeting\nDateDateLocationLocation Austria\n")
+    own, first, second = split_resource_items(text_blocks(page))
+    assert (own.title, [b.text for b in own.paragraphs]) == ("Special Meeting of the Forum", ["Delegations met."])
+    assert (first.title, first.content_type, first.meta) == ("Statement by Norway", "Statement / speech",
+                                                             {"date": ["4 March 2016"], "location": ["Austria"]})
+    assert (second.title, second.content_type, second.meta) == ("Journal of the meeting", None, {"location": ["Austria"]})
+    # one such line is no list
+    assert split_resource_items(text_blocks("Skip Links\nA title\nStatement / speech\nA statement\nDateDateLocationLocation Austria\n")) == []

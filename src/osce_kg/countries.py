@@ -77,6 +77,15 @@ def cldr_names(code: str) -> dict[str, str]:
 
 PRESS_NAMES = {"GB": ("Britain", "Great Britain"), "BA": ("BiH",)}
 """Short names in common use that neither CLDR nor country_converter lists as names."""
+OWN_NAMES = {("ru", "KG"): ("Кыргызстан", "Кыргызская Республика")}
+"""Names a State gives itself in a language whose CLDR name differs ('Киргизия'): the OSCE's own
+pages in that language write these."""
+
+
+def territory_names(code: str, language: str) -> list[str]:
+    """The CLDR name of a territory in a language and the State's own names in it."""
+    name = territory_name(code, language)
+    return ([name] if name else []) + list(OWN_NAMES.get((language, code), ()))
 _ANCHORED = re.compile(r"\^((?:[a-z]\\\.\?)+|[a-z]+)\$")
 
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from osce_kg.countries import name_variants, territory_name
+from osce_kg.countries import name_variants, territory_names
 from osce_kg.iri import ID, OSCE
 
 # Entity kind by IRI prefix: the IRI scheme is the contract (docs/DESIGN.md), types may be subclassed.
@@ -53,6 +53,11 @@ class Match:
     end: int
     form: str = "name"
     """'name' for a name or abbreviation, 'adjective' for an adjective or demonym ('Albanian')."""
+
+
+PERSON_CUTOFF = 90.0
+"""How alike (rapidfuzz ratio) a name must be to a known person's: 'Knut Vollebeak' is 93 to 'Knut
+Vollebaek', 'Jan Kubas' 89 to 'Jan Kubis' (a surname of four letters is not read as a slip)."""
 
 
 def _kind(subject: str) -> str | None:
@@ -155,8 +160,8 @@ class Gazetteer:
             names: dict[str, str] = {}
             for iri in {i for i in self.by_kind.get("state", {}).values()}:
                 code = iri.rsplit("/", 1)[1]
-                if len(code) == 2 and (name := territory_name(code, language)):
-                    names[name] = iri
+                if len(code) == 2:
+                    names.update({name: iri for name in territory_names(code, language)})
             self._foreign_states.update({(language, name): iri for name, iri in names.items()})
             # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi', and one ending may
             # replace the name's final vowel: 'Bosna i Hercegovina' is 'u Bosni i Hercegovini'
@@ -167,9 +172,22 @@ class Gazetteer:
 
     def person_name(self, name: str) -> str:
         """A person's name as the reference data writes it when it knows the person under this name
-        written with or without diacritics ('Miroslav Lajcak' -> 'Miroslav Lajčák'), else the name."""
-        iri = self._people.get(anyascii(name).lower())
+        written with or without diacritics ('Miroslav Lajcak' -> 'Miroslav Lajčák') or misspelt
+        ('Knut Vollebeak'), else the name."""
+        iri = self.known_person(name)
         return self.preferred.get(iri, name) if iri else name
+
+    def known_person(self, name: str) -> str | None:
+        """The person of the reference data that a full name designates: the same letters with or
+        without diacritics, or a slip of a letter or two in the surname (rapidfuzz, the first name
+        written alike), else None."""
+        key = anyascii(name).lower()
+        if key in self._people:
+            return self._people[key]
+        if " " not in key or not self._people:
+            return None
+        best = process.extractOne(key, self._people.keys(), scorer=fuzz.ratio, score_cutoff=PERSON_CUTOFF)
+        return self._people[best[0]] if best and best[0].split()[0] == key.split()[0] else None
 
     def label(self, iri: str) -> str:
         return self.preferred.get(iri, iri.rsplit("/", 1)[-1])

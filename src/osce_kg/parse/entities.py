@@ -25,13 +25,13 @@ HONORIFIC = (
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
 # 'O'Neill', 'D'Alema', 'McAllister', 'MacDonald' are one word
-_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 _INITIAL = rf"[{_UPPER}]\."
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
 # A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
 _CANDIDATE = re.compile(
-    rf"(?<![\w’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
+    rf"(?<![^\W\d_]|[’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 # also another organisation's credit: '(MFA Sweden/Ana Novak)'
@@ -41,7 +41,7 @@ _PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<af
 # the name first: '(Lubomir Novak/OSCE)'
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
-_POSITION = re.compile(r"^\s*\((?:r|l|c|right|left|centre|center|front|second (?:left|right)|far (?:left|right))\)", re.I)
+_POSITION = re.compile(r"^\s*\((?:r|l|c|(?:(?:centre|center|second|far)[- ])?(?:right|left)|centre|center|front|back)\)", re.I)
 _SPEECH_AFTER = re.compile(rf"\s+{SPEECH}\b")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
@@ -57,14 +57,15 @@ _APPOSITION = re.compile(
 # a role phrase before the name: 'OSCE Secretary General Marc Perrin de Brichambaut said'
 _ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:OSCE\s+)?(?:Secretary General|Chairperson-in-Office|Chairman-in-Office|High Commissioner on National Minorities|"
-    rf"Representative on Freedom of the Media|ODIHR Director|Head of Mission|Head of the OSCE [A-Z][\w ]+?))\s+(?P<name>{NAME})"
+    rf"Representative on Freedom of the Media|ODIHR Director|Head of Mission|Head of the OSCE [A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|in|to|for|of|on))*?))"
+    rf"\s+(?P<name>{NAME})"
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
 _ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
 _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:[,;]|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}} )?"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})? )?"
     # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
     rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
     rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
@@ -81,28 +82,103 @@ ROLE_NOUNS = re.compile(
 ROLE_WORDS = frozenset("""
 minister president vice-president premier ambassador director director-general secretary secretary-general
 chairperson chairman chairwoman chair co-chair vice-chair chairperson-in-office chairman-in-office cio head
-commissioner representative speaker mayor governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
+commissioner representative speaker mayor ombuds undersecretary under-secretary governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
 member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
-leader chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+leader candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
+major sergeant admiral brigadier marshal
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
                       "personal", "permanent", "executive", "chief"}
+# a post fused with a rank or a status: 'General-Major', 'Secretary General-Elect', 'Vice-Chair'
+_POST_PARTS = {"under", "elect", "designate", "general", "vice", "deputy", "acting", "in", "office", "chief", "of"}
+
+
+def post_word(word: str) -> bool:
+    """A word that names a post: 'Minister', 'journalist', 'General-Major', 'Vice-Chair'."""
+    key = word.lower().strip(",.;:")
+    if key in ROLE_WORDS:
+        return True
+    parts = key.split("-")
+    return len(parts) > 1 and all(p in ROLE_WORDS or p in _POST_PARTS for p in parts)
+
+
+# posts that are also surnames ('John Major', 'Stephen King'): a name may end in them
+_SURNAME_POSTS = {"king", "queen", "prince", "bishop", "judge", "mayor", "dean", "speaker", "major", "marshal", "chancellor",
+                  "chief", "captain", "governor", "pope", "rector", "writer", "leader", "member", "inspector", "consul"}
+
+
+def _ends_in_post(words: list[str]) -> bool:
+    """'Hate Crime Officer': a run of capitals that ends in a post is the post, not a name."""
+    return post_word(words[-1]) and words[-1].lower() not in _SURNAME_POSTS
+
+
+def _plural_post(word: str) -> bool:
+    """'Captains', 'Heads': a post of several holders, so the words it stands in are no one's name."""
+    key = word.lower()
+    return key.endswith("s") and key[:-1] in ROLE_WORDS
+
+
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
-_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?)$")
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?|ees)$")
 _GERUND = re.compile(r"[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
-_LIST_LINK = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)")
-_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|joined by|addressed by)\s+$")
+_LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
+_OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
+# a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
+_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{3,160}})")
+# 'Head of Centre: Ana Novak', 'Spokesperson: Ambassador Ana Novak'
+_POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\.?\s*$")
+# a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
+_NAME_THEN_POST = re.compile(
+    rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=\w{{3,}}s\b|[a-z-]+\s+(?:of|at|for|in|to)\b)|\s+as\s+(?:the\s+)?|"
+    rf",?\s+(?:is|was|has been|will be|became|becomes|remains|"
+    rf"serves as|served as|acts as|took office as|took up (?:his|her|the) \w+ as)\s+"
+    rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
+# posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
+_FOREIGN_POST = re.compile(
+    r"(?i)\b(?:ambasad|ambassad|embajad|ambasciat|botschaft|minist|prezident|präsident|presiden|predsjedni|predsedni|"
+    r"направ|посол|министр|президент|председател|глава|начальник|руководител|директор|советник|координатор|"
+    r"представител|пресс|sekretar|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)[\w-]*")
+# English words of institutions that the stems above would take for posts: 'Ministerial', 'Secretariat'
+_INSTITUTION_WORD = re.compile(r"(?i)(?:ial|ry|ries|iat|iats|ency|tial|ate|ates|ion|ions|ive|ives|ium|schaft|ство|ства)$")
+# a body's name in a translated page, part of the post before a name: 'Šefica Misije Mariz Novak'
+_FOREIGN_BODY = re.compile(r"(?i)(?:misij|misiun|мисси|ofis|офис|prezenc|присутстви|centr|центр)\w*")
+
+
+def foreign_post(word: str) -> bool:
+    """A post in a translated page's word: 'Ambasadoarea', 'ambasadori', 'Посол' (not 'Ministerial')."""
+    word = word.strip(",.;:")
+    return _FOREIGN_POST.fullmatch(word) is not None and not _INSTITUTION_WORD.search(word) and not _plural_post(word)
+
+
+def _names_foreign_post(text: str) -> bool:
+    return any(foreign_post(w) for w in text.split())
+
+
+# a whole line that is a name: in Latin or in Cyrillic letters ('Ана Новак')
+_CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?(?:\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?){1,3}"
+_LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")
+# words of bodies and places in Cyrillic: 'Президент Республики Казахстан' names no person
+_CYRILLIC_BODY = re.compile(r"(?i)республик|федераци|королевств|организаци|министерств|комитет|совет|ассамбле|парламент|"
+                            r"правительств|университет|мисси|офис|центр|миссиј|република|влад|скупштин")
+# a post in the nominative, then a name in Cyrillic letters: 'Посол Ана Новак,', 'амбасадор Ана Новак.'
+# (only the nominative: 'с Министром ... Асловым' puts the name in a case the data does not write)
+_CYRILLIC_POST_NAME = re.compile(
+    r"(?<![\w-])(?P<role>(?:[Пп]осол|[Гг]лава|[Мм]инистр|[Пп]резидент|[Пп]редседатель|[Кк]оординатор|[Дд]иректор|"
+    r"[Пп]редставитель|[Рр]уководитель|[Сс]оветник|[Аа]мбасадор|[Шш]еф(?:ица)?|[Жж]урналист))\s+"
+    r"(?P<name>[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?)(?=\s*[,.;:)]|\s+[а-яё])")
+_CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
@@ -125,6 +201,13 @@ NOT_NAME_WORDS = {
     "Youth", "Women", "Roma", "Sinti", "Anti-Terrorism", "Strategy", "Plan", "Action",
     "Bay", "Island", "Islands", "Lake", "River", "Sea", "Mountains", "Valley", "Gulf", "Region", "Province", "Oblast",
     "District", "Square", "Street", "Avenue", "Asia", "Caucasus", "Balkans", "Africa", "America", "Contacts",
+    # function words written capitalised in a heading's style: 'the Conflict Dealt With by ...'
+    "With", "By", "From", "Of", "And", "To", "Under", "Against", "Between", "About", "Into", "Over", "After",
+    "Before", "Through", "Within", "Without", "Upon", "Towards",
+    # pronouns and forms of address: 'Contact Us', 'Dear Colleagues'
+    "Us", "We", "Our", "You", "Your", "My", "Dear", "Colleagues", "Friends", "Ladies", "Gentlemen", "Excellencies",
+    # parties and movements are named like people: 'Green Party'
+    "Party", "Movement", "Coalition", "Alliance", "Front", "Bloc", "Partido", "Partei", "Parti", "Partia", "Partija", "Stranka",
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -163,11 +246,17 @@ _PARTNERS = re.compile(
     re.I,
 )
 _PARTNER_NAME = re.compile(r"(?:the\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’()-]*|of|for|and|on|the|in|de))*)")
+# 'Roma, Ashkali and Egyptian communities': the name of a community listed with others, not of a State
+_COMMUNITY_LIST = re.compile(r"\b(?:Roma|Ashkali|Sinti|RAE)(?:\s*,\s*|\s+and\s+)(?:(?:Ashkali|Roma)(?:\s*,\s*|\s+and\s+))?$")
+# 'ethnic Russian', 'non-Albanian communities': a people, not the State
+_ETHNIC = re.compile(r"(?:\bethnic\s+|\bnon-)$")
+# 'US$236 billion': a currency, not the State
+_CURRENCY = re.compile(r"^(?:\$|\s+dollars?\b)")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
 _LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
-_TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+for\s+(?:the\s+)?(?:former\s+)?$")
+_TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+(?:for|of)\s+(?:the\s+)?(?:former\s+)?$")
 # capitalised words right before a State's name: 'Northern Ireland'
 _QUALIFIER = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 _NOT_QUALIFIERS = {"The", "In", "At", "To", "For", "From", "With", "And", "Of", "On", "By", "As", "Both", "Including", "While"}
@@ -215,11 +304,14 @@ class EntityReader:
         if issuer and self._short_reference(issuer, texts):
             if all(r.iri != issuer for r in out.structures):
                 out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
-        for person in self._credited(paragraphs) + ([p for _, p in self._named_after_role(title, issuer)] if title else []):
+        for person in self._credited(paragraphs) + (self._title_people(title, issuer) if title else []):
+            self._merge(out.people, person)
+        for person in self._line_people(paragraphs, issuer):
             self._merge(out.people, person)
         last_speaker: str | None = None
-        for paragraph in paragraphs:
-            people = self._people(paragraph, issuer)
+        for index, paragraph in enumerate(paragraphs):
+            # the page's text may stop mid-word: 'Speaker of the Parliament David Us'
+            people = self._people(_without_cut_word(paragraph) if index == len(paragraphs) - 1 else paragraph, issuer)
             for person in people:
                 self._merge(out.people, person)
             quotes = [q.group(1).strip().rstrip(",") for q in _QUOTE.finditer(paragraph)]
@@ -254,8 +346,11 @@ class EntityReader:
                 name = self._clean_name(m["name"])
                 if not name or (pattern is _SAID_AFTER and not m["hon"] and not m["role"] and not _looks_personal(name, paragraph, m.start())):
                     continue
-                role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) else None
-                role = None if role and self._ends_in_named_post(role) else role  # the next person's post
+                role = m["role"].strip() if m["role"] and _reads_as_role(m["role"]) and not _is_clause(m["role"]) else None
+                if role and self._ends_in_named_post(role):
+                    if pattern is _SAID_AFTER:
+                        continue  # 'the fall of the Iron Curtain, OSCE PA President Ana Novak said': she speaks
+                    role = None  # the next person's post
                 role = _role_with_title(m["hon"], role)
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_BEFORE.finditer(paragraph):
@@ -268,7 +363,7 @@ class EntityReader:
             if name:
                 # 'Dunja Mijatović, OSCE Representative on Freedom of the Media said today'
                 role = _SPEECH_AFTER.split(m["role"])[0].strip()
-                if self._ends_in_named_post(role):
+                if self._ends_in_named_post(role) or _is_clause(role):
                     # a list of posts and names: 'President Ana Novak, Prime Minister Ben Smith, ...'
                     continue
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
@@ -281,13 +376,94 @@ class EntityReader:
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         if (roster := _ROSTER_LINE.match(paragraph)) and (name := self._clean_name(roster["name"])):
             found.append((0, PersonRef(name)))
+        # the looser rules name only people the rules above did not find
+        found += [(at, p) for at, p in self._opening_name(paragraph, issuer) + self._name_then_post(paragraph, issuer) + self._known(paragraph)
+                  + self._cyrillic(paragraph, issuer)
+                  if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found], issuer)
+        found = _article_free(found, paragraph)
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
         for _, person in found:
             self._merge(people, person)
         return people
+
+    def _title_people(self, title: str, issuer: str | None) -> list[PersonRef]:
+        """People a title names: after their post, at its start, or known to the data."""
+        found = self._named_after_role(title, issuer) + self._opening_name(title, issuer) + self._known(title)
+        return [p for _, p in _article_free(found, title)]
+
+    def _opening_name(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """A list's item or a paragraph that opens with a name and its post, in any language:
+        'Lamberto Zannier, quinto Segretario generale dell’OSCE (2011-2017)', '• Ana Novak, Minister
+        of Justice': the text after the comma opens with a post (a few words in) or is a State."""
+        if (colon := _POST_COLON_NAME.match(paragraph)) and _post_line(colon["role"]) and (name := self._clean_name(colon["name"])):
+            return [(colon.start("name"), PersonRef(name, colon["role"], self._affiliation(colon["role"], issuer)))]
+        m = _OPENING_NAME.match(paragraph)
+        if not m or not (name := self._clean_name(m["name"])):
+            return []
+        role = m["role"].strip()
+        # a State's word first: 'Poland’s Minster of Foreign Affairs' (sic), 'Italian State Prosecutor'
+        if _post_at(role.split()) is None and not self._only_a_state(role) and not self._state_word(role.split()[0]):
+            return []
+        return [(m.start("name"), PersonRef(name, role, self._affiliation(role, issuer)))]
+
+    def _name_then_post(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """A name, then a post written in lower case or after a verb: 'Ana Novak, a journalist of
+        the ...', 'Ana Novak, former presidential candidate', 'Ana Novak is currently Acting Head
+        of Centre', 'Ana Novak, is the newly appointed Head of Mission'."""
+        out: list[tuple[int, PersonRef]] = []
+        for m in _NAME_THEN_POST.finditer(paragraph):
+            words = m["role"].split()
+            # a plural post for the last name of a list only ('X and Y, members of'; not 'OSCE Ministerial
+            # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
+            listed = paragraph[:m.start("name")].endswith(" and ")
+            if _post_at(words, plural=listed) is None or _is_clause(m["role"]) or not (name := self._clean_name(m["name"])):
+                continue
+            role = " ".join(words)
+            out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
+
+    def _only_a_state(self, text: str) -> bool:
+        """'Croatia', 'Repubblica Slovacca': the text is a State's name and nothing else."""
+        found = self.gazetteer.find(text, ("state",))
+        return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
+
+    def _cyrillic(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'."""
+        return [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
+                for m in _CYRILLIC_POST_NAME.finditer(paragraph)
+                if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
+
+    def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
+        """People the reference data knows, wherever the text names them in full ('the mandate of
+        Ana Novak'), also misspelt ('Knut Vollebeak'); not a longer name that holds theirs ('Max van
+        der Stoel Award'): the name ends the run of capitalised words."""
+        out: list[tuple[int, PersonRef]] = []
+        for m in _CANDIDATE.finditer(paragraph):
+            words = m[0].split()
+            for a in range(max(0, len(words) - 5), len(words) - 1):
+                name = _POSSESSIVE.sub("", " ".join(words[a:]))
+                if self.gazetteer.known_person(name):
+                    out.append((m.start() + len(" ".join(words[:a])) + (1 if a else 0), PersonRef(name)))
+                    break
+        return out
+
+    def _line_people(self, paragraphs: list[str], issuer: str | None) -> list[PersonRef]:
+        """A name on a line of its own in a contact block: under 'Contacts' / 'Media contact', or
+        over a line naming the post ('Ana Novak' / 'Spokesperson'), in Latin or Cyrillic letters."""
+        out: list[PersonRef] = []
+        for index, line in enumerate(paragraphs):
+            if not _LINE_NAME.fullmatch(line.strip()) or not (name := self._clean_name(line.strip())):
+                continue
+            before = paragraphs[index - 1].strip() if index else ""
+            after = paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else ""
+            # the post under the name (a contact block), or over it (an overview's 'Head of Mission')
+            role = next((line for line in (after, before) if _post_line(line)), None)
+            if role or _CONTACT_HEADING.match(before):
+                out.append(PersonRef(name, role, self._affiliation(role, issuer)))
+        return out
 
     def _origin(self, paragraph: str, end: int) -> str | None:
         """'Ilina Dimovska from North Macedonia', 'Sintija Oškalne of the OSCE Conflict Prevention
@@ -295,8 +471,12 @@ class EntityReader:
         link = _FROM.match(paragraph, end)
         if not link:
             return None
-        found = self.gazetteer.find(paragraph[link.end():link.end() + 120], ("state", "structure"))
-        return found[0].iri if found and found[0].start == 0 and found[0].iri not in self.osce else None
+        head = paragraph[link.end():link.end() + 120]
+        for m in sorted(self.gazetteer.find(head, ("state", "structure")), key=lambda m: m.start):
+            # 'of the OSCE Conflict Prevention Centre', 'from the Delegation of San Marino to ...'
+            if m.iri not in self.osce:
+                return m.iri if _BODY_NAME_RUN.fullmatch(head[:m.start]) else None
+        return None
 
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
@@ -331,7 +511,7 @@ class EntityReader:
                 i = 0
             # a post word further in ends the role: 'Deputy Public Defender Paata Beltadze'
             i = next((k + 1 for k in range(len(words) - 3, i - 1, -1)
-                      if words[k][:1].isupper() and words[k].lower() in ROLE_WORDS), i)
+                      if words[k][:1].isupper() and post_word(words[k])), i)
             # the role is the few words before the name: searching the whole paragraph before each
             # candidate was quadratic (a 340 kB line of names took a minute)
             before = paragraph[max(0, m.start() - _ROLE_CONTEXT):m.start()]
@@ -366,6 +546,8 @@ class EntityReader:
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
+                if _personal_context(paragraph, start, m.end()):
+                    out.append((start, PersonRef(name)))  # no post, but the text speaks of a person
                 continue
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
         return out
@@ -376,21 +558,23 @@ class EntityReader:
         out: list[tuple[int, PersonRef]] = []
         names = {p.name for p in known}
         candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
-        previous_is_person = False
-        previous_end = -1
-        for start, end, name in candidates:
-            if not name:
-                previous_is_person = False
+        people = [name is not None and any(_same_person(name, n) for n in names) for _, _, name in candidates]
+        linked = [k > 0 and _LIST_LINK.fullmatch(paragraph[candidates[k - 1][1]:candidates[k][0]]) is not None
+                  for k in range(len(candidates))]
+        # forwards ('met with Ana Novak, Ben Smith and ...'), then backwards ('Ana Novak and Ben Smith from ...')
+        order = [(k, k - 1) for k in range(len(candidates))] + [(k, k + 1) for k in range(len(candidates) - 2, -1, -1)]
+        for k, other in order:
+            start, _, name = candidates[k]
+            if not name or people[k]:
                 continue
-            link = _LIST_LINK.match(paragraph[previous_end:start]) if previous_end >= 0 else None
-            linked = link is not None and link.end() == start - previous_end
-            trigger = bool(_LIST_TRIGGER.search(paragraph[max(0, start - 30):start]))
-            is_person = name in names or any(name.endswith(" " + n) or n.endswith(" " + name) for n in names)
-            if not is_person and ((linked and previous_is_person) or trigger):
+            neighbour = 0 <= other < len(candidates) and people[other] and linked[max(k, other)]
+            if other > k:
+                # backwards only over 'and', and not from a post's name: 'on Gender Issues, Ana Novak'
+                neighbour = neighbour and paragraph[candidates[k][1]:candidates[other][0]].strip() == "and" \
+                    and not _OBJECT_OF.search(paragraph[max(0, start - 4):start])
+            if neighbour or (other < k and _LIST_TRIGGER.search(paragraph[max(0, start - 30):start])):
                 out.append((start, PersonRef(name)))
-                names.add(name)
-                is_person = True
-            previous_is_person, previous_end = is_person, end
+                people[k] = True
         return out
 
     def _ends_in_named_post(self, text: str) -> bool:
@@ -407,13 +591,13 @@ class EntityReader:
                 before = text[:tail.start()] + " ".join(words[:k]) + " "
                 last = before.split()[-2:]
                 # not 'Co-ordinator of Activities to Address Transnational Threats': a verb after 'to'
-                if last and (last[-1].lower() in ROLE_WORDS or (last[0] != "to" and _role_before(before, ""))):
+                if last and (post_word(last[-1]) or (last[0] != "to" and _role_before(before, ""))):
                     return True
         return False
 
     @staticmethod
     def _role_word(word: str) -> bool:
-        return word.lower().rstrip(",") in ROLE_WORDS or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
+        return post_word(word) or foreign_post(word) or _FOREIGN_BODY.fullmatch(word) is not None or word in NOT_NAME_WORDS or _POSSESSIVE.search(word) is not None \
             or word.lower() in _HONORIFICS
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
@@ -423,18 +607,19 @@ class EntityReader:
 
     def _role_text(self, text: str) -> bool:
         """Text that names a role: a role word, or a State or structure ('MP, Portugal')."""
-        return any(w.lower().strip(",.") in ROLE_WORDS for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
+        return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
 
     def _clean_name(self, name: str) -> str | None:
         words = name.split()
-        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS):
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])):
             words = words[1:]
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
-        posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and words[k].lower() in ROLE_WORDS]
+        posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and post_word(words[k])]
         words = words[posts[-1] + 1:] if posts else words
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
-        if len(words) < 2 or len(words) > 5 or any(w in NOT_NAME_WORDS or _POSSESSIVE.search(w) for w in words) \
+        if len(words) < 2 or len(words) > 5 or not words[0][:1].isupper() or _ends_in_post(words) or any(
+                w in NOT_NAME_WORDS or _POSSESSIVE.search(w) or _plural_post(w) or w.lower() in _HONORIFICS for w in words) \
                 or any(_COMMON_NOUN.search(w) for w in words) or _GERUND.search(words[0]):
             return None
         candidate = " ".join(words)
@@ -561,7 +746,8 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
         link = _ADJECTIVE_LINK.match(after)
         if link and m.end + link.end() in starts:
             continue
-        if _LANGUAGE_USE.match(after):
+        if _LANGUAGE_USE.match(after) or _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]) \
+                or _ETHNIC.search(text[max(0, m.start - 8):m.start]):
             dropped.add(m)
         elif _PHRASE_END.match(after):
             dropped.update(chain)
@@ -577,7 +763,7 @@ def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
     kept = []
     for m in matches:
         if m.kind == "state":
-            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]):
+            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]) or _CURRENCY.match(text[m.end:]):
                 continue
             if m.form == "name" and (before := _QUALIFIER.search(text[max(0, m.start - 40):m.start])) \
                     and before[1] not in _NOT_QUALIFIERS:
@@ -586,6 +772,87 @@ def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
                     continue
         kept.append(m)
     return kept
+
+
+# 'congratulated Ana Novak on her election': his/her within the few words after the name
+_PRONOUN_AFTER = re.compile(r"^\s+(?:[a-z]+\s+){0,3}(?:his|her)\b")
+# 'Ana Novak welcomed the law. She said ...': a sentence's subject with a verb, a he/she later on
+_SUBJECT_VERB = re.compile(r"^\s+(?:[a-z]+ed|met|spoke|took|gave|held|led|made|went|began|sent|wrote|urged|thanked)\b")
+_PRONOUN_LATER = re.compile(r"\b(?:[Hh]e|[Ss]he|his|her)\b")
+# what happens to a person, in the statements of the media freedom office: 'the release of Ana Novak'
+_DONE_TO = re.compile(
+    r"\b(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
+    r"beating|harassment|expulsion|deportation|extradition|funeral|death)\s+of\s+$|"
+    r"\b(?:attacks?|assaults?|threats?|violence)\s+(?:on|against)\s+$")
+# 'Ana Novak’s imprisonment'
+_DONE_TO_AFTER = re.compile(
+    r"^\s+(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
+    r"beating|harassment|expulsion|deportation|extradition|funeral|death)\b")
+_LED_BY = re.compile(
+    rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
+
+
+def _personal_context(paragraph: str, start: int, end: int) -> bool:
+    """A name the text treats as a person's: 'on her election' right after it, a subject whose
+    sentence goes on with he or she, one who led or chaired something ('chaired by Ana Novak'), or
+    one something was done to ('the release of Ana Novak', 'an attack on Ana Novak')."""
+    after = paragraph[end:]
+    if _DONE_TO.search(paragraph[max(0, start - 40):start]) or (
+            paragraph[:end].endswith(("'s", "’s")) and _DONE_TO_AFTER.match(after)):
+        return True
+    if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
+        return True
+    sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
+    # the next few sentences only: a page-long search for each name would be quadratic
+    return sentence_start and _SUBJECT_VERB.match(after) is not None and _PRONOUN_LATER.search(after, 0, _ROLE_CONTEXT * 2) is not None
+
+
+def _post_line(line: str) -> bool:
+    """A short line naming a post: 'Head of Mission', 'National Political and Press Affairs Officer',
+    'Начальник отдела прессы'; not a heading that names one in passing ('Statement by the Chairperson')."""
+    words = line.split()
+    return 0 < len(line) <= 120 and not line.endswith(".") and "by" not in words and _post_at(words, within=6) is not None
+
+
+_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
+_CLAUSE_WORDS = {"whose", "which", "that", "where", "who", "when"}
+
+
+def _is_clause(role: str) -> bool:
+    """'the Representative asked for an investigation': a verb after the post makes a clause, not a post."""
+    words = role.split()
+    at = _post_at(words)
+    return _VERB.search(" ".join(words[(at or 0) + 1:])) is not None
+
+
+def _post_at(words: list[str], *, plural: bool = False, within: int = 5) -> int | None:
+    """Where a post opens a role text, a few words in ('terzo Segretario generale', 'a TV journalist
+    from'); None when a clause comes first ('a city whose mayor ...')."""
+    for k, word in enumerate(words[:within]):
+        if word.lower() in _CLAUSE_WORDS:
+            return None
+        if (post_word(word) or foreign_post(word) or (plural and _plural_post(word))) and word.lower() not in _QUALIFYING_TITLES:
+            return k
+    return None
+
+
+def _article_free(found: list[tuple[int, PersonRef]], text: str) -> list[tuple[int, PersonRef]]:
+    """'the Iron Curtain', 'the Armed Forces of ...': a name right after the article is a thing's."""
+    return [(at, p) for at, p in found if not _AFTER_ARTICLE.search(text[max(0, at - 4):at])]
+
+
+_CUT_SENTENCE = 60
+"""Characters from which a last paragraph without a full stop is a sentence the page's end cut off."""
+_ENDS_WHOLE = re.compile(r"[.!?…:;\"”’)\]\d]\s*$")
+
+
+def _without_cut_word(paragraph: str) -> str:
+    """The text without its last word when a sentence stops without a full stop: a page cut
+    mid-word ('... opened by Special Representative Ana Nov'); a short line ('Head of Office: Ana
+    Novak') is whole."""
+    if _ENDS_WHOLE.search(paragraph) or len(paragraph) < _CUT_SENTENCE or len(re.findall(r"\b[a-z]+\b", paragraph)) < 3:
+        return paragraph
+    return paragraph.rstrip().rsplit(None, 1)[0] if " " in paragraph.strip() else paragraph
 
 
 def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
@@ -606,15 +873,19 @@ def _same_person(a: str, b: str) -> bool:
     if fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa):
         return True
     wa, wb = fa.split(), fb.split()
-    # 'J. Smith' / 'John Q. Smith': one surname, the initials agree
+    # 'J. Smith' / 'John Q. Smith': one surname, the initials agree; 'John Smith' / 'John Q. Smith',
+    # 'Helga Schmid' / 'Helga Maria Schmid': one first name and surname, a middle name or not
     return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0] and (
-        wa[0].endswith(".") or wb[0].endswith("."))
+        wa[0].endswith(".") or wb[0].endswith(".") or wa[0] == wb[0])
 
 
 # '..., the Speaker of Parliament, Mr. Matti Vanhanen': an honorific right before the name, and the role before it
 _HONORIFIC_BEFORE = re.compile(r"(?:(?P<role>[A-Z][^,.;:\"“”]*?),\s+)?\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+$")
 
 
+# the capitalised words of a body's name before the State or structure it belongs to: 'Delegation of '
+_BODY_NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'-]*|of|to|for|the|in)\s+)*")
+_AFTER_ARTICLE = re.compile(r"\b[Tt]he\s+$")
 _CLAUSE_START = re.compile(r".*(?:[.;:“\"]\s|^)", re.S)
 
 
@@ -624,7 +895,7 @@ def _role_in_apposition(before: str) -> str | None:
     clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
     words = clause.split()
     for i, word in enumerate(words):
-        if word[:1].isupper() and word.lower().strip(",") in ROLE_WORDS and word.lower() not in _QUALIFYING_TITLES:
+        if word[:1].isupper() and post_word(word) and word.lower() not in _QUALIFYING_TITLES:
             start = i
             while start > 0 and words[start - 1][:1].isupper():
                 start -= 1
@@ -636,7 +907,7 @@ def _reads_as_role(text: str) -> bool:
     """'Head of ...', 'the Mission's ...', 'former Minister': a role; 'met today in Belgrade': a clause."""
     first = text.split()[:3]
     return bool(first) and (first[0][:1].isupper() or first[0] in ("the", "a", "an", "former")
-                            or any(w.lower() in ROLE_WORDS for w in first))
+                            or any(post_word(w) for w in first))
 
 
 def _is_honorific(prefix: str) -> bool:
@@ -658,7 +929,7 @@ def _role_before(before: str, prefix: str) -> str | None:
     word must be followed by nothing or by an 'of/for ...' phrase ('Center for Judicial and' is no role)."""
     if not prefix:
         lower = re.search(r"(?<![\w’'-])((?:[a-z-]+\s+){0,2}([a-z-]+))\s+$", before)
-        if lower and lower[2] in ROLE_WORDS and lower[2] not in _QUALIFYING_TITLES:
+        if lower and (post_word(lower[2]) or foreign_post(lower[2])) and lower[2] not in _QUALIFYING_TITLES:
             words = lower[1].split()
             # 'human rights defender' yes, 'received by journalist' no
             while len(words) > 1 and (words[0] in _STOP_WORDS or words[0].endswith(("ed", "ing"))):
@@ -667,7 +938,8 @@ def _role_before(before: str, prefix: str) -> str | None:
     run = _ROLE_RUN.search(before)
     words = ((run[0] if run else "") + prefix).split()
     posts = [i for i, w in enumerate(words)
-             if w.lower().strip(",") in ROLE_WORDS and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
+             if (post_word(w) or foreign_post(w) or (i == len(words) - 1 and _plural_post(w)))
+             and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
     if not posts:
         return None
     last = posts[-1]

@@ -87,6 +87,8 @@ _TEXT_DATE = re.compile(
     rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
 # a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
 _DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d)")
+_HOURS = re.compile(r"\s*\([^()]{0,40}\d{1,2}[:.]\d{2}[^()]{0,40}\)")
+_WEEKDAY_BEFORE_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")
 
 
@@ -210,7 +212,9 @@ def parse_bare_date(text: str) -> str | None:
 
 def find_text_date(paragraph: str) -> tuple[str, str] | None:
     """The first full English date inside a paragraph ('... in Vilnius on 3 May 2016'): raw and ISO;
-    a range of days gives its first day ('on 7 and 8 March 2013' -> 2013-03-07)."""
+    a range of days gives its first day ('on 7 and 8 March 2013' -> 2013-03-07), also with its
+    weekdays and hours ('on Thursday 17 (from 09:00 to 18:00) and Friday 18 October 2019')."""
+    paragraph = _WEEKDAY_BEFORE_DAY.sub("", _HOURS.sub("", paragraph))
     for m in _TEXT_DATE.finditer(paragraph):
         if m["y"]:
             year, month, day = int(m["y"]), _month(m["m"]), int(m["d"])

@@ -42,7 +42,9 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # The site's header words, and the same words on its translated pages (the six OSCE languages
     # and host-country languages: Albanian, Bosnian/Croatian/Serbian, Macedonian, Romanian, Ukrainian).
     "date": ("Date", "Datum", "Data", "Fecha", "Дата", "Датум", "Датa"),
-    "location": ("Location",),
+    # 'Locations: Russia, Ukraine' is the plural of 'Location:' (where the matter is); the older
+    # listings' 'Location(s):' names the country of an item whose dateline gives its city
+    "location": ("Location", "Locations"),
     "place": ("Place", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
               "Місце", "Locul"),
     "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
@@ -53,7 +55,7 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
                        "Domenii de activitate", "Напрями діяльності", "Сфери діяльності"),
     "issued on": ("Issued on", "Published on"),
     "issued by": ("Issued by", "Published by", "Izdavač", "Издавач", "Lëshuar nga", "Выпущено"),
-    "location(s)": ("Location(s)", "Locations"),
+    "location(s)": ("Location(s)",),
     "where we are": ("Where we are",),
     "what we do": ("What we do",),
     "content type": ("Content type",),
@@ -72,9 +74,14 @@ LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)"
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home / .*|Activities|Subscribe to our newsletter|"
+    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
-    r"Resources|Ressources|Ressourcen|Ресурсы|Who we are|Wer wir sind|Qui nous sommes|Кто мы|"
+    # a site's own sections above a page's headline
+    r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"
+    # an image's alt text standing in for a headline: 'Summit Declaration Banner smaller'
+    r".{0,80}\b(?:Banner|Logo|Thumbnail|Icon)(?:\s+(?:small|smaller|large|larger|big|\d+))?|"
+    r"Resources|Ressources|Ressourcen|Ресурсы|Materiale|Materijali|Материјали|Материалы|Who we are|"
+    r"Institutions (?:&|and) Structures|Structures (?:&|and) institutions|Wer wir sind|Qui nous sommes|Кто мы|"
     r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
     # a photo's credit on a line of its own: 'OSCE/Ana Novak' (CREDIT_LINE)
     r"(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*[^\s/][^/]{1,40}|"
@@ -247,6 +254,8 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
             len(blocks),
         )
         doc.credits += [(m["name"], "photographer") for b in blocks[:title_index] if (m := CREDIT_LINE.match(b.text))]
+        if _is_kicker(blocks, title_index):
+            title_index += 1
     if title_index < len(blocks):
         doc.title, doc.title_line = blocks[title_index].text, blocks[title_index].line
         doc.line = blocks[title_index].line
@@ -262,6 +271,17 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
     if teaser and not any(teaser.text in p.text for p in doc.paragraphs):
         doc.paragraphs.append(teaser)
     return [doc], menu
+
+
+def _is_kicker(blocks: list[Block], i: int) -> bool:
+    """A content label above the headline that the site's list of content types lacks ('Project
+    Update' / headline / metadata): a short line without a full stop, then a headline that is no
+    sentence (a teaser under the title ends with one), then the metadata."""
+    if i + 2 >= len(blocks) or not all(b.kind == "text" for b in blocks[i:i + 2]) or not _label(blocks[i + 2]):
+        return False
+    kicker, headline = blocks[i].text, blocks[i + 1].text
+    return len(kicker.split()) <= 3 and not any(c.isdigit() for c in kicker) and not _SENTENCE_END.search(kicker) \
+        and not _label(blocks[i + 1]) and len(headline) <= 250 and not _SENTENCE_END.search(headline)
 
 
 def _split_newsroom(blocks: list[Block]) -> RawDocument:
@@ -317,3 +337,37 @@ def _split_listing(blocks: list[Block]) -> list[RawDocument]:
         doc.cut_off = i == len(texts)
         docs.append(doc)
     return docs
+
+
+# the metadata of a resources.osce.org item, its labels doubled and glued by the text rendering:
+# 'DateDateLocationLocation Ukraine' (an empty date and the location), 'DateDate 3 May 2016'
+_GLUED_META = re.compile(r"^(?:Date){1,2}(?P<date>.*?)(?:(?:Location){1,2}\s*(?P<location>.*))?$")
+
+
+def split_resource_items(blocks: list[Block]) -> list[RawDocument]:
+    """A resources page: the page's own document (its heading and description), then items that
+    each read content type ('Statement / speech'), title and glued metadata ('DateDateLocationLocation
+    Ukraine'); [] when the page has fewer than two such items."""
+    texts = [b for b in blocks if b.kind == "text" and not _SKIP_LINES.match(b.text)]
+    found = [(i, m) for i, b in enumerate(texts) if i >= 1 and b.text.startswith("DateDate") and (m := _GLUED_META.match(b.text))]
+    if len(found) < 2:
+        return []
+    metas = [i for i, _ in found]
+    starts = [i - 2 if i >= 2 and _is_content_label(texts[i - 2].text) else i - 1 for i in metas]
+    page = RawDocument(line=texts[0].line, title=texts[0].text, title_line=texts[0].line, paragraphs=texts[1:starts[0]])
+    docs = [page] if starts[0] > 0 else []
+    for n, (start, (meta, fields)) in enumerate(zip(starts, found, strict=True)):
+        title = texts[meta - 1]
+        doc = RawDocument(line=title.line, title=title.text, title_line=title.line,
+                          content_type=texts[start].text if start < meta - 1 else None)
+        doc.meta = {label: [value.strip()] for label, value in (("date", fields["date"]), ("location", fields["location"] or ""))
+                    if value and value.strip()}
+        end = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        doc.paragraphs = texts[meta + 1:end]
+        docs.append(doc)
+    return docs
+
+
+def _is_content_label(text: str) -> bool:
+    """A resource's kind above its title: 'Statement / speech', 'Conference / meeting document'."""
+    return text.lower() in CONTENT_TYPES or (len(text.split()) <= 5 and " / " in text and not _SENTENCE_END.search(text))

