@@ -308,3 +308,16 @@ def test_the_role_written_before_a_name(before, prefix, role):
 ])
 def test_a_bare_name_before_said_counts_at_a_sentence_or_clause_start(paragraph, start, personal):
     assert _looks_personal("Ana Novak", paragraph, start) is personal
+
+
+@pytest.mark.parametrize("text", ["Ana Novak, North Macedonia", "• Ana Novak, North Macedonia"])
+def test_a_line_opening_with_a_name_and_a_state(reader, text):
+    assert _people(reader, [text]) == [("Ana Novak", "North Macedonia", str(iri.country("MK")))]
+
+
+@pytest.mark.parametrize("before, role", [
+    ("the Mayor of Tirana,", "Mayor of Tirana"),
+    ("the Director of Unit X", "Director of Unit X"),
+])
+def test_a_role_in_apposition_keeps_its_words_but_not_a_comma(before, role):
+    assert _role_in_apposition(before) == role

@@ -595,3 +595,59 @@ def test_a_plain_bodys_title_is_checked_like_an_unknown_pages(reader):
 def test_a_forced_layout_that_finds_no_document_is_refused_at_the_first_block(reader):
     error = _refused(lambda: _read(reader, "\nA title\nText.\n", layout="B"))
     assert (error.message, error.path, error.line) == ("layout B: no document found in the page", Path("page.txt"), 2)
+
+
+def test_a_credit_line_under_an_agency_tag_names_the_photographer(reader):
+    [doc] = _read(reader, "ANA-MPA\nOSCE/Ana Novak\nYoung mediators meet\nYoung mediators met on 3 May 2016.\n").documents
+    assert (doc.title, [(p.name, p.role) for p in doc.people]) == ("Young mediators meet", [("Ana Novak", "photographer")])
+
+
+@pytest.mark.parametrize("text", ["Activities\nNewsroom\n", "ANA-MPA\nREUTERS\n"])
+def test_a_page_of_section_lines_or_agency_tags_only_is_refused(reader, text):
+    error = _refused(lambda: _read(reader, text))
+    assert (error.message, error.line) == ("layout ?: no title and no body text", 1)
+
+
+def test_a_dateline_under_a_menu_is_no_title(reader):
+    [doc] = _read(reader, "At a glance\nOur work\nLibrary\nVIENNA, 3 May 2016 - Young mediators met to train.\nThey left.\n").documents
+    assert (doc.title, doc.date_kind) == (None, "dateline")
+    assert doc.warnings == ["line 4: the page shows no title"]
+
+
+@pytest.mark.parametrize("length, titled", [(250, True), (251, False)])
+def test_the_headline_under_a_menu_is_at_most_250_characters(reader, length, titled):
+    headline = ("Young mediators from ten States meet in Vilnius " * 6)[: length - 1] + "s"
+    [doc] = _read(reader, f"At a glance\nOur work\nLibrary\n{headline}\nYoung mediators met to train on 3 May 2016.\n").documents
+    assert doc.title == (headline if titled else None)
+
+
+EVENT = "https://www.oscepa.org/events/2011-autumn"
+
+
+def test_an_event_start_takes_the_urls_year_over_the_texts(reader):
+    [doc] = _read(reader, "Annual meeting opens\nThe meeting will start on 20 October.\nThe first meeting was held on 3 May 2005.\n", url=EVENT).documents
+    assert (doc.date, _dates(doc)) == ("2011-10-20", [("text", "20 October", "2011-10-20", 1, "day")])
+
+
+def test_an_event_start_is_looked_for_in_the_first_three_paragraphs(reader):
+    [doc] = _read(reader, "Annual meeting opens\nThe Assembly gathers members.\nThey talk.\nThey vote.\n"
+                          "The meeting will start on 20 October.\n", url=EVENT).documents
+    assert (doc.date, doc.dates) == (None, [])
+
+
+def test_an_events_place_is_the_first_city_its_announcement_names(reader):
+    [doc] = _read(reader, "Annual meeting opens\nThe meeting will start on 20 October at the Hofburg, Vienna, and the Castle, Prague.\n",
+                  url=EVENT).documents
+    assert _places(doc) == [("Vienna", str(iri.place("vienna")), 100.0)]
+    [doc] = _read(reader, "Annual meeting opens\nThe meeting will start on 20 October.\nThey talk.\nThey vote.\nIt is held in Vienna.\n",
+                  url=EVENT).documents
+    assert (doc.date, doc.places) == ("2011-10-20", [])
+
+
+@pytest.mark.parametrize("length, named", [(150, True), (151, False)])
+def test_a_listing_heading_names_the_issuer_up_to_150_characters(reader, length, named):
+    heading = "Press statements and news releases of the ODIHR "
+    heading = (heading + "on elections and democratic institutions " * 4)[: length - 1] + "s"
+    assert len(heading) == length
+    [doc] = _read(reader, f"{heading}\nFirst item\nPublishing date: 14 May 2003\nThe text one ...\n").documents
+    assert doc.issuer == (str(iri.structure("odihr")) if named else None)
