@@ -651,3 +651,43 @@ def test_a_listing_heading_names_the_issuer_up_to_150_characters(reader, length,
     assert len(heading) == length
     [doc] = _read(reader, f"{heading}\nFirst item\nPublishing date: 14 May 2003\nThe text one ...\n").documents
     assert doc.issuer == (str(iri.structure("odihr")) if named else None)
+
+
+# --- lines the title check skips after an agency tag ----------------------------------------------
+
+@pytest.mark.parametrize("text, title, issuer, date", [
+    ("ANA-MPA\nResources\nYoung mediators meet\n4 May 2016\nYoung mediators met.\n", "Young mediators meet", None, "2016-05-04"),
+    ("ANA-MPA\nResources\nYoung mediators meet\n4 May 2016\n", "Young mediators meet", None, "2016-05-04"),
+    ("ANA-MPA\nOSCE Presence in Albania\nYoung mediators meet\nYoung mediators met on 3 May 2016.\n",
+     "Young mediators meet", "presence-in-albania", "2016-05-03"),
+    ("ANA-MPA\n3 May 2016\nYoung mediators meet\nYoung mediators met.\n", "Young mediators meet", None, "2016-05-03"),
+])
+def test_a_breadcrumb_site_header_or_date_line_after_an_agency_tag(reader, text, title, issuer, date):
+    [doc] = _read(reader, text).documents
+    assert (doc.title, doc.issuer, doc.date) == (title, str(iri.structure(issuer)) if issuer else None, date)
+
+
+@pytest.mark.parametrize("length, titled", [(250, True), (251, False)])
+def test_a_title_under_a_breadcrumb_is_at_most_250_characters(reader, length, titled):
+    title = ("Young mediators from ten States meet in Vilnius " * 6)[: length - 1] + "s"
+    [doc] = _read(reader, f"ANA-MPA\nResources\n{title}\n4 May 2016\nYoung mediators met.\n").documents
+    assert doc.title == (title if titled else None)
+
+
+@pytest.mark.parametrize("length, header", [(149, True), (150, False)])
+def test_a_site_header_stands_over_a_line_shorter_than_150_characters(reader, length, header):
+    line = ("Young mediators from ten States meet in Vilnius " * 4)[: length - 1] + "s"
+    [doc] = _read(reader, f"OSCE Presence in Albania\n{line}\nThey met on 3 May 2016.\n").documents
+    assert doc.title == (line if header else "OSCE Presence in Albania")
+    assert doc.issuer == (str(iri.structure("presence-in-albania")) if header else None)
+
+
+def test_a_site_header_over_a_single_paragraph_leaves_no_title(reader):
+    [doc] = _read(reader, "OSCE Presence in Albania\nYoung mediators met to train on 3 May 2016 in Tirana with the police.\n").documents
+    assert (doc.title, doc.issuer) == (None, str(iri.structure("presence-in-albania")))
+    assert doc.warnings == ["line 2: the page shows no title", "line 1: no date on the page or in its URL"]
+
+
+def test_a_page_of_four_short_lines_is_titled_by_the_first(reader):
+    [doc] = _read(reader, "Young mediators\nAbout us\nOur work\nLibrary\n").documents
+    assert (doc.title, doc.body) == ("Young mediators", "About us\n\nOur work\n\nLibrary")
