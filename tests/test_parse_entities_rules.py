@@ -13,6 +13,7 @@ from osce_kg.parse.entities import (
     EntityReader,
     _is_honorific,
     _looks_personal,
+    _post_line,
     _reads_as_role,
     _role_before,
     _role_in_apposition,
@@ -321,3 +322,20 @@ def test_a_line_opening_with_a_name_and_a_state(reader, text):
 ])
 def test_a_role_in_apposition_keeps_its_words_but_not_a_comma(before, role):
     assert _role_in_apposition(before) == role
+
+
+@pytest.mark.parametrize("line, post", [
+    ("Head of Mission", True),
+    ("National Political and Press Affairs Officer", True),
+    # the post must come within the first six words, and the line is no sentence
+    ("National Press and Public Information Unit Officer", False),
+    ("Head of Mission.", False),
+])
+def test_a_line_naming_a_post(line, post):
+    assert _post_line(line) is post
+
+
+@pytest.mark.parametrize("length, post", [(120, True), (121, False)])
+def test_a_post_line_is_at_most_120_characters(length, post):
+    line = ("Head of the Department for Security Co-operation and Border Management and Police Reform and Training in the Region " * 2)[: length - 1] + "s"
+    assert _post_line(line) is post

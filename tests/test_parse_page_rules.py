@@ -691,3 +691,13 @@ def test_a_site_header_over_a_single_paragraph_leaves_no_title(reader):
 def test_a_page_of_four_short_lines_is_titled_by_the_first(reader):
     [doc] = _read(reader, "Young mediators\nAbout us\nOur work\nLibrary\n").documents
     assert (doc.title, doc.body) == ("Young mediators", "About us\n\nOur work\n\nLibrary")
+
+
+@pytest.mark.parametrize("entry, menu", [
+    # a sub-site's menu entry is a list item of up to eight words
+    ("Our work on freedom of religion or belief", True),
+    ("Our work on freedom of religion or belief today", False),
+])
+def test_a_sub_sites_menu_of_list_items_over_the_headline(reader, entry, menu):
+    [doc] = _read(reader, f"ANA-MPA\n- At a glance\n- {entry}\n- Library\nYoung mediators meet in Vilnius\nYoung mediators met on 3 May 2016.\n").documents
+    assert doc.title == ("Young mediators meet in Vilnius" if menu else "At a glance")
