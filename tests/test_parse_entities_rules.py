@@ -13,6 +13,7 @@ from osce_kg.parse.entities import (
     EntityReader,
     _is_honorific,
     _looks_personal,
+    _personal_context,
     _post_line,
     _reads_as_role,
     _role_before,
@@ -339,3 +340,29 @@ def test_a_line_naming_a_post(line, post):
 def test_a_post_line_is_at_most_120_characters(length, post):
     line = ("Head of the Department for Security Co-operation and Border Management and Police Reform and Training in the Region " * 2)[: length - 1] + "s"
     assert _post_line(line) is post
+
+
+@pytest.mark.parametrize("paragraph, name, personal", [
+    ("Ana Novak's release was demanded.", "Ana Novak's", True),
+    ("The Ana Novak trial began.", "Ana Novak", False),
+    ("release of Ana Novak", "Ana Novak", True),
+    ("chaired by Ana Novak", "Ana Novak", True),
+    # a sentence's subject with a verb and a pronoun later
+    ("It rained. Ana Novak arrived and she spoke.", "Ana Novak", True),
+    ("It rained! Ana Novak arrived and she spoke.", "Ana Novak", True),
+    ("It rained, Ana Novak arrived and she spoke.", "Ana Novak", False),
+])
+def test_a_name_the_text_treats_as_a_persons(paragraph, name, personal):
+    start = paragraph.index(name)
+    assert _personal_context(paragraph, start, start + len(name)) is personal
+
+
+@pytest.mark.parametrize("text, ends", [
+    ("President Ana Novak", True),
+    ("the President Ana Novak", True),
+    ("Minister of Education and Science Tamar Sanikidze", True),
+    ("and Ana Novak", False),
+    ("Head of Mission", False),
+])
+def test_a_text_ending_in_a_post_and_its_holders_name(reader, text, ends):
+    assert reader._ends_in_named_post(text) is ends
