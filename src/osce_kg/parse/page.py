@@ -379,7 +379,9 @@ class PageReader:
             glued = None if parse_dateline(paragraphs[0]) else _GLUED_DATELINE.search(paragraphs[0])
             caption = [paragraphs[0][:glued.start()].strip()] if glued else []
             body_paragraphs = caption + [dl.rest] + paragraphs[1:]
-        found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
+        # the contact block under the body names its people and their State's address
+        contacts = [b.text for b in raw.contacts]
+        found = self.entities.read(doc.title, body_paragraphs + contacts, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
         for name, role in raw.credits:
