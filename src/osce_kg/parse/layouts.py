@@ -118,6 +118,8 @@ class RawDocument:
     """People credited on lines of their own (name, role): a photo's credit line, a byline."""
     cut_off: bool = False
     """The item ends the page on a metadata line: the excerpt was cut there, its last value may be cut too."""
+    cut_item: Block | None = None
+    """The title of a next listing item cut off before its metadata, taken off this item's excerpt."""
     contacts: list[Block] = field(default_factory=list)
     """The contact block after the body ('Contacts' / name / post / e-mail), its heading first."""
 
@@ -357,7 +359,26 @@ def _split_listing(blocks: list[Block]) -> list[RawDocument]:
         doc.listing_head = head
         doc.cut_off = i == len(texts)
         docs.append(doc)
+    _drop_cut_item(docs)
     return docs
+
+
+def _drop_cut_item(docs: list[RawDocument]) -> None:
+    """A listing whose excerpt ends inside the next item's title, before its metadata: that title
+    is the last item's last paragraph, one more than any other item's excerpt has, and reads as a
+    headline. It is no part of the last item (its names and States are another story's) and is
+    too little to be a document: it is taken off and kept as `cut_item`, for a warning."""
+    if len(docs) < 2:
+        return
+    last = docs[-1]
+    most = max(len(d.paragraphs) for d in docs[:-1])
+    if len(last.paragraphs) > max(most, 1) and _is_cut_title(last.paragraphs[-1].text):
+        last.cut_item = last.paragraphs.pop()
+
+
+def _is_cut_title(text: str) -> bool:
+    return len(text) <= 250 and not _SENTENCE_END.search(text) and not text.endswith("...") \
+        and parse_dateline(text) is None
 
 
 # the metadata of a resources.osce.org item, its labels doubled and glued by the text rendering:

@@ -206,7 +206,10 @@ class PageReader:
         for doc, raw in zip(record.documents, raws, strict=True):
             if not doc.date:
                 doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
-        if raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
+        if cut := raws[-1].cut_item:
+            record.warnings.append(
+                f"line {cut.line}: the listing ends inside the title of an item cut off before its metadata: not read")
+        elif raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
                 and not raws[-1].paragraphs[-1].text.endswith("..."):
             record.warnings.append(
                 f"line {raws[-1].paragraphs[-1].line}: the last paragraph ends mid-sentence: the page may be truncated")
