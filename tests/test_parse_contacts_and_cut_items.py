@@ -78,3 +78,8 @@ def test_the_cut_item_is_said_in_a_warning_and_lends_nothing_to_the_last_item(re
     last = record.documents[-1]
     assert "GE" not in [s.iri.rsplit("/", 1)[-1] for s in last.states] and last.people == []
 
+
+def test_a_where_we_are_value_names_the_host_and_a_cut_location_names_none(reader: PageReader) -> None:
+    text = LISTING.replace("Lead two ...", "Lead two.") + "Third item\nPublishing date: 16 May 2003\nLocations: Serbia, Tajikista\n"
+    docs = reader.read(Path("listing.txt"), text.encode("utf-8")).documents
+    assert [[s.iri.rsplit("/", 1)[-1] for s in d.states] for d in docs] == [["HR"], ["HR"], ["RS"]]

@@ -387,10 +387,25 @@ class PageReader:
         found = self.entities.read(doc.title, body_paragraphs + contacts, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
+        self._meta_states(doc, raw)
         for name, role in raw.credits:
             if person := self.entities.credited(name, role):
                 self.entities.add_person(doc.people, person)
         return doc
+
+    def _meta_states(self, doc: DocumentRecord, raw: RawDocument) -> None:
+        """The States a `Location:` or `Where we are:` value names ('Location: Ukraine', 'Where we are:
+        OSCE Mission to Serbia': the host in an operation's name) are States the document mentions,
+        as the body's are. A name is matched whole: a value cut off at the end of an excerpt
+        ('Locations: Armenia, Tajikista') names no State with its cut word."""
+        values = [v for label in _STATE_LABELS for v in raw.meta.get(label, [])]
+        found = self.entities.read(None, values, None, doc.language)
+        for ref in found.states:
+            if all(r.iri != ref.iri for r in doc.states):
+                doc.states.append(ref)
+        for ref in found.territories:
+            if all(r.iri != ref.iri for r in doc.territories):
+                doc.territories.append(ref)
 
     def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None, *, listing: bool) -> None:
         stated: list[StatedDate] = []
@@ -858,6 +873,10 @@ def _first_sentence(text: str) -> str:
 
 
 _CHAIRMANSHIP = re.compile(r"^(?:the\s+)?(?:OSCE\s+)?Chair(?:man|person)?ship\b", re.I)
+
+
+# the metadata whose values name States: where the matter is, the structure with its host State
+_STATE_LABELS = ("location", "location(s)", "where we are")
 
 
 def _first(meta: dict[str, list[str]], *labels: str) -> str | None:
