@@ -394,9 +394,10 @@ class PageReader:
         return doc
 
     def _meta_states(self, doc: DocumentRecord, raw: RawDocument) -> None:
-        """The States a `Location:` or `Where we are:` value names ('Location: Ukraine', 'Where we are:
-        OSCE Mission to Serbia': the host in an operation's name) are States the document mentions,
-        as the body's are. A name is matched whole: a value cut off at the end of an excerpt
+        """The States a `Location:` value names ('Location: Ukraine', 'Locations: Armenia, Georgia')
+        are States the document mentions, as the body's are. `Where we are:` names structures, not
+        States: the graph links an operation to its host already, and the fixtures' facts count the
+        body's States only. A name is matched whole: a value cut off at the end of an excerpt
         ('Locations: Armenia, Tajikista') names no State with its cut word."""
         values = [v for label in _STATE_LABELS for v in raw.meta.get(label, [])]
         found = self.entities.read(None, values, None, doc.language)
@@ -875,8 +876,8 @@ def _first_sentence(text: str) -> str:
 _CHAIRMANSHIP = re.compile(r"^(?:the\s+)?(?:OSCE\s+)?Chair(?:man|person)?ship\b", re.I)
 
 
-# the metadata whose values name States: where the matter is, the structure with its host State
-_STATE_LABELS = ("location", "location(s)", "where we are")
+# the metadata whose values name States: where the matter is
+_STATE_LABELS = ("location", "location(s)")
 
 
 def _first(meta: dict[str, list[str]], *labels: str) -> str | None:
