@@ -73,6 +73,11 @@ META_LABEL = re.compile(
 LISTING_LABELS = {"publishing date", "where we are", "what we do", "location(s)", "location", "report type", "content type"}
 LISTING_MARKERS = {"publishing date", "where we are", "what we do", "location(s)", "report type"}
 END_OF_BODY = re.compile(r"^(For further information|Related content|Contacts?:?$|Share this|Back to top|Copyright|©)", re.I)
+CONTACTS = re.compile(r"^(?:For further information|Contacts?:?$)", re.I)
+"""The end markers that open a contact block: its name, post and address lines are no body text
+but still name a person and a State (read by entities.py, not by the date and place readers)."""
+_CONTACT_LINES = 15
+"""A contact block is a name, a post, an address and phone lines: longer runs are the page's footer."""
 _SKIP_LINES = re.compile(
     r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
@@ -113,6 +118,10 @@ class RawDocument:
     """People credited on lines of their own (name, role): a photo's credit line, a byline."""
     cut_off: bool = False
     """The item ends the page on a metadata line: the excerpt was cut there, its last value may be cut too."""
+    cut_item: Block | None = None
+    """The title of a next listing item cut off before its metadata, taken off this item's excerpt."""
+    contacts: list[Block] = field(default_factory=list)
+    """The contact block after the body ('Contacts' / name / post / e-mail), its heading first."""
 
 
 def _label(block: Block) -> tuple[str, str] | None:
@@ -207,19 +216,33 @@ def _long_field_list(label: str, text: str) -> bool:
     return label in ("fields of work", "what we do") and text.count(",") >= 3 and not text.rstrip().endswith(".")
 
 
-def _body(blocks: list[Block], start: int) -> list[Block]:
-    """Body paragraphs from `start`, up to the boilerplate footer, repeated paragraphs dropped."""
+def _body(blocks: list[Block], start: int, doc: RawDocument) -> list[Block]:
+    """Body paragraphs from `start`, up to the boilerplate footer, repeated paragraphs dropped; a
+    contact block that ends the body goes to `doc.contacts`."""
     seen: set[str] = set()
     out: list[Block] = []
-    for block in blocks[start:]:
+    for n, block in enumerate(blocks[start:], start):
         if block.kind == "group":
             continue
         if END_OF_BODY.match(block.text):
+            if CONTACTS.match(block.text):
+                doc.contacts = _contact_block(blocks[n:])
             break
         if block.text in seen:
             continue
         seen.add(block.text)
         out.append(block)
+    return out
+
+
+def _contact_block(blocks: list[Block]) -> list[Block]:
+    """The contact block from its heading, up to the next footer marker ('Related content')."""
+    out = [blocks[0]]
+    for block in blocks[1:_CONTACT_LINES + 1]:
+        if END_OF_BODY.match(block.text) and not CONTACTS.match(block.text):
+            break
+        if block.kind != "group":
+            out.append(block)
     return out
 
 
@@ -267,7 +290,7 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
             and _label(blocks[start + 1]) and not parse_dateline(blocks[start].text):
         teaser, start = blocks[start], start + 1
     body_start = _read_meta(blocks, start, doc)
-    doc.paragraphs = _body(blocks, body_start)
+    doc.paragraphs = _body(blocks, body_start, doc)
     if teaser and not any(teaser.text in p.text for p in doc.paragraphs):
         doc.paragraphs.append(teaser)
     return [doc], menu
@@ -294,7 +317,7 @@ def _split_newsroom(blocks: list[Block]) -> RawDocument:
     if rest and parse_header_line(rest[0].text):
         doc.header = rest[0]
         rest = rest[1:]
-    doc.paragraphs = _body(rest, 0)
+    doc.paragraphs = _body(rest, 0, doc)
     return doc
 
 
@@ -305,7 +328,7 @@ def _split_plain(blocks: list[Block]) -> RawDocument:
     if texts and not parse_dateline(texts[0].text):
         doc.title, doc.title_line = texts[0].text, texts[0].line
         start = 1
-    doc.paragraphs = _body(texts, start)
+    doc.paragraphs = _body(texts, start, doc)
     return doc
 
 
@@ -332,11 +355,30 @@ def _split_listing(blocks: list[Block]) -> list[RawDocument]:
                 doc.meta.setdefault(label[0], []).append(label[1])
             i += 1
         end = runs[n + 1] - 1 if n + 1 < len(runs) else len(texts)
-        doc.paragraphs = _body(texts[i:end], 0)
+        doc.paragraphs = _body(texts[i:end], 0, doc)
         doc.listing_head = head
         doc.cut_off = i == len(texts)
         docs.append(doc)
+    _drop_cut_item(docs)
     return docs
+
+
+def _drop_cut_item(docs: list[RawDocument]) -> None:
+    """A listing whose excerpt ends inside the next item's title, before its metadata: that title
+    is the last item's last paragraph, one more than any other item's excerpt has, and reads as a
+    headline. It is no part of the last item (its names and States are another story's) and is
+    too little to be a document: it is taken off and kept as `cut_item`, for a warning."""
+    if len(docs) < 2:
+        return
+    last = docs[-1]
+    most = max(len(d.paragraphs) for d in docs[:-1])
+    if len(last.paragraphs) > max(most, 1) and _is_cut_title(last.paragraphs[-1].text):
+        last.cut_item = last.paragraphs.pop()
+
+
+def _is_cut_title(text: str) -> bool:
+    return len(text) <= 250 and not _SENTENCE_END.search(text) and not text.endswith("...") \
+        and parse_dateline(text) is None
 
 
 # the metadata of a resources.osce.org item, its labels doubled and glued by the text rendering:

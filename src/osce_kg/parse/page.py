@@ -206,7 +206,10 @@ class PageReader:
         for doc, raw in zip(record.documents, raws, strict=True):
             if not doc.date:
                 doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
-        if raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
+        if cut := raws[-1].cut_item:
+            record.warnings.append(
+                f"line {cut.line}: the listing ends inside the title of an item cut off before its metadata: not read")
+        elif raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
                 and not raws[-1].paragraphs[-1].text.endswith("..."):
             record.warnings.append(
                 f"line {raws[-1].paragraphs[-1].line}: the last paragraph ends mid-sentence: the page may be truncated")
@@ -379,13 +382,31 @@ class PageReader:
             glued = None if parse_dateline(paragraphs[0]) else _GLUED_DATELINE.search(paragraphs[0])
             caption = [paragraphs[0][:glued.start()].strip()] if glued else []
             body_paragraphs = caption + [dl.rest] + paragraphs[1:]
-        found = self.entities.read(doc.title, body_paragraphs, doc.issuer, doc.language)
+        # the contact block under the body names its people and their State's address
+        contacts = [b.text for b in raw.contacts]
+        found = self.entities.read(doc.title, body_paragraphs + contacts, doc.issuer, doc.language)
         for entity_field in fields(BodyEntities):
             setattr(doc, entity_field.name, getattr(found, entity_field.name))
+        self._meta_states(doc, raw)
         for name, role in raw.credits:
             if person := self.entities.credited(name, role):
                 self.entities.add_person(doc.people, person)
         return doc
+
+    def _meta_states(self, doc: DocumentRecord, raw: RawDocument) -> None:
+        """The States a `Location:` value names ('Location: Ukraine', 'Locations: Armenia, Georgia')
+        are States the document mentions, as the body's are. `Where we are:` names structures, not
+        States: the graph links an operation to its host already, and the fixtures' facts count the
+        body's States only. A name is matched whole: a value cut off at the end of an excerpt
+        ('Locations: Armenia, Tajikista') names no State with its cut word."""
+        values = [v for label in _STATE_LABELS for v in raw.meta.get(label, [])]
+        found = self.entities.read(None, values, None, doc.language)
+        for ref in found.states:
+            if all(r.iri != ref.iri for r in doc.states):
+                doc.states.append(ref)
+        for ref in found.territories:
+            if all(r.iri != ref.iri for r in doc.territories):
+                doc.territories.append(ref)
 
     def _dates_and_places(self, doc: DocumentRecord, raw: RawDocument, bare: StatedDate | None, *, listing: bool) -> None:
         stated: list[StatedDate] = []
@@ -853,6 +874,10 @@ def _first_sentence(text: str) -> str:
 
 
 _CHAIRMANSHIP = re.compile(r"^(?:the\s+)?(?:OSCE\s+)?Chair(?:man|person)?ship\b", re.I)
+
+
+# the metadata whose values name States: where the matter is
+_STATE_LABELS = ("location", "location(s)")
 
 
 def _first(meta: dict[str, list[str]], *labels: str) -> str | None:
