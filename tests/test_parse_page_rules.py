@@ -701,3 +701,9 @@ def test_a_page_of_four_short_lines_is_titled_by_the_first(reader):
 def test_a_sub_sites_menu_of_list_items_over_the_headline(reader, entry, menu):
     [doc] = _read(reader, f"ANA-MPA\n- At a glance\n- {entry}\n- Library\nYoung mediators meet in Vilnius\nYoung mediators met on 3 May 2016.\n").documents
     assert doc.title == ("Young mediators meet in Vilnius" if menu else "At a glance")
+
+
+def test_a_city_outside_the_graph_is_a_place_kept_as_text_with_no_score(reader):
+    [doc] = _read(reader, "ANA-MPA\n- At a glance\n- Our work\n- Library\nYoung mediators meet in Vilnius\n"
+                          "Young mediators met on 3 May 2016.\n").documents
+    assert _places(doc) == [("Vilnius", None, 0.0)]
