@@ -11,6 +11,7 @@ from osce_kg import iri
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.entities import (
     EntityReader,
+    _is_clause,
     _is_honorific,
     _looks_personal,
     _personal_context,
@@ -366,3 +367,16 @@ def test_a_name_the_text_treats_as_a_persons(paragraph, name, personal):
 ])
 def test_a_text_ending_in_a_post_and_its_holders_name(reader, text, ends):
     assert reader._ends_in_named_post(text) is ends
+
+
+def test_a_question_ends_a_sentence_before_a_subject():
+    paragraph = "Why? Ana Novak arrived and she spoke."
+    assert _personal_context(paragraph, 5, 14)
+
+
+@pytest.mark.parametrize("role, clause", [
+    ("the newly appointed Head of Mission", False),
+    ("Head of Mission asked for help", True),
+])
+def test_a_verb_after_the_post_makes_a_clause_not_a_post(role, clause):
+    assert _is_clause(role) is clause
