@@ -210,6 +210,14 @@ def parse_bare_date(text: str) -> str | None:
     return parse_date(_CLOCK.sub("", _WEEKDAY.sub("", _DATE_LINE_TYPE.sub("", text))))[0]
 
 
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d{{2}}$")
+
+
+def is_month_year(text: str) -> bool:
+    """A line that dates by month alone ('October 2000'): no day, so no date of a document."""
+    return bool(_MONTH_YEAR.match(text.strip()))
+
+
 def find_text_date(paragraph: str) -> tuple[str, str] | None:
     """The first full English date inside a paragraph ('... in Vilnius on 3 May 2016'): raw and ISO;
     a range of days gives its first day ('on 7 and 8 March 2013' -> 2013-03-07), also with its

@@ -23,6 +23,7 @@ from osce_kg.parse.fields import (
     choose_date,
     find_day_month,
     find_text_date,
+    is_month_year,
     issuer_names,
     parse_bare_date,
     parse_date,
@@ -205,7 +206,7 @@ class PageReader:
             self._issuer_from_heading(record.documents, raws[0].listing_head)
         for doc, raw in zip(record.documents, raws, strict=True):
             if not doc.date:
-                doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
+                doc.warnings.append(f"line {raw.title_line or raw.line}: {_no_date_reason(raw)}")
         if cut := raws[-1].cut_item:
             record.warnings.append(
                 f"line {cut.line}: the listing ends inside the title of an item cut off before its metadata: not read")
@@ -654,6 +655,12 @@ def _dateline(paragraph: str) -> Dateline | None:
     return parse_dateline(paragraph[glued.start():]) if glued else None
 
 
+def _no_date_reason(raw: RawDocument) -> str:
+    if raw.paragraphs and is_month_year(raw.paragraphs[0].text):
+        return f"dated by its month alone ({raw.paragraphs[0].text!r}): no day, so no date"
+    return "no date on the page or in its URL"
+
+
 def _dateline_first(paragraphs: list[Block]) -> list[Block]:
     """The body from its dateline: a photo caption, a standfirst under the title ('Migration, energy
     ... on the agenda') or a summary cut at its start ('addressed the Permanent Council today, ...')
@@ -675,9 +682,43 @@ _PREAMBLE_MAX = 300
 
 
 def _dated_items(blocks: list[Block]) -> list[RawDocument]:
-    """A page of items that each start with a bare date line and a title (the Parliamentary
-    Assembly's news pages), or [] when it has fewer than two such items."""
+    """A page of repeated title and date blocks: each item a title over its date line (a newsletter
+    archive), else a date line over its title (the Parliamentary Assembly's news pages); [] when it
+    has fewer than two such items."""
     texts = [b for b in blocks if b.kind == "text"]
+    return _titles_over_dates(texts) or _dates_over_titles(texts)
+
+
+_BULLET = re.compile(r"^[•·▪◦‣∙●]\s*")
+# a file type's icon read as a word before a link's title ('pdf Newsletter 16')
+_FILE_ICON = re.compile(r"^(?:pdf|PDF|doc|docx|DOC)\s+(?=\S)")
+
+
+def _is_item_title(text: str) -> bool:
+    """A line that can be a listing item's title: a headline, no bullet, no date."""
+    return _is_headline(text) and not _SENTENCE_END.search(text) and not _BULLET.match(text) \
+        and not parse_bare_date(text) and not is_month_year(text)
+
+
+def _titles_over_dates(texts: list[Block]) -> list[RawDocument]:
+    """Items whose title stands over their date line, the shape repeated at least twice: every
+    date line (a month and year only is a date line too, dated by the month alone) has a title
+    above it, and the lines under the date lines are not all titles (else the dates head the items)."""
+    dates = [i for i, b in enumerate(texts) if i and (parse_bare_date(b.text) or is_month_year(b.text))]
+    if len(dates) < 2 or not all(_is_item_title(texts[i - 1].text) for i in dates) \
+            or any(b - a < 2 for a, b in zip(dates, dates[1:], strict=False)) \
+            or all(i + 1 < len(texts) and _is_item_title(texts[i + 1].text) for i in dates):
+        return []
+    items = []
+    for n, i in enumerate(dates):
+        title = texts[i - 1]
+        end = dates[n + 1] - 1 if n + 1 < len(dates) else len(texts)
+        items.append(RawDocument(line=title.line, title=_FILE_ICON.sub("", title.text), title_line=title.line,
+                                 paragraphs=[texts[i], *texts[i + 1:end]]))
+    return items
+
+
+def _dates_over_titles(texts: list[Block]) -> list[RawDocument]:
     # the title under the date line; or none, the item's text opening with its dateline
     starts = [i for i, b in enumerate(texts[:-1]) if parse_bare_date(b.text) and not parse_bare_date(texts[i + 1].text)
               and (len(texts[i + 1].text) <= 250 or _dateline(texts[i + 1].text))]
