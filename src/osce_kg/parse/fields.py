@@ -66,6 +66,9 @@ DATE_FIRST_DATELINE = re.compile(rf"^{_DATE_TEXT}\s*,\s*{_PLACES}{_SEP}")  # '12
 # full date after a comma marks where the dateline ends, so the year is required here.
 UNSEPARATED_DATELINE = re.compile(
     rf"^{_PLACES}\s*,\s*(?P<date>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+")
+# the State after the city, in capitals or not: 'TRAVNIK, Bosnia and Herzegovina, 5 April 2001 - '
+_STATE_NAME = r"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}"
+STATE_DATELINE = re.compile(rf"^{_PLACES}\s*,\s*{_STATE_NAME}\s*,\s*{_DATE_TEXT}{_SEP}")
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -'.
 _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
@@ -169,7 +172,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None when it does not start with one."""
     m = DATELINE.match(paragraph) or DATE_FIRST_DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
     if not m:
-        m = UNSEPARATED_DATELINE.match(paragraph)
+        m = UNSEPARATED_DATELINE.match(paragraph) or STATE_DATELINE.match(paragraph)
         if not m or not m["places"].isupper():
             m = FOREIGN_DATELINE.match(paragraph)
             if not m or not m["places"].isupper():

@@ -470,12 +470,13 @@ class PageReader:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
         if not doc.places and lead and not dateline and story:
-            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text))
+            year = int(doc.date[:4]) if doc.date else None
+            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text), year)
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
 
-    def _story_places(self, title: str, opening: str) -> list[PlaceRef]:
+    def _story_places(self, title: str, opening: str, year: int | None = None) -> list[PlaceRef]:
         """Where a story without dateline happened: the city its headline puts it in ('... holds
         consultations in Moscow', whose first sentence may name the next meeting's city), else the
         cities its opening sentence sets the dated event in. An opening without a date tells no
@@ -486,6 +487,9 @@ class PageReader:
         dated = bool(find_text_date(opening))
         if headline and (dated or any(m.text == headline[0].text for m in self._cities_set_in(opening))):
             return [_text_place(headline[0])]
+        # a day and month without year ('in Kolasin from 25 to 27 September', under the item's
+        # publishing date) dates the opening's event too, not the headline's city
+        dated = dated or bool(year and find_day_month(opening, year))
         return [_text_place(m) for m in self._cities_set_in(opening)] if dated else []
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
