@@ -53,3 +53,26 @@ def test_spellings_of_one_town_fold_alike(name, spelling):
 
 def test_a_word_is_no_town_under_any_spelling():
     assert not world_city("March", frozenset({"GB", "AT"})) and not world_city("kulob", frozenset({"TJ"}))
+
+
+def test_a_listing_items_date_cut_inside_its_year_takes_the_neighbours_year(reader):
+    first, second = reader.read(PAGES / "listing_cut_year.txt").documents
+    assert (first.date, second.date) == ("2011-03-03", "2011-03-09")
+    assert "line 7: date '9 March 20' is cut inside its year; took 2011 from the items beside it" in second.warnings
+
+
+def test_a_french_dateline_may_put_an_article_before_its_day(reader):
+    [doc] = reader.read(PAGES / "plain_french_dateline.txt").documents
+    assert (doc.date, [p.raw for p in doc.places]) == ("2013-06-14", ["GENÈVE"])
+
+
+def test_a_story_in_russian_dated_by_the_date_opening_its_text(reader):
+    [doc] = reader.read(PAGES / "plain_russian_date_opening.txt").documents
+    assert (doc.title, doc.date, doc.date_kind) == ("ОБСЕ проводит семинар для молодых юристов", "2024-04-12", "text")
+
+
+@pytest.mark.parametrize("name, date, city", [
+    ("pa_story_dateline_after_caption.txt", "2016-05-04", "GENEVA"), ("pa_story_dateline_with_state.txt", "2017-03-08", "TBILISI")])
+def test_a_dateline_glued_after_a_caption_is_found_with_or_without_its_state(reader, name, date, city):
+    [doc] = reader.read(PAGES / name).documents
+    assert (doc.date, [p.raw for p in doc.places]) == (date, [city])

@@ -22,6 +22,7 @@ from osce_kg.parse.fields import (
     Dateline,
     choose_date,
     find_day_month,
+    find_foreign_date,
     find_text_date,
     is_month_year,
     issuer_names,
@@ -447,7 +448,7 @@ class PageReader:
         story = bool(raw.title) and not self._is_overview(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
-            if found := find_text_date(_first_sentence(first)):
+            if found := find_text_date(_first_sentence(first)) or find_foreign_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         event = None
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
@@ -631,7 +632,9 @@ class PageReader:
 
 
 # a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
-_GLUED_DATELINE = re.compile(r"(?:(?<=[\d.)a-z])|(?<=\d{4} ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+_GLUED_DATELINE = re.compile(
+    r"(?:(?<=[\d.)a-z])|(?<=\d{4} )|(?<=[a-z][.!?] ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?,\s*\d)")
 
 
 # a listing excerpt cut inside its dateline: 'TIRANA, 6 ' is the whole paragraph
@@ -877,6 +880,23 @@ def _dates_from_titles(docs: list[DocumentRecord]) -> None:
         year = before[n] or after[n]
         if doc.title and doc.date is None and year and (found := find_day_month(doc.title, year)):
             _title_date(doc, found)
+        elif doc.date is None and year:
+            _cut_year_date(doc, year)
+
+
+_CUT_YEAR = re.compile(r"\s+(\d{1,3})$")
+
+
+def _cut_year_date(doc: DocumentRecord, year: int) -> None:
+    """A listing item whose date field is cut inside its year ('11 February 20'): the neighbours'
+    year, when the year's digits begin so, completes it (a listing is in date order)."""
+    for stated in doc.dates:
+        cut = _CUT_YEAR.search(stated.raw) if stated.kind in ("metadata", "listing") and stated.iso is None else None
+        if cut and str(year).startswith(cut[1]) and (found := find_day_month(stated.raw[: cut.start()], year)):
+            stated.iso = found[1]
+            doc.date, doc.date_kind, doc.event_date = found[1], stated.kind, doc.event_date or found[1]
+            doc.warnings.append(f"line {stated.line}: date {stated.raw!r} is cut inside its year; took {year} from the items beside it")
+            return
 
 
 def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
