@@ -76,3 +76,17 @@ def test_a_story_in_russian_dated_by_the_date_opening_its_text(reader):
 def test_a_dateline_glued_after_a_caption_is_found_with_or_without_its_state(reader, name, date, city):
     [doc] = reader.read(PAGES / name).documents
     assert (doc.date, [p.raw for p in doc.places]) == (date, [city])
+
+
+def test_a_headline_run_over_lines_is_one_title(reader):
+    [doc] = reader.read(PAGES / "plain_speech_title_two_lines.txt").documents
+    assert (doc.title, doc.date) == (
+        "Statement by Ambassador Jana Horvat, Head of the OSCE Mission to Serbia to the OSCE Permanent Council", "2015-06-04")
+    [doc] = _read(reader, "Twenty years of regional\nco-operation on water\nThe States of the region met in Almaty on 3 May 2016.\n").documents
+    assert doc.title == "Twenty years of regional co-operation on water"
+
+
+def test_a_banners_alt_text_is_never_a_title(reader):
+    [doc] = reader.read(PAGES / "plain_banner_alt_text.txt").documents
+    assert (doc.title, doc.date, doc.places) == (None, None, [])
+    assert doc.warnings == ["line 3: the page shows no title", "line 1: no date on the page or in its URL"]

@@ -244,7 +244,8 @@ class PageReader:
             text = lines[i].text
             if credit := CREDIT_LINE.match(text):
                 raw.credits.append((credit["name"], "photographer"))
-            if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
+            if skip_line(text) or _BANNER.search(text) or \
+                    (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
                     and self._header_structure(text):
@@ -277,6 +278,8 @@ class PageReader:
                 and not _is_sentence(rest[0].text):
             raw.title, raw.title_line = rest[0].text, rest[0].line
             rest = rest[1:]
+            while rest and _continues_title(raw.title, rest[0].text):
+                raw.title, rest = f"{raw.title} {rest[0].text}", rest[1:]
         else:
             raw.title = None
         raw.paragraphs = ([bare] if bare else []) + rest
@@ -774,6 +777,22 @@ def _menu_run(lines: list[Block], *, items: bool) -> int:
                               or (_is_heading(lines[n].text) and len(lines[n].text.split()) <= 3)):
         n += 1
     return n
+
+
+# an image's alt text above a page: 'Minsk Declaration Banner4', 'Newsletter banner Oct 2019 2'
+_BANNER = re.compile(r"\b[Bb]anner(?:\s*\d+|\s+\w+){0,4}$")
+_TITLE_LINE_MAX = 120
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """A headline run over two or more lines: the title stops on a comma or a word no headline ends
+    with ('Address by Ambassador X,' / 'Director of ...'), or the next line starts in lower case
+    ('Ten years of international' / 'election assistance and observation'); the next line is short
+    and no sentence, nor a date."""
+    if len(line) > _TITLE_LINE_MAX or _SENTENCE_END.search(line) or parse_bare_date(line) or parse_dateline(line):
+        return False
+    words = title.split()
+    return title.endswith(",") or words[-1] in _CUT_AFTER or line[:1].islower()
 
 
 def _is_headline(text: str) -> bool:
