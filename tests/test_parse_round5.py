@@ -90,3 +90,8 @@ def test_a_banners_alt_text_is_never_a_title(reader):
     [doc] = reader.read(PAGES / "plain_banner_alt_text.txt").documents
     assert (doc.title, doc.date, doc.places) == (None, None, [])
     assert doc.warnings == ["line 3: the page shows no title", "line 1: no date on the page or in its URL"]
+
+
+def test_a_headline_about_a_banner_stays_the_title(reader):
+    [doc] = _read(reader, "Young people raise a banner for peace\nYoung people met in Vienna on 3 May 2016 to march for peace.\n").documents
+    assert (doc.title, doc.date) == ("Young people raise a banner for peace", "2016-05-03")

@@ -779,8 +779,9 @@ def _menu_run(lines: list[Block], *, items: bool) -> int:
     return n
 
 
-# an image's alt text above a page: 'Minsk Declaration Banner4', 'Newsletter banner Oct 2019 2'
-_BANNER = re.compile(r"\b[Bb]anner(?:\s*\d+|\s+\w+){0,4}$")
+# an image's alt text above a page, a file name's number at its end: 'Minsk Declaration Banner4',
+# 'Newsletter banner Oct 2019 2' (not a headline: 'Activists raise a banner for peace')
+_BANNER = re.compile(r"\b[Bb]anner(?:\s+\w+){0,3}\s*\d+$")
 _TITLE_LINE_MAX = 120
 
 
