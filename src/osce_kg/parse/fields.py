@@ -66,12 +66,17 @@ DATE_FIRST_DATELINE = re.compile(rf"^{_DATE_TEXT}\s*,\s*{_PLACES}{_SEP}")  # '12
 # full date after a comma marks where the dateline ends, so the year is required here.
 UNSEPARATED_DATELINE = re.compile(
     rf"^{_PLACES}\s*,\s*(?P<date>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+")
+# the State after the city, in capitals or not: 'TRAVNIK, Bosnia and Herzegovina, 5 April 2001 - ', also
+# without the separator after a full date ('KYIV, Ukraine, 15 September 2011 OSCE ...')
+_STATE_NAME = r"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}"
+STATE_DATELINE = re.compile(rf"^{_PLACES}\s*,\s*{_STATE_NAME}\s*,\s*{_DATE_TEXT}(?:{_SEP}|(?<=\d{{4}})\s+(?=[A-Z]))")
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
-# Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -'.
+# Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -', with
+# an article before the day: 'MONACO, le 5 juillet 2012 -'.
 _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
 _ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|год\.|године|година|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
 FOREIGN_DATELINE = re.compile(
-    rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
+    rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?:[a-zà-ÿа-я]{{1,3}}\s+)?(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
 # the content type on the date line of newer stories, glued to it in the text rendering: 'Interviews26 October 2021'
 _DATE_LINE_TYPE = re.compile(
     r"^(?:Interviews?|News|Features?|Stor(?:y|ies)|Op-eds?|Press releases?|Statements?|Speech(?:es)?|Blogs?|Commentar(?:y|ies))"
@@ -169,7 +174,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None when it does not start with one."""
     m = DATELINE.match(paragraph) or DATE_FIRST_DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
     if not m:
-        m = UNSEPARATED_DATELINE.match(paragraph)
+        m = UNSEPARATED_DATELINE.match(paragraph) or STATE_DATELINE.match(paragraph)
         if not m or not m["places"].isupper():
             m = FOREIGN_DATELINE.match(paragraph)
             if not m or not m["places"].isupper():
@@ -210,6 +215,14 @@ def parse_bare_date(text: str) -> str | None:
     return parse_date(_CLOCK.sub("", _WEEKDAY.sub("", _DATE_LINE_TYPE.sub("", text))))[0]
 
 
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d{{2}}$")
+
+
+def is_month_year(text: str) -> bool:
+    """A line that dates by month alone ('October 2000'): no day, so no date of a document."""
+    return bool(_MONTH_YEAR.match(text.strip()))
+
+
 def find_text_date(paragraph: str) -> tuple[str, str] | None:
     """The first full English date inside a paragraph ('... in Vilnius on 3 May 2016'): raw and ISO;
     a range of days gives its first day ('on 7 and 8 March 2013' -> 2013-03-07), also with its
@@ -226,6 +239,17 @@ def find_text_date(paragraph: str) -> tuple[str, str] | None:
             year, month, day = int(m["y2"]), _month(m["m0"]), int(m["d0"] or m["d2"])
         if iso := _iso(year, month, day):
             return m[0], iso
+    return None
+
+
+_LEADING_FOREIGN_DATE = re.compile(rf"^(?:[^\W\d_]{{1,3}}\s+)?(?P<date>{_ANY_DATE})(?=[\s,])")
+
+
+def find_foreign_date(paragraph: str) -> tuple[str, str] | None:
+    """A full date in another language opening a paragraph, its dateline without a city ('26 марта
+    2025 года Программный офис ...', 'Le 3 mai 2016, ...'): raw and ISO, by dateparser."""
+    if (m := _LEADING_FOREIGN_DATE.match(paragraph)) and (iso := _foreign_date(m["date"])):
+        return m["date"], iso
     return None
 
 

@@ -22,7 +22,9 @@ from osce_kg.parse.fields import (
     Dateline,
     choose_date,
     find_day_month,
+    find_foreign_date,
     find_text_date,
+    is_month_year,
     issuer_names,
     parse_bare_date,
     parse_date,
@@ -205,7 +207,7 @@ class PageReader:
             self._issuer_from_heading(record.documents, raws[0].listing_head)
         for doc, raw in zip(record.documents, raws, strict=True):
             if not doc.date:
-                doc.warnings.append(f"line {raw.title_line or raw.line}: no date on the page or in its URL")
+                doc.warnings.append(f"line {raw.title_line or raw.line}: {_no_date_reason(raw)}")
         if cut := raws[-1].cut_item:
             record.warnings.append(
                 f"line {cut.line}: the listing ends inside the title of an item cut off before its metadata: not read")
@@ -242,7 +244,8 @@ class PageReader:
             text = lines[i].text
             if credit := CREDIT_LINE.match(text):
                 raw.credits.append((credit["name"], "photographer"))
-            if skip_line(text) or (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
+            if skip_line(text) or _BANNER.search(text) or \
+                    (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
                     and self._header_structure(text):
@@ -275,6 +278,8 @@ class PageReader:
                 and not _is_sentence(rest[0].text):
             raw.title, raw.title_line = rest[0].text, rest[0].line
             rest = rest[1:]
+            while rest and _continues_title(raw.title, rest[0].text):
+                raw.title, rest = f"{raw.title} {rest[0].text}", rest[1:]
         else:
             raw.title = None
         raw.paragraphs = ([bare] if bare else []) + rest
@@ -446,7 +451,7 @@ class PageReader:
         story = bool(raw.title) and not self._is_overview(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
-            if found := find_text_date(_first_sentence(first)):
+            if found := find_text_date(_first_sentence(first)) or find_foreign_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         event = None
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
@@ -469,12 +474,13 @@ class PageReader:
                 doc.places = [self._place(p, doc, raw.line) for p in raws]
                 break
         if not doc.places and lead and not dateline and story:
-            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text))
+            year = int(doc.date[:4]) if doc.date else None
+            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text), year)
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
 
-    def _story_places(self, title: str, opening: str) -> list[PlaceRef]:
+    def _story_places(self, title: str, opening: str, year: int | None = None) -> list[PlaceRef]:
         """Where a story without dateline happened: the city its headline puts it in ('... holds
         consultations in Moscow', whose first sentence may name the next meeting's city), else the
         cities its opening sentence sets the dated event in. An opening without a date tells no
@@ -485,6 +491,9 @@ class PageReader:
         dated = bool(find_text_date(opening))
         if headline and (dated or any(m.text == headline[0].text for m in self._cities_set_in(opening))):
             return [_text_place(headline[0])]
+        # a day and month without year ('in Kolasin from 25 to 27 September', under the item's
+        # publishing date) dates the opening's event too, not the headline's city
+        dated = dated or bool(year and find_day_month(opening, year))
         return [_text_place(m) for m in self._cities_set_in(opening)] if dated else []
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
@@ -626,7 +635,9 @@ class PageReader:
 
 
 # a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
-_GLUED_DATELINE = re.compile(r"(?:(?<=[\d.)a-z])|(?<=\d{4} ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*,\s*\d)")
+_GLUED_DATELINE = re.compile(
+    r"(?:(?<=[\d.)a-z])|(?<=\d{4} )|(?<=[a-z][.!?] ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*"
+    r"(?:,\s*[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?,\s*\d)")
 
 
 # a listing excerpt cut inside its dateline: 'TIRANA, 6 ' is the whole paragraph
@@ -654,6 +665,12 @@ def _dateline(paragraph: str) -> Dateline | None:
     return parse_dateline(paragraph[glued.start():]) if glued else None
 
 
+def _no_date_reason(raw: RawDocument) -> str:
+    if raw.paragraphs and is_month_year(raw.paragraphs[0].text):
+        return f"dated by its month alone ({raw.paragraphs[0].text!r}): no day, so no date"
+    return "no date on the page or in its URL"
+
+
 def _dateline_first(paragraphs: list[Block]) -> list[Block]:
     """The body from its dateline: a photo caption, a standfirst under the title ('Migration, energy
     ... on the agenda') or a summary cut at its start ('addressed the Permanent Council today, ...')
@@ -675,9 +692,43 @@ _PREAMBLE_MAX = 300
 
 
 def _dated_items(blocks: list[Block]) -> list[RawDocument]:
-    """A page of items that each start with a bare date line and a title (the Parliamentary
-    Assembly's news pages), or [] when it has fewer than two such items."""
+    """A page of repeated title and date blocks: each item a title over its date line (a newsletter
+    archive), else a date line over its title (the Parliamentary Assembly's news pages); [] when it
+    has fewer than two such items."""
     texts = [b for b in blocks if b.kind == "text"]
+    return _titles_over_dates(texts) or _dates_over_titles(texts)
+
+
+_BULLET = re.compile(r"^[•·▪◦‣∙●]\s*")
+# a file type's icon read as a word before a link's title ('pdf Newsletter 16')
+_FILE_ICON = re.compile(r"^(?:pdf|PDF|doc|docx|DOC)\s+(?=\S)")
+
+
+def _is_item_title(text: str) -> bool:
+    """A line that can be a listing item's title: a headline, no bullet, no date."""
+    return _is_headline(text) and not _SENTENCE_END.search(text) and not _BULLET.match(text) \
+        and not parse_bare_date(text) and not is_month_year(text)
+
+
+def _titles_over_dates(texts: list[Block]) -> list[RawDocument]:
+    """Items whose title stands over their date line, the shape repeated at least twice: every
+    date line (a month and year only is a date line too, dated by the month alone) has a title
+    above it, and the lines under the date lines are not all titles (else the dates head the items)."""
+    dates = [i for i, b in enumerate(texts) if i and (parse_bare_date(b.text) or is_month_year(b.text))]
+    if len(dates) < 2 or not all(_is_item_title(texts[i - 1].text) for i in dates) \
+            or any(b - a < 2 for a, b in zip(dates, dates[1:], strict=False)) \
+            or all(i + 1 < len(texts) and _is_item_title(texts[i + 1].text) for i in dates):
+        return []
+    items = []
+    for n, i in enumerate(dates):
+        title = texts[i - 1]
+        end = dates[n + 1] - 1 if n + 1 < len(dates) else len(texts)
+        items.append(RawDocument(line=title.line, title=_FILE_ICON.sub("", title.text), title_line=title.line,
+                                 paragraphs=[texts[i], *texts[i + 1:end]]))
+    return items
+
+
+def _dates_over_titles(texts: list[Block]) -> list[RawDocument]:
     # the title under the date line; or none, the item's text opening with its dateline
     starts = [i for i, b in enumerate(texts[:-1]) if parse_bare_date(b.text) and not parse_bare_date(texts[i + 1].text)
               and (len(texts[i + 1].text) <= 250 or _dateline(texts[i + 1].text))]
@@ -726,6 +777,23 @@ def _menu_run(lines: list[Block], *, items: bool) -> int:
                               or (_is_heading(lines[n].text) and len(lines[n].text.split()) <= 3)):
         n += 1
     return n
+
+
+# an image's alt text above a page, a file name's number at its end: 'Minsk Declaration Banner4',
+# 'Newsletter banner Oct 2019 2' (not a headline: 'Activists raise a banner for peace')
+_BANNER = re.compile(r"\b[Bb]anner(?:\s+\w+){0,3}\s*\d+$")
+_TITLE_LINE_MAX = 120
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """A headline run over two or more lines: the title stops on a comma or a word no headline ends
+    with ('Address by Ambassador X,' / 'Director of ...'), or the next line starts in lower case
+    ('Ten years of international' / 'election assistance and observation'); the next line is short
+    and no sentence, nor a date."""
+    if len(line) > _TITLE_LINE_MAX or _SENTENCE_END.search(line) or parse_bare_date(line) or parse_dateline(line):
+        return False
+    words = title.split()
+    return title.endswith(",") or words[-1] in _CUT_AFTER or line[:1].islower()
 
 
 def _is_headline(text: str) -> bool:
@@ -832,6 +900,23 @@ def _dates_from_titles(docs: list[DocumentRecord]) -> None:
         year = before[n] or after[n]
         if doc.title and doc.date is None and year and (found := find_day_month(doc.title, year)):
             _title_date(doc, found)
+        elif doc.date is None and year:
+            _cut_year_date(doc, year)
+
+
+_CUT_YEAR = re.compile(r"\s+(\d{1,3})$")
+
+
+def _cut_year_date(doc: DocumentRecord, year: int) -> None:
+    """A listing item whose date field is cut inside its year ('11 February 20'): the neighbours'
+    year, when the year's digits begin so, completes it (a listing is in date order)."""
+    for stated in doc.dates:
+        cut = _CUT_YEAR.search(stated.raw) if stated.kind in ("metadata", "listing") and stated.iso is None else None
+        if cut and str(year).startswith(cut[1]) and (found := find_day_month(stated.raw[: cut.start()], year)):
+            stated.iso = found[1]
+            doc.date, doc.date_kind, doc.event_date = found[1], stated.kind, doc.event_date or found[1]
+            doc.warnings.append(f"line {stated.line}: date {stated.raw!r} is cut inside its year; took {year} from the items beside it")
+            return
 
 
 def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:

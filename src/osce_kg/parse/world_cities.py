@@ -17,8 +17,11 @@ it the reader knows the graph's cities only. Its table is read once per process,
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib.resources import files
+
+from anyascii import anyascii
 
 SMALL_TOWN_WORDS = frozenset({"US", "CA", "GB", "IE", "AU"})
 """English-speaking States, where a town may be named by a word: only their large cities count."""
@@ -29,9 +32,20 @@ _NOT_CITIES = frozenset(
 
 
 def world_city(name: str, regions: frozenset[str]) -> bool:
-    """Whether GeoNames knows `name` (as written, one of its names or alternate names) as a city of
-    one of the `regions` (ISO 3166 alpha-2 codes; GeoNames writes Kosovo XK)."""
-    return name.lower() not in _NOT_CITIES and name in _names(regions)
+    """Whether GeoNames knows `name` (one of its names or alternate names, folded: see `folded`) as
+    a city of one of the `regions` (ISO 3166 alpha-2 codes; GeoNames writes Kosovo XK)."""
+    return name.lower() not in _NOT_CITIES and name[:1].isupper() and folded(name) in _names(regions)
+
+
+_GLIDE = re.compile(r"(?<=[bcdfghklmnprstvz])[yj](?=[aeiou])")
+
+
+def folded(name: str) -> str:
+    """A name as spellings of one town agree on it: in ASCII (anyascii: 'Kaçanik' and 'Kačanik' are
+    'kacanik'), lower case, without spaces, hyphens or apostrophes, and without the glide that
+    transliterations of Cyrillic write as y, j or not at all ('Kulyab', 'Kuljab', 'Kulab'; 'Kurgan-Tyube',
+    'Kurgan-Tube')."""
+    return _GLIDE.sub("", re.sub(r"[\s'’-]+", "", anyascii(name).lower()))
 
 
 @cache
@@ -47,5 +61,5 @@ def _names(regions: frozenset[str]) -> frozenset[str]:
             continue
         # a town's alternate names are noisy ('Union' for a French town): a large city's are kept
         alternates = city["alternatenames"] if city["population"] >= LARGE_CITY // 2 else []
-        names.update(n for n in (city["name"], *alternates) if n[:1].isupper() and len(n) > 2)
+        names.update(folded(n) for n in (city["name"], *alternates) if n[:1].isupper() and len(n) > 2)
     return frozenset(names)
