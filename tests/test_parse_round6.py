@@ -1,0 +1,27 @@
+"""Round 6 of the page reader on real layouts (issue 11): what batch 9 showed the reader did not know,
+each on a page written for the test."""
+from __future__ import annotations
+
+import pytest
+from tests.pages_support import FIXTURES, gazetteer_of, reference_store
+
+from osce_kg.parse.fields import parse_dateline
+from osce_kg.parse.page import PageReader
+
+PAGES = FIXTURES / "pages" / "round6_place"
+
+
+@pytest.fixture(scope="module")
+def reader() -> PageReader:
+    return PageReader(gazetteer_of(reference_store()))
+
+
+def test_a_hyphenated_city_opens_a_dateline_with_its_state(reader):
+    [doc] = reader.read(PAGES / "weekly_update_hyphenated_city.txt").documents
+    assert (doc.date, [p.raw for p in doc.places]) == ("2014-03-12", ["KAMENSK-SHAKHTINSKY"])
+
+
+@pytest.mark.parametrize("text", ["ANA-MPA", "OSZE-Verpflichtungen im Blick der Mission"])
+def test_a_hyphenated_word_is_still_no_dateline(text):
+    assert parse_dateline(text) is None
+
