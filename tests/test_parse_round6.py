@@ -25,3 +25,12 @@ def test_a_hyphenated_city_opens_a_dateline_with_its_state(reader):
 def test_a_hyphenated_word_is_still_no_dateline(text):
     assert parse_dateline(text) is None
 
+
+def test_a_story_set_in_the_municipality_of_a_town_is_placed_there(reader):
+    [doc] = reader.read(PAGES / "story_municipality_of_town.txt").documents
+    assert [p.raw for p in doc.places] == ["Tetovo"]
+
+
+def test_a_day_without_year_dates_the_opening_event_on_a_page_without_year(reader):
+    [doc] = reader.read(PAGES / "story_day_without_year.txt").documents
+    assert (doc.date, [p.raw for p in doc.places]) == (None, ["Lviv"])
