@@ -34,3 +34,8 @@ def test_a_story_set_in_the_municipality_of_a_town_is_placed_there(reader):
 def test_a_day_without_year_dates_the_opening_event_on_a_page_without_year(reader):
     [doc] = reader.read(PAGES / "story_day_without_year.txt").documents
     assert (doc.date, [p.raw for p in doc.places]) == (None, ["Lviv"])
+
+
+def test_a_headlines_verb_or_document_word_after_a_name_is_no_part_of_it(reader):
+    first, second = reader.read(PAGES / "newsletter_headline_verbs.txt").documents
+    assert ([p.name for p in first.people], [p.name for p in second.people]) == (["Ilse Brandner"], [])
