@@ -269,6 +269,20 @@ POST_STRUCTURES = {
 SHORT_REFERENCES = ("Mission", "Presence", "Centre", "Office", "Programme Office", "Project Co-ordinator")
 
 
+# a title-case headline's verb or a document's word after a name is no part of it: 'President Severin
+# Addresses Eighth Ministerial Council', 'President Pia Kauma Report to the Plenary', 'Ertugrul Interview'
+_HEADLINE_WORDS = {
+    "addresses", "calls", "urges", "meets", "visits", "welcomes", "opens", "says", "concludes", "stresses",
+    "praises", "presents", "launches", "discusses", "condemns", "expresses", "underlines", "receives",
+    "report", "reports", "conclusions", "interview", "remarks", "statement", "speech", "address", "message"}
+
+
+def _before_headline_word(words: list[str]) -> list[str]:
+    """The words of a name up to a headline's verb or document word written in capitals."""
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEADLINE_WORDS and w[:1].isupper()), len(words))
+    return words[:cut]
+
+
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
@@ -610,7 +624,7 @@ class EntityReader:
         return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
 
     def _clean_name(self, name: str) -> str | None:
-        words = name.split()
+        words = _before_headline_word(name.split())
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])):
             words = words[1:]
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'

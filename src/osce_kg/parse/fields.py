@@ -170,9 +170,18 @@ def _is_city_token(text: str) -> bool:
     return bool(words) and len(words) <= 4 and all(w[:1].isupper() for w in words if w.lower() not in {"de", "la", "am", "upon", "na"})
 
 
+def _hyphenated_word(paragraph: str, m: re.Match[str]) -> bool:
+    """'ANA-MPA', 'OSZE-Verpflichtungen im ...': a hyphenated word, not a city and a sentence."""
+    rest = paragraph[m.end():]
+    return not m["date"] and (len(rest.split()) < 2 or not paragraph[m.end("sep"):m.end("sep") + 1].isspace())
+
+
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, or None when it does not start with one."""
-    m = DATELINE.match(paragraph) or DATE_FIRST_DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
+    m = DATELINE.match(paragraph)
+    if m and _hyphenated_word(paragraph, m):
+        m = None  # 'KAMENSK-SHAKHTINSKY, Russian Federation, 20 August 2014 - ': the State's dateline
+    m = m or DATE_FIRST_DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
     if not m:
         m = UNSEPARATED_DATELINE.match(paragraph) or STATE_DATELINE.match(paragraph)
         if not m or not m["places"].isupper():
@@ -189,8 +198,8 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if places and not m["date"] and not all(p.isupper() for p in places) and not m.groupdict().get("agency"):
         return None
     rest = paragraph[m.end():]
-    if not m["date"] and (len(rest.split()) < 2 or not paragraph[m.end("sep"):m.end("sep") + 1].isspace()):
-        return None  # 'ANA-MPA', 'OSZE-Verpflichtungen im ...': a hyphenated word, not a city and a sentence
+    if _hyphenated_word(paragraph, m):
+        return None
     # a translated page's text may start in lower case ('ДУШАНБЕ, 7 июля 2017 года - сегодня ...')
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘" and (rest[:1].isascii() or m.re is not FOREIGN_DATELINE):
         return None

@@ -79,7 +79,7 @@ but still name a person and a State (read by entities.py, not by the date and pl
 _CONTACT_LINES = 15
 """A contact block is a name, a post, an address and phone lines: longer runs are the page's footer."""
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|Activities|Subscribe to our newsletter|"
+    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|(?-i:Home(?=[A-Z])).*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
     # a site's own sections above a page's headline
     r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"
@@ -87,7 +87,7 @@ _SKIP_LINES = re.compile(
     r".{0,80}\b(?:Banner|Logo|Thumbnail|Icon)(?:\s+(?:small|smaller|large|larger|big|\d+))?|"
     r"Resources|Ressources|Ressourcen|Ресурсы|Materiale|Materijali|Материјали|Материалы|Who we are|"
     r"Institutions (?:&|and) Structures|Structures (?:&|and) institutions|Wer wir sind|Qui nous sommes|Кто мы|"
-    r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|"
+    r"Where we are|Wo wir sind|Où nous travaillons|Где мы работаем|What we do|Was wir tun|Nos activités|Чем мы занимаемся|Что мы делаем|"
     # a photo's credit on a line of its own: 'OSCE/Ana Novak' (CREDIT_LINE)
     r"(?:OSCE|OSZE|ОБСЕ|OSBE|OEBS|OESS|Photo|Foto)\s*/\s*[^\s/][^/]{1,40}|"
     r"Redaksia e lajmeve|Пресс-центр|Прес-центр|Новости|Вести|Vijesti|Vesti|Lajme|Știri|Actualités|Aktuelles|Notizie|Noticias)$",

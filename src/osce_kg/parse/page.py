@@ -492,8 +492,9 @@ class PageReader:
         if headline and (dated or any(m.text == headline[0].text for m in self._cities_set_in(opening))):
             return [_text_place(headline[0])]
         # a day and month without year ('in Kolasin from 25 to 27 September', under the item's
-        # publishing date) dates the opening's event too, not the headline's city
-        dated = dated or bool(year and find_day_month(opening, year))
+        # publishing date, or on a page with no year at all) dates the opening's event too, not the
+        # headline's city; without a year, one that has every day (a leap year) checks the day
+        dated = dated or bool(find_day_month(opening, year or _ANY_YEAR))
         return [_text_place(m) for m in self._cities_set_in(opening)] if dated else []
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
@@ -931,9 +932,10 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 _CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE)\)\s*(?:Photo details\s*)?$")
 # what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
 # Skopje', 'a visit on 3 May to Tirana')
+_ANY_YEAR = 2000
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village),?\s+)?"
-    r"|\bthe\s+(?:city|town|village)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
+    r"|\bthe\s+(?:city|town|village|municipality)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
 # an OSCE structure's name ending in its city, which the data may spell otherwise ('OSCE Center in
 # Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
 _STRUCTURE_WORD = re.compile(
