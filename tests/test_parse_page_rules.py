@@ -224,7 +224,7 @@ def test_an_event_pages_full_date_needs_no_year_in_its_url(reader):
     [doc] = _read(reader, "Annual meeting opens\nThe Assembly met in Dubrovnik on 7-10 October 2011. It was good.\n", url=url).documents
     assert _dates(doc) == [("text", "7-10 October 2011", "2011-10-07", 2, "day")]
     [doc] = _read(reader, "Annual meeting opens\nThe Assembly met in Dubrovnik on 7-10 October.\n", url=url).documents
-    assert (doc.date, doc.dates, doc.places) == (None, [], [])
+    assert (doc.date, doc.dates) == (None, [])
 
 
 @pytest.mark.parametrize("body", [
