@@ -707,3 +707,13 @@ def test_a_city_outside_the_graph_is_a_place_kept_as_text_with_no_score(reader):
     [doc] = _read(reader, "ANA-MPA\n- At a glance\n- Our work\n- Library\nYoung mediators meet in Vilnius\n"
                           "Young mediators met on 3 May 2016.\n").documents
     assert _places(doc) == [("Vilnius", None, 0.0)]
+
+
+def test_a_page_of_op_eds_each_dated_by_its_byline_and_credited_to_its_author(reader):
+    record = _read(reader, "Op-Eds & Articles\nThe Times - 3 May 2016 By Ana Novak In October the Assembly met in Vienna.\n"
+                           "Le Monde - 4 May 2016 By Ben Smith The Assembly met in Vienna.\n")
+    first, second = record.documents
+    assert (record.layout, first.title, _dates(first), second.date) == (
+        "B", None, [("bare", "3 May 2016", "2016-05-03", 2, "day")], "2016-05-04")
+    assert [(p.name, p.role) for p in first.people] == [("Ana Novak", "author")]
+    assert (first.warnings, second.warnings) == (["line 2: the page shows no title"], ["line 3: the page shows no title"])
