@@ -717,3 +717,19 @@ def test_a_page_of_op_eds_each_dated_by_its_byline_and_credited_to_its_author(re
         "B", None, [("bare", "3 May 2016", "2016-05-03", 2, "day")], "2016-05-04")
     assert [(p.name, p.role) for p in first.people] == [("Ana Novak", "author")]
     assert (first.warnings, second.warnings) == (["line 2: the page shows no title"], ["line 3: the page shows no title"])
+
+
+def _standfirst(length: int, end: str = "") -> str:
+    return ("Migration, energy and security are on the agenda of the meeting " * 6)[: length - len(end) - 1] + "s" + end
+
+
+@pytest.mark.parametrize("first, moved", [
+    # a standfirst of up to 300 characters, or a photo's caption of any length, goes after the dateline's paragraph
+    (_standfirst(300), True),
+    (_standfirst(301), False),
+    (_standfirst(350, " (OSCE/Ana Novak)"), True),
+])
+def test_the_body_starts_at_its_dateline_after_a_standfirst_or_caption(reader, first, moved):
+    [doc] = _read(reader, f"Young mediators meet\n{first}\nVIENNA, 3 May 2016 - Young mediators met to train.\n").documents
+    dateline = "VIENNA, 3 May 2016 - Young mediators met to train."
+    assert doc.body == (f"{dateline}\n\n{first}" if moved else f"{first}\n\n{dateline}")
