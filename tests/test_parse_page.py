@@ -20,6 +20,8 @@ PAGE = Path("pages/page.txt")
     (b"  \n\t\n", "empty file: only white space", 1),
     (b"\nTitle\nText\nmore\x00 and\nmore\n", "binary file (NUL bytes): not a text or HTML page", 4),
     (b"\xff\xfeT\x00\x00\xd8", "file starts with a UTF-16 byte-order mark but is not UTF-16: unexpected end of data", 1),
+    (b"\xef\xbb\xbfTitle\nVIENNA, 3 May 2010 - Caf\xe9 owners met.\n",
+     "file starts with a UTF-8 byte-order mark but is not UTF-8: invalid continuation byte at byte offset 33", 2),
 ])
 def test_unreadable_files_are_rejected_naming_the_file_the_line_and_the_reason(data, message, line):
     with pytest.raises(InputError) as caught:

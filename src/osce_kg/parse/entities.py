@@ -162,10 +162,6 @@ def foreign_post(word: str) -> bool:
     return _FOREIGN_POST.fullmatch(word) is not None and not _INSTITUTION_WORD.search(word) and not _plural_post(word)
 
 
-def _names_foreign_post(text: str) -> bool:
-    return any(foreign_post(w) for w in text.split())
-
-
 # a whole line that is a name: in Latin or in Cyrillic letters ('Ана Новак')
 _CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?(?:\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?){1,3}"
 _LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")

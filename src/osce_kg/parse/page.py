@@ -77,7 +77,13 @@ def decode(data: bytes, path: Path) -> tuple[str, str, list[str]]:
         raise InputError("binary file (NUL bytes): not a text or HTML page", path, _line_of(data, data.index(b"\x00")))
     warnings: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"file starts with a UTF-8 byte-order mark but is not UTF-8: {error.reason} at byte offset {error.start + 3}",
+                path, _line_of(data, error.start + 3),
+            ) from error
         warnings.append("file starts with a UTF-8 byte-order mark (decoded as utf-8-sig)")
     else:
         for encoding in ENCODINGS:
