@@ -391,7 +391,7 @@ class EntityReader:
                   + self._cyrillic(paragraph, issuer)
                   if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer)
-        found += self._listed(paragraph, [p for _, p in found], issuer)
+        found += self._listed(paragraph, [p for _, p in found])
         found = _article_free(found, paragraph)
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
@@ -562,7 +562,7 @@ class EntityReader:
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
         return out
 
-    def _listed(self, paragraph: str, known: list[PersonRef], issuer: str | None) -> list[tuple[int, PersonRef]]:
+    def _listed(self, paragraph: str, known: list[PersonRef]) -> list[tuple[int, PersonRef]]:
         """Names listed with a person found by another rule, or after a meeting verb: 'met with Ana
         Novak, Ben Smith and Carla Jones'."""
         out: list[tuple[int, PersonRef]] = []

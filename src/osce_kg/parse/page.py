@@ -217,8 +217,7 @@ class PageReader:
         if cut := raws[-1].cut_item:
             record.warnings.append(
                 f"line {cut.line}: the listing ends inside the title of an item cut off before its metadata: not read")
-        elif raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text) \
-                and not raws[-1].paragraphs[-1].text.endswith("..."):
+        elif raws[-1].paragraphs and not _SENTENCE_END.search(raws[-1].paragraphs[-1].text):  # '...' ends in '.'
             record.warnings.append(
                 f"line {raws[-1].paragraphs[-1].line}: the last paragraph ends mid-sentence: the page may be truncated")
         return record
