@@ -75,8 +75,12 @@ HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # an article before the day: 'MONACO, le 5 juillet 2012 -'.
 _ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
 _ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|год\.|године|година|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
+# A full stop after the year may stand for the dash ('КОПЕНГАГЕН, 10 октября 2022 года. В связи ...', the
+# Parliamentary Assembly's Russian pages): the year makes it a dateline, and the next word must start
+# a sentence (a capital letter).
 FOREIGN_DATELINE = re.compile(
-    rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?:[a-zà-ÿа-я]{{1,3}}\s+)?(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
+    rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?:[a-zà-ÿа-я]{{1,3}}\s+)?(?P<date>{_ANY_DATE})"
+    rf"(?:\s*(?P<sep>--|[{DASHES}])\s*|(?P<stop>(?<=\.)|\.)\s+(?=[A-ZÀ-ÞА-ЯЁЄІЇЎЉЊЋЏ]))")
 # the content type on the date line of newer stories, glued to it in the text rendering: 'Interviews26 October 2021'
 _DATE_LINE_TYPE = re.compile(
     r"^(?:Interviews?|News|Features?|Stor(?:y|ies)|Op-eds?|Press releases?|Statements?|Speech(?:es)?|Blogs?|Commentar(?:y|ies))"
@@ -86,12 +90,14 @@ _CLOCK = re.compile(r"\s*[,|–-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:CET|CEST|UTC|GMT|[
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A range or pair of days gives its first day: '7 and 8 March 2013', '20-21 February 2025', '11 -13
 # September 2013', 'from 29 June to 3 July 2013', 'March 7-8, 2013' (an event starts on its first day).
-_FIRST_DAY = rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{_MONTH}))?\s*(?:[{DASHES}]|\s(?:and|to|until|till)\s)\s*"
+# The day may be written as an ordinal of the month: 'on the 3rd and 4th of October, 2002'.
+_OF = r"(?:\s+of)?"
+_FIRST_DAY = rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:{_OF}\s+(?P<m1>{_MONTH}))?\s*(?:[{DASHES}]|\s(?:and|to|until|till)\s)\s*"
 _TEXT_DATE = re.compile(
-    rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}{_OF}\s+(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})"
     rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
 # a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
-_DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d)")
+_DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}}){_ORDINAL}{_OF}\s+({_MONTH})\b(?!\s*,?\s*\d)")
 _HOURS = re.compile(r"\s*\([^()]{0,40}\d{1,2}[:.]\d{2}[^()]{0,40}\)")
 _WEEKDAY_BEFORE_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")

@@ -48,7 +48,7 @@ from osce_kg.parse.layouts import (
 )
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
-from osce_kg.parse.world_cities import world_city
+from osce_kg.parse.world_cities import english_name, world_city
 from osce_kg.store.provenance import content_hash
 
 PARSER_VERSION = "pages-2"
@@ -56,6 +56,7 @@ PARSER_VERSION = "pages-2"
 
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 _LETTER = re.compile(r"[^\W\d_]{2}")
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff]*$")  # Latin letters, with their accented forms
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]…]$")
 
 
@@ -587,13 +588,20 @@ class PageReader:
         return any(value.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory", "city"))
 
     def _place(self, text: str, doc: DocumentRecord, line: int) -> PlaceRef:
+        """A dateline's or a Place field's city: the graph's, by its name or spelling (fuzzy, in its
+        transliteration when written in another script), else by the name GeoNames gives it in
+        English (`ЖЕНЕВА`, `GENF`: Geneva); a city the graph does not hold stays text, with that
+        English name when the page writes it in another script (`ВИЛЬНЮС`: Vilnius)."""
         city, score = self.gazetteer.lookup_scored(text, "city")
         if city is None and "-" in text.strip("-"):
             # 'Astana-Kazakhstan': a city and its State
             city, score = self.gazetteer.lookup_scored(text.split("-")[0], "city")
+        english = None if city else english_name(text, self.regions)
+        if english and (city := self.gazetteer.lookup(english, "city", cutoff=100)):
+            return PlaceRef(text, city, 100.0)
         if city is None:
             doc.warnings.append(f"line {line}: place {text!r} matches no known city; kept as text")
-        return PlaceRef(text, city, score)
+        return PlaceRef(text, city, score, english if english and not _LATIN.match(text) else None)
 
     def _issuer(self, doc: DocumentRecord, meta: dict[str, list[str]]) -> None:
         """The structure the metadata names first ('Where we are: Permanent Council, OSCE Mission to
@@ -640,14 +648,18 @@ class PageReader:
                     doc.fields.append(ref)
 
 
-# a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
+# a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In', in
+# Cyrillic too ('... 23 февраля 2023 годаВЕНА, 23 февраля 2023 года.'), or after the caption's full stop
+# ('..., 19 February 2015. COPENHAGEN, 16 April 2015 –')
+_UPPER = "A-ZÀ-ÞА-ЯЁЄІЇЎЉЊЋЏ"
 _GLUED_DATELINE = re.compile(
-    r"(?:(?<=[\d.)a-z])|(?<=\d{4} )|(?<=[a-z][.!?] ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*"
+    rf"(?:(?<=[\d.)a-zа-яё])|(?<=\d{{4}} )|(?<=[\w)][.!?] ))(?=[{_UPPER}][{_UPPER}'’ -]{{2,}}(?:\s*/\s*[{_UPPER}'’ -]{{3,}})*"
     r"(?:,\s*[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?,\s*\d)")
 
 
-# a listing excerpt cut inside its dateline: 'TIRANA, 6 ' is the whole paragraph
-_CUT_DATELINE = re.compile(r"^(?P<places>[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,})*)\s*,\s*(?:\d{1,2}(?:\s+[A-Za-z]*)?)?\s*$")
+# a listing excerpt cut inside its dateline: 'TIRANA, 6 ', 'VIENNA, 30 September 200' is the whole paragraph
+_CUT_DATELINE = re.compile(
+    r"^(?P<places>[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,})*)\s*,\s*(?:\d{1,2}(?:\s+[A-Za-z]*(?:\s+\d{0,3})?)?)?\s*$")
 
 
 # a listing's excerpt cut right after its dateline's city, before the comma: 'VIENNA' is all it holds

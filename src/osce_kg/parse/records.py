@@ -25,6 +25,9 @@ class PlaceRef:
     raw: str
     city: str | None = None
     score: float = 0.0
+    name: str | None = None
+    """The English name of a city the graph does not hold, written in another script (`ВИЛЬНЮС`:
+    Vilnius), from GeoNames."""
 
 
 @dataclass
