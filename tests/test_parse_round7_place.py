@@ -112,3 +112,49 @@ def test_a_city_outside_the_graph_in_latin_letters_keeps_only_its_text(reader):
     [doc] = _read(reader, "Training for judges\n\nMARSEILLE, 3 May 2016 - Judges met today.\n").documents
     [place] = doc.places
     assert (place.raw, place.city, place.name) == ("MARSEILLE", None, None)
+
+
+def test_a_caption_crediting_a_photo_courtesy_of_someone_is_no_title(reader):
+    [doc] = reader.read(PAGES / "pa_caption_photo_courtesy.txt").documents
+    assert (doc.title, doc.date, [p.raw for p in doc.places]) == (None, "2016-05-05", ["COPENHAGEN"])
+
+
+def test_an_event_pages_day_and_month_take_the_year_its_sentence_writes(reader):
+    [doc] = reader.read(PAGES / "pa_event_year_in_sentence.txt",
+                        url="https://www.oscepa.org/meetings/conferences-a-seminars/812-novak-at-security-days").documents
+    assert (doc.title, doc.date, _places(doc)) == (None, "2011-03-14", [("Vienna", str(iri.place("vienna")))])
+
+
+def test_a_report_dated_only_by_its_headline_takes_that_date(reader):
+    [doc] = reader.read(PAGES / "smm_report_dated_by_headline.txt").documents
+    assert (doc.date, doc.date_kind) == ("2016-05-03", "text")
+
+
+@pytest.mark.parametrize("title", [
+    "Parliamentary elections, 2 April 2023",  # the day of the elections the page is about
+    "Remembering the victims of 11 July 1995",
+])
+def test_a_headline_naming_a_day_it_is_about_does_not_date_the_page(reader, title):
+    [doc] = _read(reader, f"{title}\nThe Office observes the elections at the invitation of the authorities and reports on them.\n").documents
+    assert (doc.title, doc.date) == (title, None)
+
+
+def test_a_heading_shown_twice_is_the_title(reader):
+    [doc] = reader.read(PAGES / "overview_heading_shown_twice.txt").documents
+    assert doc.title == "Direttore dell’Ufficio"
+
+
+def test_a_short_headline_under_a_sub_sites_menu_is_the_title(reader):
+    [doc] = reader.read(PAGES / "odihr_short_headline_under_menu.txt").documents
+    assert doc.title == "Core team"
+    assert doc.body.startswith("The core team runs")
+
+
+def test_a_site_header_in_a_language_the_data_has_no_names_in_is_no_title(reader):
+    [doc] = reader.read(PAGES / "overview_foreign_site_header.txt").documents
+    assert doc.title == "Гендерна рівність"
+
+
+def test_a_headline_naming_the_osce_over_a_short_line_and_a_short_body_stays_the_title(reader):
+    [doc] = _read(reader, "ОБСЄ навчає суддів\nКиїв\nСудді пройшли навчання.\n").documents
+    assert doc.title == "ОБСЄ навчає суддів"

@@ -204,6 +204,8 @@ class PageReader:
                 self._language(doc, url_language, html_language)
                 if not doc.date:
                     self._event_page_date(doc, raw, urls)
+                if not doc.date and doc.title and (found := _report_date(doc.title)):
+                    _title_date(doc, found)
                 if not doc.date:
                     self._url_date(doc)
             if doc.issuer is None and doc.issuer_text is None:
@@ -254,7 +256,7 @@ class PageReader:
                     (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
-                    and self._header_structure(text):
+                    and (self._header_structure(text) or _foreign_header(lines[i:i + 3])):
                 raw.site_header = text
                 i += 1
             elif bare is None and i + 2 < len(lines) and _is_heading(text) and parse_bare_date(lines[i + 2].text) \
@@ -266,7 +268,15 @@ class PageReader:
             else:
                 break
         rest = lines[i:]
-        menu = _menu_run(rest, items=True)
+        if len(rest) > 2 and rest[0].text == rest[1].text and _is_headline(rest[0].text):
+            # the page's heading shown twice (the breadcrumb's last entry, then the headline) is its title
+            rest = rest[1:]
+            menu = 0
+        else:
+            menu = _menu_run(rest, items=True)
+        if 2 <= menu < len(rest) and rest[menu - 1].kind == "text" and rest[menu - 2].kind == "item" \
+                and _SENTENCE_END.search(rest[menu].text):
+            menu -= 1  # a short headline under a sub-site's menu ('Head of mission'), over the body: no entry
         if menu >= len(rest) - 1 or not _is_headline(rest[menu].text) or _SENTENCE_END.search(rest[menu].text):
             menu = _menu_run(rest, items=False)  # the list items are the body's, under its title
         if menu >= 3 and menu < len(rest):
@@ -281,7 +291,7 @@ class PageReader:
             # '1. Basic Decisions' is a section of the page the header line above it names
             raw.title, raw.title_line = raw.site_header, rest[0].line
         elif rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text) \
-                and not _is_sentence(rest[0].text):
+                and not _is_sentence(rest[0].text) and not _CAPTION.search(rest[0].text):
             raw.title, raw.title_line = rest[0].text, rest[0].line
             rest = rest[1:]
             while rest and _continues_title(raw.title, rest[0].text):
@@ -852,6 +862,16 @@ _OVERVIEW_HEADING = re.compile(
 
 
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
+# the OSCE's name as its sites' languages abbreviate it
+_OSCE_WORD = re.compile(r"\b(?:OSCE|OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|EBVO|AGİT)\b")
+
+
+def _foreign_header(lines: list[Block]) -> bool:
+    """A site header naming a structure in a language the data has no names in ('Координатор проектів
+    ОБСЄ в Україні'): a short line naming the OSCE, over a short heading (the page's title: 'Молодь'),
+    over the body's first paragraph."""
+    return len(lines) == 3 and len(lines[0].text) <= 100 and bool(_OSCE_WORD.search(lines[0].text)) \
+        and not _SENTENCE_END.search(lines[0].text) and _is_heading(lines[1].text) and len(lines[2].text) > 200
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
@@ -885,10 +905,12 @@ def _event_start(paragraphs: list[Block], year: int | None = None) -> EventDate 
 
 def _first_dated_sentence(paragraphs: list[Block], year: int | None) -> EventDate | None:
     """The first date of an event page's opening sentences (four a paragraph), a day and month
-    taking the URL's year ('met in Dubrovnik on 7-10 October')."""
+    taking the URL's year ('met in Dubrovnik on 7-10 October'), else the year the sentence writes
+    ('led the delegation at the 2009 Annual Security Review Conference in Vienna 23-24 June')."""
     for block in paragraphs:
         for sentence in _SENTENCE_SPLIT.split(block.text)[:4]:
-            if found := find_text_date(sentence) or (find_day_month(sentence, year) if year else None):
+            written = year or next((int(m[1]) for m in _PATH_YEAR.finditer(sentence)), None)
+            if found := find_text_date(sentence) or (find_day_month(sentence, written) if written else None):
                 return found[0], found[1], block.line, sentence
     return None
 
@@ -937,6 +959,19 @@ def _cut_year_date(doc: DocumentRecord, year: int) -> None:
             return
 
 
+# what dates a report in its headline: 'based on information received as of 26 August 2015', 'up until
+# 18:00 (Kyiv time), 23 April 2014', 'issued on 18 January 2020'
+_AS_OF = re.compile(r"\b(?:as (?:of|at)|up (?:un)?till?|until|issued on)\s")
+
+
+def _report_date(title: str) -> tuple[str, str] | None:
+    """The date a report's headline says its information runs to, for a page that states no other
+    date. Not any date a headline holds: 'Parliamentary elections, 2 April 2023' names the day of
+    the elections an ODIHR page is about, not the day of the page."""
+    m = _AS_OF.search(title)
+    return find_text_date(title[m.end(): m.end() + 60]) if m else None
+
+
 def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
     doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
     doc.date = doc.event_date = found[1]
@@ -944,9 +979,12 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 
 
 # a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'
-# the credit may name the photographer first ('(Name Surname/OSCE)') and be followed by the site's
-# link to the photo ('Photo details')
-_CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE)\)\s*(?:Photo details\s*)?$")
+# the credit may name the photographer first ('(Name Surname/OSCE)'), say whose photo it is ('(photo
+# courtesy of Name Surname/Parliament)', '(Photo by Name Surname)') and be followed by the site's link
+# to the photo ('Photo details')
+_CAPTION = re.compile(
+    r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
+    r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80})\)\s*(?:Photo details\s*)?$")
 # what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
 # Skopje', 'a visit on 3 May to Tirana')
 _ANY_YEAR = 2000
