@@ -158,3 +158,23 @@ def test_a_site_header_in_a_language_the_data_has_no_names_in_is_no_title(reader
 def test_a_headline_naming_the_osce_over_a_short_line_and_a_short_body_stays_the_title(reader):
     [doc] = _read(reader, "ОБСЄ навчає суддів\nКиїв\nСудді пройшли навчання.\n").documents
     assert doc.title == "ОБСЄ навчає суддів"
+
+
+def test_an_undated_opening_setting_an_event_in_a_city_places_the_story(reader):
+    [doc] = reader.read(PAGES / "story_undated_event_opening.txt").documents
+    assert (doc.date, _places(doc)) == (None, [("Dushanbe", str(iri.place("dushanbe")))])
+
+
+def test_an_undated_opening_without_an_event_still_places_nothing(reader):
+    [doc] = _read(reader, "Ten years of work\nShe recalls her first years in Dushanbe, when the office had four staff.\n").documents
+    assert doc.places == []
+
+
+def test_the_opening_date_is_past_the_day_the_headline_names(reader):
+    [doc] = reader.read(PAGES / "odihr_election_needs_assessment.txt").documents
+    assert (doc.title, doc.date, doc.date_kind) == ("Parliamentary elections, 9 June 2024", "2024-03-11", "text")
+
+
+def test_an_opening_whose_only_date_is_the_headlines_keeps_it(reader):
+    [doc] = _read(reader, "Agreement of 3 May 2016 welcomed\nThe Mission welcomed the agreement signed on 3 May 2016 by the parties.\n").documents
+    assert doc.date == "2016-05-03"

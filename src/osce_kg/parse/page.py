@@ -467,7 +467,7 @@ class PageReader:
         story = bool(raw.title) and not self._is_overview(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
-            if found := find_text_date(_first_sentence(first)) or find_foreign_date(first):
+            if found := _opening_date(_first_sentence(first), raw.title or "") or find_foreign_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         event = None
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
@@ -491,12 +491,12 @@ class PageReader:
                 break
         if not doc.places and lead and not dateline and story:
             year = int(doc.date[:4]) if doc.date else None
-            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text), year)
+            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text), year, listing=listing)
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
 
-    def _story_places(self, title: str, opening: str, year: int | None = None) -> list[PlaceRef]:
+    def _story_places(self, title: str, opening: str, year: int | None = None, *, listing: bool = False) -> list[PlaceRef]:
         """Where a story without dateline happened: the city its headline puts it in ('... holds
         consultations in Moscow', whose first sentence may name the next meeting's city), else the
         cities its opening sentence sets the dated event in. An opening without a date tells no
@@ -511,7 +511,12 @@ class PageReader:
         # publishing date, or on a page with no year at all) dates the opening's event too, not the
         # headline's city; without a year, one that has every day (a leap year) checks the day
         dated = dated or bool(find_day_month(opening, year or _ANY_YEAR))
-        return [_text_place(m) for m in self._cities_set_in(opening)] if dated else []
+        cities = self._cities_set_in(opening)
+        if not dated and cities and not listing:
+            # an undated opening that sets an event in the city ('a two-day workshop organized by
+            # ODIHR in Warsaw') places the story as a dated one does; 'her first year in X' does not
+            dated = bool(_EVENT_WORD.search(opening[: opening.find(cities[0].text)]))
+        return [_text_place(m) for m in cities] if dated else []
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
         """Where an event page's event is: the cities the sentence announcing it sets it in ('to be
@@ -1008,7 +1013,26 @@ def _text_place(match: Match) -> PlaceRef:
     return PlaceRef(match.text, match.iri or None, 100.0 if match.iri else 0.0)
 
 
+# what a story's opening sets in a place when it gives no date: an event ('a workshop ... in Warsaw')
+_EVENT_WORD = re.compile(
+    r"\b(?:workshops?|seminars?|trainings?|training courses?|courses?|conferences?|meetings?|round[- ]?tables?|forums?"
+    r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?)\b", re.I)
+
+
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+
+
+def _opening_date(sentence: str, title: str) -> tuple[str, str] | None:
+    """The first full date of a story's opening sentence, past the day its headline names ('Presidential
+    election, 28 January 2018' / '... to observe the 28 January 2018 presidential election, ODIHR
+    undertook a needs assessment mission from 24 to 27 October 2017': the mission's day, not the
+    election's, which the page is about). A sentence whose only date is the headline's keeps it
+    ('... signed on 3 May 2016' under '... agreement of 3 May 2016')."""
+    found = find_text_date(sentence)
+    named = find_text_date(title)
+    if found and named and found[1] == named[1]:
+        return find_text_date(sentence[sentence.find(found[0]) + len(found[0]):]) or found
+    return found
 
 
 def _first_sentence(text: str) -> str:
