@@ -11,7 +11,7 @@ from tests.pages_support import FIXTURES, gazetteer_of, reference_store
 from osce_kg import iri
 from osce_kg.iri import OSCE
 from osce_kg.mapping.pages import PageSource, document_graph
-from osce_kg.parse.fields import find_day_month, find_text_date, parse_dateline
+from osce_kg.parse.fields import find_day_month, find_foreign_date, find_text_date, parse_dateline
 from osce_kg.parse.page import PageReader
 
 PAGES = FIXTURES / "pages" / "round7_place"
@@ -178,3 +178,20 @@ def test_the_opening_date_is_past_the_day_the_headline_names(reader):
 def test_an_opening_whose_only_date_is_the_headlines_keeps_it(reader):
     [doc] = _read(reader, "Agreement of 3 May 2016 welcomed\nThe Mission welcomed the agreement signed on 3 May 2016 by the parties.\n").documents
     assert doc.date == "2016-05-03"
+
+
+def test_a_translated_storys_date_inside_its_first_sentence(reader):
+    [doc] = reader.read(PAGES / "story_russian_date_in_sentence.txt").documents
+    assert (doc.date, doc.date_kind) == ("2024-10-14", "text")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("La Presenza ha organizzato il 3 maggio 2016 un seminario.", ("3 maggio 2016", "2016-05-03")),
+    ("Prezenca organizoi më 26 mars 2025 një seminar në qytet.", ("26 mars 2025", "2025-03-26")),
+    # the end of a range is no day of the page; its start, glued to its article, is no date either
+    ("Il periodo dall1 novembre 2000 al 31 ottobre 2001 ha visto un altro anno.", None),
+    # a date after the first sentence is another matter's
+    ("La Presenza ha organizzato un seminario. Il 3 maggio 2016 si è svolto un altro.", None),
+])
+def test_a_foreign_date_in_a_first_sentence(text, found):
+    assert find_foreign_date(text) == found
