@@ -11,7 +11,7 @@ from tests.pages_support import FIXTURES, gazetteer_of, reference_store
 from osce_kg import iri
 from osce_kg.iri import OSCE
 from osce_kg.mapping.pages import PageSource, document_graph
-from osce_kg.parse.fields import find_day_month, find_foreign_date, find_text_date, parse_dateline
+from osce_kg.parse.fields import find_day_month, find_foreign_date, find_text_date, parse_date, parse_dateline
 from osce_kg.parse.page import PageReader
 
 PAGES = FIXTURES / "pages" / "round7_place"
@@ -155,9 +155,29 @@ def test_a_site_header_in_a_language_the_data_has_no_names_in_is_no_title(reader
     assert doc.title == "Гендерна рівність"
 
 
-def test_a_headline_naming_the_osce_over_a_short_line_and_a_short_body_stays_the_title(reader):
-    [doc] = _read(reader, "ОБСЄ навчає суддів\nКиїв\nСудді пройшли навчання.\n").documents
-    assert doc.title == "ОБСЄ навчає суддів"
+_LONG_PARAGRAPH = ("Young people are the largest group in the region and want a say in the decisions that shape their "
+                   "towns; the assemblies give them a place to debate, to vote and to put proposals to their councils.")
+
+
+@pytest.mark.parametrize("text", [
+    "ОБСЄ навчає суддів\nКиїв\nСудді пройшли навчання.\n",  # a short body
+    f"OSCE opens the first youth assembly\nA school for democracy\n{_LONG_PARAGRAPH}\n",  # an English headline over its kicker
+    f"ОБСЕ открыла молодежную ассамблею\nШкола демократии\n{_LONG_PARAGRAPH}\n",  # the OSCE as the headline's subject
+])
+def test_a_headline_naming_the_osce_over_a_short_line_stays_the_title(reader, text):
+    [doc] = _read(reader, text).documents
+    assert doc.title == text.split("\n")[0]
+
+
+@pytest.mark.parametrize(("text", "places", "date"), [
+    ("VIENNA, May 3rd, 2016 – The Representative said.", ["VIENNA"], "May 3rd, 2016"),
+    ("VIENNA, 3rd May 2016 – The Representative said.", ["VIENNA"], "3rd May 2016"),
+    ("WASHINGTON, D.C., 3 May 2016 - The delegation met.", ["WASHINGTON"], "3 May 2016"),
+])
+def test_ordinal_days_and_washington_dc_in_datelines(text, places, date):
+    found = parse_dateline(text)
+    assert found is not None and (found.places, found.date_text) == (places, date)
+    assert parse_date(date) == ("2016-05-03", False)
 
 
 def test_an_undated_opening_setting_an_event_in_a_city_places_the_story(reader):

@@ -53,7 +53,8 @@ DASHES = "-–—"
 _WORD = r"[A-Za-zÀ-ÿ'’.]+(?:-[A-Za-zÀ-ÿ]+)*"
 _CITY = rf"[A-ZÀ-Þ]{_WORD[:-1]}?(?:\s+{_WORD}){{0,3}}?"
 _PLACES = rf"(?P<places>{_CITY}(?:\s*/\s*{_CITY})*)"
-_DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+# the day may carry its ordinal's ending ('May 3rd, 2016', '3rd May 2016')
+_DATE_TEXT = rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?)"
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
 # '(OSCE)' between the date and the separator on 2001-era releases: 'SKOPJE, 18 October 2001 (OSCE)--'
 # or a news agency's credit: 'Astana-Kazakhstan (ANA-MPA/G. Milionis) -- '
@@ -68,7 +69,7 @@ UNSEPARATED_DATELINE = re.compile(
     rf"^{_PLACES}\s*,\s*(?P<date>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+")
 # the State after the city, in capitals or not: 'TRAVNIK, Bosnia and Herzegovina, 5 April 2001 - ', also
 # without the separator after a full date ('KYIV, Ukraine, 15 September 2011 OSCE ...')
-_STATE_NAME = r"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}"
+_STATE_NAME = r"(?:[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}|D\.\s?C\.)"  # 'WASHINGTON, D.C., 3 May 2016 -'
 STATE_DATELINE = re.compile(rf"^{_PLACES}\s*,\s*{_STATE_NAME}\s*,\s*{_DATE_TEXT}(?:{_SEP}|(?<=\d{{4}})\s+(?=[A-Z]))")
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -', with
@@ -115,9 +116,12 @@ class Dateline:
     rest: str
 
 
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
 def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, bool]:
     """ISO date of a date as pages write it; True as second value when the year was supplied."""
-    text = " ".join(text.replace(",", ", ").split()).strip(" .")
+    text = _ORDINAL_DAY.sub(r"\1", " ".join(text.replace(",", ", ").split()).strip(" ."))
     m = _ISO.match(text)
     if m:
         return _iso(int(m[1]), int(m[2]), int(m[3])), False

@@ -867,15 +867,18 @@ _OVERVIEW_HEADING = re.compile(
 
 
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
-# the OSCE's name as its sites' languages abbreviate it
-_OSCE_WORD = re.compile(r"\b(?:OSCE|OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|EBVO|AGİT)\b")
+# the OSCE's name as its sites' other languages abbreviate it, after a structure's word ('Координатор
+# проектів ОБСЄ', 'Misioni i OSBE-së'; a headline starts with it: 'ОБСЕ провела ...')
+_OSCE_WORD = re.compile(r"^[^\W\d_].{0,60}?\b(?:OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|EBVO|AGİT)\b")
 
 
 def _foreign_header(lines: list[Block]) -> bool:
     """A site header naming a structure in a language the data has no names in ('Координатор проектів
-    ОБСЄ в Україні'): a short line naming the OSCE, over a short heading (the page's title: 'Молодь'),
-    over the body's first paragraph."""
-    return len(lines) == 3 and len(lines[0].text) <= 100 and bool(_OSCE_WORD.search(lines[0].text)) \
+    ОБСЄ в Україні'): a line of eight words at most naming the OSCE after a structure's word, over a
+    short heading (the page's title: 'Молодь'), over the body's first paragraph. An English header
+    is known by the structure's name; an English headline over its kicker ('OSCE initiates ...' / 'A
+    school for democracy') is no header."""
+    return len(lines) == 3 and len(lines[0].text.split()) <= 8 and bool(_OSCE_WORD.search(lines[0].text)) \
         and not _SENTENCE_END.search(lines[0].text) and _is_heading(lines[1].text) and len(lines[2].text) > 200
 
 
