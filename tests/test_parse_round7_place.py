@@ -215,3 +215,15 @@ def test_a_translated_storys_date_inside_its_first_sentence(reader):
 ])
 def test_a_foreign_date_in_a_first_sentence(text, found):
     assert find_foreign_date(text) == found
+
+
+@pytest.mark.parametrize(("dateline", "places"), [
+    ("GJILAN/GNJILANE", [("GJILAN/GNJILANE", None, "Gjilan")]),  # one town of GeoNames by both names
+    ("DRAGASH/DRAGAŠ", [("DRAGASH/DRAGAŠ", None, "Dragash")]),  # the same letters but for one
+    ("PRISHTINË/PRIŠTINA", [("PRISHTINË/PRIŠTINA", str(iri.place("pristina")), None)]),  # one city of the graph
+    ("VIENNA/WARSAW", [("VIENNA", str(iri.place("vienna")), None), ("WARSAW", str(iri.place("warsaw")), None)]),
+    ("TRAVNIK/ZENICA", [("TRAVNIK", None, None), ("ZENICA", None, None)]),
+])
+def test_a_town_written_in_both_its_languages_is_one_place(reader, dateline, places):
+    [doc] = _read(reader, f"Youth assembly opens\n{dateline}, 3 May 2016 – The Mission supported a youth assembly today.\n").documents
+    assert [(p.raw, p.city, p.name) for p in doc.places] == places

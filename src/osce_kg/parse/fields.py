@@ -267,6 +267,7 @@ _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[^\W\d_])(?=[^a-zа-я�
 # the end of a range of days, whose start is the event's ('dal 1 novembre 2000 al 31 ottobre 2001', 'с 3 по
 # 5 мая', 'do 5. maja'): never the day of a page
 _RANGE_END = re.compile(r"\b(?:al|alla|au|bis|to|till|until|до|по|do|deri|deri më|până la|hasta)\s+$", re.I)
+_FIRST_SENTENCE_MAX = 600
 _FOREIGN_CANDIDATES = 3
 """Dates tried in a first sentence: dateparser costs ~1 ms a call."""
 
@@ -276,8 +277,8 @@ def find_foreign_date(paragraph: str) -> tuple[str, str] | None:
     dateline without a city ('26 марта 2025 года Программный офис ...', 'Le 3 mai 2016, ...') or
     inside it ('Программный офис ОБСЕ 26 марта 2025 года провел ...', '... organizoi më 26 mars
     2025 një seminar'): raw and ISO, by dateparser."""
-    stop = _SENTENCE_STOP.search(paragraph)
-    sentence = paragraph[: stop.start() if stop else 400]
+    stop = _SENTENCE_STOP.search(paragraph, 0, _FIRST_SENTENCE_MAX)
+    sentence = paragraph[: stop.start() if stop else _FIRST_SENTENCE_MAX]
     for n, m in enumerate(_FOREIGN_DATE_IN_TEXT.finditer(sentence)):
         if n >= _FOREIGN_CANDIDATES:
             break

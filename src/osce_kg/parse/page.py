@@ -14,6 +14,8 @@ from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from rapidfuzz import fuzz
+
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.blocks import Block, text_blocks
@@ -48,7 +50,7 @@ from osce_kg.parse.layouts import (
 )
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
-from osce_kg.parse.world_cities import english_name, world_city
+from osce_kg.parse.world_cities import english_name, folded, world_city
 from osce_kg.store.provenance import content_hash
 
 PARSER_VERSION = "pages-2"
@@ -487,7 +489,7 @@ class PageReader:
             field_places = []
         for raws in (field_places, dateline.places if dateline else [], header_places):
             if raws:
-                doc.places = [self._place(p, doc, raw.line) for p in raws]
+                doc.places = self._one_name_each([self._place(p, doc, raw.line) for p in raws])
                 break
         if not doc.places and lead and not dateline and story:
             year = int(doc.date[:4]) if doc.date else None
@@ -495,6 +497,28 @@ class PageReader:
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
+
+    def _one_name_each(self, places: list[PlaceRef]) -> list[PlaceRef]:
+        """A town written in both its languages is one place ('PRISHTINË/PRIŠTINA', 'GJILAN/GNJILANE',
+        'DRAGASH/DRAGAŠ'): a name right after another that is the same city of the graph, the same
+        city of GeoNames, or the same letters but for an ending (rapidfuzz ratio >= 80 of their folded
+        forms) joins it, its text kept ('GJILAN/GNJILANE', named Gjilan by GeoNames); 'VIENNA/WARSAW'
+        are two."""
+        kept: list[PlaceRef] = []
+        for place in places:
+            if kept and self._same_town(last := kept[-1], place):
+                english = last.name or (None if last.city else english_name(last.raw, self.regions))
+                kept[-1] = PlaceRef(f"{last.raw}/{place.raw}", last.city, last.score, english)
+            else:
+                kept.append(place)
+        return kept
+
+    def _same_town(self, a: PlaceRef, b: PlaceRef) -> bool:
+        if a.city or b.city:
+            return a.city == b.city
+        english = english_name(a.raw, self.regions)
+        return (english is not None and english == english_name(b.raw, self.regions)) \
+            or fuzz.ratio(folded(a.raw), folded(b.raw)) >= _SAME_TOWN
 
     def _story_places(self, title: str, opening: str, year: int | None = None, *, listing: bool = False) -> list[PlaceRef]:
         """Where a story without dateline happened: the city its headline puts it in ('... holds
@@ -1020,6 +1044,10 @@ def _text_place(match: Match) -> PlaceRef:
 _EVENT_WORD = re.compile(
     r"\b(?:workshops?|seminars?|trainings?|training courses?|courses?|conferences?|meetings?|round[- ]?tables?|forums?"
     r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?)\b", re.I)
+
+
+_SAME_TOWN = 80
+"""The rapidfuzz ratio at which two folded names are one town's ('dragash', 'dragas')."""
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")

@@ -26,8 +26,8 @@ class PlaceRef:
     city: str | None = None
     score: float = 0.0
     name: str | None = None
-    """The English name of a city the graph does not hold, written in another script (`ВИЛЬНЮС`:
-    Vilnius), from GeoNames."""
+    """The English name (GeoNames') of a city the graph does not hold, where the page writes it in
+    another script (`ВИЛЬНЮС`: Vilnius) or in two languages (`GJILAN/GNJILANE`: Gjilan)."""
 
 
 @dataclass
