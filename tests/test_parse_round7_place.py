@@ -227,3 +227,13 @@ def test_a_foreign_date_in_a_first_sentence(text, found):
 def test_a_town_written_in_both_its_languages_is_one_place(reader, dateline, places):
     [doc] = _read(reader, f"Youth assembly opens\n{dateline}, 3 May 2016 – The Mission supported a youth assembly today.\n").documents
     assert [(p.raw, p.city, p.name) for p in doc.places] == places
+
+
+@pytest.mark.parametrize(("opening", "places"), [
+    ("On 3 May 2016 the Mission held a seminar for judges in the village of Storvik.", ["Storvik"]),
+    ("On 3 May 2016 the Mission held a seminar for judges in the municipality of Novi Becej.", ["Novi Becej"]),
+    ("On 3 May 2016 the Mission held a seminar for judges in Storvik.", []),  # too small for GeoNames' table
+])
+def test_a_town_too_small_for_geonames_counts_where_the_text_calls_it_a_town(reader, opening, places):
+    [doc] = _read(reader, f"Judges trained in court management\n{opening}\n").documents
+    assert [p.raw for p in doc.places] == places

@@ -593,8 +593,9 @@ class PageReader:
 
     def _place_names(self, text: str) -> list[Match]:
         """The graph's cities in a text (not inside a structure's name), and the capitalised names
-        that are no name of the graph but a city of GeoNames in the region, or a name followed by its
-        State ('in Storvik, Norway': a town too small for GeoNames' table); their IRI is empty."""
+        that are no name of the graph but a city of GeoNames in the region, a name followed by its
+        State ('in Storvik, Norway': a town too small for GeoNames' table) or one the text calls a
+        town ('the village of Storvik'); their IRI is empty."""
         named = self.gazetteer.find(text, ("city", "structure", "state", "territory"))
         states = {m.start for m in named if m.kind in ("state", "territory") and m.form == "name"}
         cities = self._cities(text)
@@ -603,7 +604,8 @@ class PageReader:
                 continue
             # the whole run of capitalised words: 'Human' is a town, 'Trafficking in Human Beings' no place
             after = _STATE_AFTER.match(text, candidate.end())
-            if world_city(candidate[0], self.regions) or (after and after.end() in states):
+            if world_city(candidate[0], self.regions) or (after and after.end() in states) \
+                    or _TOWN_OF.search(text, max(0, candidate.start() - 30), candidate.start()):
                 cities.append(Match("", "city", candidate[0], candidate.start(), candidate.end()))
         return sorted(cities, key=lambda m: m.start)
 
@@ -1031,6 +1033,8 @@ _STRUCTURE_WORD = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*){0,2}")
 
 
+# a name the text itself calls a town: 'the village of Storvik', 'the municipality of Becici'
+_TOWN_OF = re.compile(r"\b(?:city|town|village|municipality|settlement)\s+of\s+$", re.I)
 # what stands between a town and its State: 'Storvik, Norway', 'Storvik, the Kingdom of ...'
 _STATE_AFTER = re.compile(r",\s+(?:the\s+)?")
 
