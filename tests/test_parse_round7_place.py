@@ -133,6 +133,7 @@ def test_a_report_dated_only_by_its_headline_takes_that_date(reader):
 @pytest.mark.parametrize("title", [
     "Parliamentary elections, 2 April 2023",  # the day of the elections the page is about
     "Remembering the victims of 11 July 1995",
+    "Mission's mandate extended until 31 December 2016",  # a deadline
 ])
 def test_a_headline_naming_a_day_it_is_about_does_not_date_the_page(reader, title):
     [doc] = _read(reader, f"{title}\nThe Office observes the elections at the invitation of the authorities and reports on them.\n").documents

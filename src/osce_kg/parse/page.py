@@ -995,13 +995,14 @@ def _cut_year_date(doc: DocumentRecord, year: int) -> None:
 
 # what dates a report in its headline: 'based on information received as of 26 August 2015', 'up until
 # 18:00 (Kyiv time), 23 April 2014', 'issued on 18 January 2020'
-_AS_OF = re.compile(r"\b(?:as (?:of|at)|up (?:un)?till?|until|issued on)\s")
+_AS_OF = re.compile(r"\b(?:received|information)\b.{0,20}?\b(?:as (?:of|at)|up (?:un)?till?|until)\s|\bissued on\s")
 
 
 def _report_date(title: str) -> tuple[str, str] | None:
     """The date a report's headline says its information runs to, for a page that states no other
     date. Not any date a headline holds: 'Parliamentary elections, 2 April 2023' names the day of
-    the elections an ODIHR page is about, not the day of the page."""
+    the elections an ODIHR page is about, not the day of the page, and 'Mandate extended until 31
+    December 2016' a deadline."""
     m = _AS_OF.search(title)
     return find_text_date(title[m.end(): m.end() + 60]) if m else None
 
