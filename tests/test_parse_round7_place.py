@@ -238,3 +238,9 @@ def test_a_town_written_in_both_its_languages_is_one_place(reader, dateline, pla
 def test_a_town_too_small_for_geonames_counts_where_the_text_calls_it_a_town(reader, opening, places):
     [doc] = _read(reader, f"Judges trained in court management\n{opening}\n").documents
     assert [p.raw for p in doc.places] == places
+
+
+def test_a_skip_link_to_the_content_is_no_title(reader):
+    [doc] = _read(reader, "Skip to main content\nSearch\nMenu\nJudges trained in court management\n"
+                          "SKOPJE, 3 May 2016 – Judges from five courts attended a seminar.\n").documents
+    assert (doc.title, [p.raw for p in doc.places]) == ("Judges trained in court management", ["SKOPJE"])

@@ -79,7 +79,8 @@ but still name a person and a State (read by entities.py, not by the date and pl
 _CONTACT_LINES = 15
 """A contact block is a name, a post, an address and phone lines: longer runs are the page's footer."""
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|(?-i:Home(?=[A-Z])).*|Activities|Subscribe to our newsletter|"
+    r"^(Skip Links|Skip navigation|Skip to (?:main )?content|Search|Menu|Main (?:menu|navigation)|Print|"
+    r"Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|(?-i:Home(?=[A-Z])).*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
     # a site's own sections above a page's headline
     r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"
