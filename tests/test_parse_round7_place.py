@@ -244,3 +244,19 @@ def test_a_skip_link_to_the_content_is_no_title(reader):
     [doc] = _read(reader, "Skip to main content\nSearch\nMenu\nJudges trained in court management\n"
                           "SKOPJE, 3 May 2016 – Judges from five courts attended a seminar.\n").documents
     assert (doc.title, [p.raw for p in doc.places]) == ("Judges trained in court management", ["SKOPJE"])
+
+
+@pytest.mark.parametrize(("name", "city"), [
+    ("event_box_with_colons.txt", "vienna"),  # 'When:' and 'Venue:' on the lines of their values
+    ("event_box_venue_and_state.txt", "geneva"),  # 'Where' / its venue, city and State
+])
+def test_an_event_box_gives_its_first_day_and_its_city_not_its_venue_nor_its_state(reader, name, city):
+    [doc] = reader.read(PAGES / name).documents
+    assert (doc.date, doc.date_kind) == ("2025-10-14", "metadata")
+    assert [p.city for p in doc.places] == [str(iri.place(city))]
+
+
+def test_a_place_field_naming_no_city_stays_whole(reader):
+    [doc] = _read(reader, "Regional conference on water security\nWhen: 14 October 2025\nVenue: Hofburg Congress Centre\n"
+                          "The conference brings together experts from the region.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("Hofburg Congress Centre", None)]

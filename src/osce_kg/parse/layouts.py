@@ -45,8 +45,11 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # 'Locations: Russia, Ukraine' is the plural of 'Location:' (where the matter is); the older
     # listings' 'Location(s):' names the country of an item whose dateline gives its city
     "location": ("Location", "Locations"),
+    # an event page's box, its labels with a colon on the line of its value: 'Where: Vienna', 'Venue: ...'
     "place": ("Place", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
-              "Місце", "Locul"),
+              "Місце", "Locul", "Where", "Venue"),
+    "when": ("When",),
+    "organized by": ("Organized by", "Organised by"),
     "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
                "Sursă", "Джерело"),
     "fields of work": ("Fields of work", "Domaines d'activité", "Arbeitsbereiche", "Tätigkeitsbereiche",

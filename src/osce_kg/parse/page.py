@@ -481,7 +481,8 @@ class PageReader:
             doc.date, doc.date_kind, doc.date_precision = chosen.iso, chosen.kind, chosen.precision
         dateline_date = next((s.iso for s in stated if s.kind == "dateline" and s.iso), None)
         doc.event_date = dateline_date or doc.date
-        field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, []) for p in re.split(r"\s*[/,;]\s*", v) if p]
+        field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, [])
+                        for p in (self._venue_city(v) if label == "place" else re.split(r"\s*[/,;]\s*", v)) if p]
         # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way
         # to the dateline's or header's cities, and stands (as text) when the page has none.
         named_places = (dateline.places if dateline else []) or header_places
@@ -623,6 +624,17 @@ class PageReader:
         key = " ".join(title.split()).lower()
         return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or self._names_structure(title) or any(
             key in self.gazetteer.by_kind.get(kind, {}) for kind in ("field", "state", "territory", "person"))
+
+    def _venue_city(self, value: str) -> list[str]:
+        """The places a `Place:` / `Where:` value lists ('VIENNA / WARSAW'); where it names a city, from
+        that city on and without a State's name: 'Hofburg, Vienna, Austria' is Vienna, not its venue
+        nor its State."""
+        parts = [p for p in re.split(r"\s*[/,;]\s*", value) if p]
+        first = next((n for n, p in enumerate(parts) if self.gazetteer.lookup_scored(p, "city")[0]
+                      or world_city(p, self.regions)), None)
+        if first is None:
+            return parts
+        return [p for p in parts[first:] if not any(p.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory"))]
 
     def _known_place(self, value: str) -> bool:
         """A State, territory or city of the graph, by its whole name."""
