@@ -260,3 +260,20 @@ def test_a_place_field_naming_no_city_stays_whole(reader):
     [doc] = _read(reader, "Regional conference on water security\nWhen: 14 October 2025\nVenue: Hofburg Congress Centre\n"
                           "The conference brings together experts from the region.\n").documents
     assert [(p.raw, p.city) for p in doc.places] == [("Hofburg Congress Centre", None)]
+
+
+@pytest.mark.parametrize(("city", "name"), [
+    ("ХОРОГ", "Khorugh"),  # a town too small for its other names to count in an English sentence
+    ("УСТЬ-КАМЕНОГОРСК", "Ust-Kamenogorsk"),  # a hyphenated city in a foreign dateline
+])
+def test_a_foreign_datelines_town_outside_the_graph_gets_its_english_name(reader, city, name):
+    [doc] = _read(reader, f"Пограничники обсудили управление рисками\n{city}, 3 мая 2016 года – Состоялся семинар.\n").documents
+    assert (doc.date, [(p.raw, p.city, p.name) for p in doc.places]) == ("2016-05-03", [(city, None, name)])
+
+
+def test_a_small_towns_name_in_another_script_is_no_city_in_an_english_sentence(reader):
+    # 'Хорог' folds to 'khorog', but a small town's names in other scripts are looked up for names in
+    # those scripts only: 'Khorog' in an English sentence is no city (GeoNames lists 'Khorugh')
+    from osce_kg.parse.world_cities import folded, world_city
+    assert folded("Хорог") == "khorog"
+    assert (world_city("Хорог", reader.regions), world_city("Khorog", reader.regions)) == (True, False)

