@@ -277,3 +277,9 @@ def test_a_small_towns_name_in_another_script_is_no_city_in_an_english_sentence(
     from osce_kg.parse.world_cities import folded, world_city
     assert folded("Хорог") == "khorog"
     assert (world_city("Хорог", reader.regions), world_city("Khorog", reader.regions)) == (True, False)
+
+
+def test_a_dateline_after_a_captions_credit_in_the_same_paragraph(reader):
+    [doc] = _read(reader, "Assembly members discuss water security\n\nMembers at the conference (OSCE PA) GENEVA, 4 May 2016 – "
+                          "Members of the Assembly addressed a conference on water security.\n").documents
+    assert (doc.date, doc.date_kind, [p.raw for p in doc.places]) == ("2016-05-04", "dateline", ["GENEVA"])

@@ -703,10 +703,10 @@ class PageReader:
 
 # a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In', in
 # Cyrillic too ('... 23 февраля 2023 годаВЕНА, 23 февраля 2023 года.'), or after the caption's full stop
-# ('..., 19 February 2015. COPENHAGEN, 16 April 2015 –')
+# ('..., 19 February 2015. COPENHAGEN, 16 April 2015 –') or its credit ('... (OSCE PA) COPENHAGEN, ...')
 _UPPER = "A-ZÀ-ÞА-ЯЁЄІЇЎЉЊЋЏ"
 _GLUED_DATELINE = re.compile(
-    rf"(?:(?<=[\d.)a-zа-яё])|(?<=\d{{4}} )|(?<=[\w)][.!?] ))(?=[{_UPPER}][{_UPPER}'’ -]{{2,}}(?:\s*/\s*[{_UPPER}'’ -]{{3,}})*"
+    rf"(?:(?<=[\d.)a-zа-яё])|(?<=\d{{4}} )|(?<=[\w)][.!?] )|(?<=\) ))(?=[{_UPPER}][{_UPPER}'’ -]{{2,}}(?:\s*/\s*[{_UPPER}'’ -]{{3,}})*"
     r"(?:,\s*[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?,\s*\d)")
 
 
