@@ -24,10 +24,11 @@ HONORIFIC = (
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
-# 'O'Neill', 'D'Alema', 'McAllister', 'MacDonald' are one word
-_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
+# 'O'Neill', 'D'Alema', 'Dall'Ora', 'McAllister', 'MacDonald' are one word
+_NAME_WORD = rf"(?:(?:[OD]|Dal|Dall|Del|Dell)[’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
-_INITIAL = rf"[{_UPPER}]\."
+# one initial or several joined: 'J.', 'J.A.M.', 'J.-P.'
+_INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
 # A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
 _CANDIDATE = re.compile(
@@ -61,14 +62,15 @@ _ROLE_BEFORE = re.compile(
     rf"\s+(?P<name>{NAME})"
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
-_ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
+# an abbreviation in brackets belongs to the post: 'Chief Monitor of the Special Monitoring Mission (SMM)'
+_ROLE_WORD = r"(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|on|for|of|and|the|in|to)"
 _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:[,;]|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})? )?"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})?(?:['’]s)? )?"
     # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
     rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
-    rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
+    rf"(?:(?:Vice|Deputy|Co)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
     rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
 _NAME_AT_END = re.compile(rf"{NAME}$")
@@ -89,7 +91,8 @@ activist defender blogger reporter editor editor-in-chief correspondent photogra
 leader candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
-major sergeant admiral brigadier marshal
+major sergeant admiral brigadier marshal congressman congresswoman congressperson assemblyman assemblywoman counterpart
+student graduate teacher trainee participant volunteer survivor victim resident woman man mother father
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
@@ -127,8 +130,9 @@ _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "pr
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
-_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?|ees)$")
-_GERUND = re.compile(r"[a-z]{3}ing$")
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ency|ices?|ees|istry|ology)$")
+# 'Combating Trafficking'; given names that end so are no gerunds ('Flemming Hansen')
+_GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning|Hedwing)$).*[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
@@ -143,7 +147,7 @@ _POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?
 _NAME_THEN_POST = re.compile(
     rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=\w{{3,}}s\b|[a-z-]+\s+(?:of|at|for|in|to)\b)|\s+as\s+(?:the\s+)?|"
     rf",?\s+(?:is|was|has been|will be|became|becomes|remains|"
-    rf"serves as|served as|acts as|took office as|took up (?:his|her|the) \w+ as)\s+"
+    rf"serves as|served as|serving as|acts as|acting as|took office as|took up (?:his|her|the) \w+ as)\s+"
     rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
 # posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
 _FOREIGN_POST = re.compile(
@@ -178,6 +182,13 @@ _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|к
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
+# a sentence's first word, written with a capital, that is no name's: 'Then Ana Novak said', 'Today Ambassador ...'
+SENTENCE_ADVERBS = frozenset({
+    "Then", "Now", "Also", "Meanwhile", "Later", "However", "Tomorrow", "Earlier", "Here", "There", "Thus", "Finally",
+    "Moreover", "Furthermore", "Additionally", "Subsequently", "Recently", "Currently", "Previously", "Afterwards",
+    "Together", "During", "Since", "Until", "When", "While", "Where", "Once", "Instead", "Likewise", "Similarly",
+    "Nevertheless", "Initially", "Eventually", "Indeed", "Besides", "Accordingly", "Consequently", "Today", "Yesterday",
+    "Last", "Next", "Tonight", "This", "Every", "Each", "Such", "Some", "Many", "Other", "Several", "Most", "All"})
 _NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "bin"}
 NOT_NAME_WORDS = {
     "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
@@ -204,6 +215,14 @@ NOT_NAME_WORDS = {
     "Us", "We", "Our", "You", "Your", "My", "Dear", "Colleagues", "Friends", "Ladies", "Gentlemen", "Excellencies",
     # parties and movements are named like people: 'Green Party'
     "Party", "Movement", "Coalition", "Alliance", "Front", "Bloc", "Partido", "Partei", "Parti", "Partia", "Partija", "Stranka",
+    # a body's name ends in its kind, as a person's never does: 'International Monetary Fund', 'Task Force',
+    # 'Ecosystems Division', 'Mediterranean Partners', 'Border Troops', 'Ad Hoc Committee'
+    "Fund", "Force", "Forces", "Division", "Partners", "Troops", "Group", "Bank", "Board", "Bureau", "Corps", "Army",
+    "Service", "Services", "Secretariat", "Initiative", "Organization", "Organisation", "Society", "Team", "Section",
+    "Panel", "Directorate", "Administration", "Authority", "Authorities", "Company", "Corporation", "Ad", "Hoc",
+    # the words of a region or of a standing phrase: 'South Ossetian', 'Trafficking in Human Beings'
+    "South", "Southern", "Northern", "Eastern", "Western", "Central", "Mediterranean", "Beings",
+    *SENTENCE_ADVERBS,
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -824,7 +843,8 @@ def _post_line(line: str) -> bool:
     return 0 < len(line) <= 120 and not line.endswith(".") and "by" not in words and _post_at(words, within=6) is not None
 
 
-_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
+# not a compound's adjective: 'the UK-based network'
+_VERB = re.compile(rf"(?<!-)\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
 _CLAUSE_WORDS = {"whose", "which", "that", "where", "who", "when"}
 
 
@@ -958,7 +978,8 @@ def _role_before(before: str, prefix: str) -> str | None:
                  or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
         return None
     start = last
-    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}):
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}) \
+            and words[start - 1] not in SENTENCE_ADVERBS:
         start -= 1
     words = words[start:]
     while words and (words[0].lower() in _ROLE_LINK or words[0].lower() in _HONORIFICS):
