@@ -86,3 +86,34 @@ def test_joined_initials_and_an_italian_elision_belong_to_the_name(reader):
 ])
 def test_a_person_named_with_a_post_or_occupation_of_real_pages(reader, text):
     assert any(name.endswith("Novak") for name in _people(reader, text))
+
+
+@pytest.mark.parametrize("caption", [
+    "President Ana Novak is greeted by the host (photo by Ben Kowalski)",
+    "Participants gathered at the Parliament for the seminar. (Photo courtesy of Ben Kowalski/The Parliament Administration)",
+])
+def test_a_photo_credit_in_words_names_the_photographer(reader, caption):
+    for people in (reader.read(None, [caption], None).people, reader.read(caption, [], None).people):
+        assert ("Ben Kowalski", "photographer") in [(p.name, p.role) for p in people]
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The delegation also met the Human Rights Defender of the Republic of Armenia, Ana Novak.",
+     "Human Rights Defender of the Republic of Armenia"),
+    ("The Co-Chairs were joined by the Personal Representative of the Chairperson-in-Office, Ana Novak...",
+     "Personal Representative of the Chairperson-in-Office"),
+    ("A delegation arrived under the leadership of the Norwegian member of Parliament, Ana Novak, to observe the elections.",
+     "Norwegian member of Parliament"),
+    ("« Nous sommes fiers », a déclaré le Ministre d'Etat de la Principauté de Monaco, Ana Novak.",
+     "Ministre d'Etat de la Principauté de Monaco"),
+])
+def test_a_name_in_apposition_to_a_post_ends_with_a_comma_a_full_stop_or_the_text(reader, text, role):
+    assert [(p.name, p.role) for p in reader.read(None, [text], None).people] == [("Ana Novak", role)]
+
+
+def test_a_contact_line_names_its_person_with_a_body_and_no_post(reader):
+    people = reader.read(None, ["For further information contact:",
+                                "Ana Novak, OSCE/ODIHR, +48 603 683 000, [email protected]",
+                                "Ben Kowalski, EP, +32 498 981 000 or +32 2 284 0000"], None).people
+    assert [(p.name, p.role) for p in people] == [("Ana Novak", None), ("Ben Kowalski", None)]
+    assert people[0].affiliation and people[0].affiliation.endswith("/odihr")

@@ -40,6 +40,9 @@ _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?
 # a caption's credit without brackets: 'Photo: Ana Novak/OSCE', 'Photo: OSCE/Ana Novak'
 _PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<after>{NAME})\b|(?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ))")
 # the name first: '(Lubomir Novak/OSCE)'
+# a credit in words: '(Photo by Ana Novak)', '(Photo courtesy of Ana Novak/Parliament of Utopia)'
+_PHOTO_CREDIT_WORDS = re.compile(
+    rf"\((?i:photos?|foto)\s+(?i:by|courtesy(?:\s+of)?|credit:?)\s+(?P<name>{NAME})\s*(?:/[^()]{{1,60}})?\)")
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
 _POSITION = re.compile(r"^\s*\((?:r|l|c|(?:(?:centre|center|second|far)[- ])?(?:right|left)|centre|center|front|back)\)", re.I)
@@ -140,7 +143,11 @@ _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:includ
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
-_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{3,160}})")
+_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{2,160}})")
+# a phone number or an e-mail address (the text renderings hide it as '[email protected]')
+_PHONE_OR_MAIL = re.compile(r"\+\d[\d ()/-]{6,}\d|\S@\S|\[email")
+_CONTACT_LINE = 300
+"""Characters a contact's line holds at most: name, body, phone numbers and e-mail."""
 # 'Head of Centre: Ana Novak', 'Spokesperson: Ambassador Ana Novak'
 _POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\.?\s*$")
 # a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
@@ -333,7 +340,8 @@ class EntityReader:
         if issuer and self._short_reference(issuer, texts):
             if all(r.iri != issuer for r in out.structures):
                 out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
-        for person in self._credited(paragraphs) + (self._title_people(title, issuer) if title else []):
+        # a caption taken for the title may hold the photo's credit
+        for person in self._credited(paragraphs + ([title] if title else [])) + (self._title_people(title, issuer) if title else []):
             self._merge(out.people, person)
         for person in self._line_people(paragraphs, issuer):
             self._merge(out.people, person)
@@ -433,6 +441,9 @@ class EntityReader:
         if not m or not (name := self._clean_name(m["name"])):
             return []
         role = m["role"].strip()
+        if len(paragraph) <= _CONTACT_LINE and _PHONE_OR_MAIL.search(paragraph, m.end()) and _post_at(role.split()) is None:
+            # a contact's line: 'Ana Novak, OSCE/ODIHR, +43 1 514 36 0000, ana.novak@...': the body, not a post
+            return [(m.start("name"), PersonRef(name, None, self._affiliation(role, issuer)))]
         # a State's word first: 'Poland’s Minster of Foreign Affairs' (sic), 'Italian State Prosecutor'
         if _post_at(role.split()) is None and not self._only_a_state(role) and not self._state_word(role.split()[0]):
             return []
@@ -510,7 +521,7 @@ class EntityReader:
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
         return [PersonRef(name, "photographer") for paragraph in paragraphs
-                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST, _PHOTO_CREDIT_BARE) for m in pattern.finditer(paragraph)
+                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST, _PHOTO_CREDIT_BARE, _PHOTO_CREDIT_WORDS) for m in pattern.finditer(paragraph)
                 if (name := self._clean_name(m.groupdict().get("after") or m["name"] or ""))]
 
     def credited(self, name: str, role: str) -> PersonRef | None:
@@ -570,7 +581,7 @@ class EntityReader:
             if role is None and (origin := self._origin(paragraph, m.end())):
                 out.append((start, PersonRef(name, None, origin)))
                 continue
-            if role is None and paragraph[m.end():m.end() + 1] == "," and paragraph[:m.start()].endswith(", "):
+            if role is None and _APPOSITION_END.match(paragraph, m.end()) and paragraph[:m.start()].endswith(", "):
                 role = _role_in_apposition(paragraph[:m.start() - 2])
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
@@ -919,18 +930,28 @@ _AFTER_ARTICLE = re.compile(r"\b[Tt]he\s+$")
 _CLAUSE_START = re.compile(r".*(?:[.;:“\"]\s|^)", re.S)
 
 
+# the name ends its apposition: ', Ana Novak,', ', Ana Novak.', ', Ana Novak...' or the text's end
+_APPOSITION_END = re.compile(r"[,.;…]|\s*$")
+
+
 def _role_in_apposition(before: str) -> str | None:
     """The role a name stands in apposition to: 'the Mayor of The Hague, Jan van Zanen,' -> 'Mayor
-    of The Hague'; the clause before the comma must hold a post word written as a post (capitalised)."""
+    of The Hague'; the clause before the comma must hold a post word written as a post (capitalised),
+    else the last post word in lower case ('the Norwegian member of Parliament, Ana Novak,', 'le
+    ministre d'Etat de Monaco, Ana Novak.')."""
     clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
     words = clause.split()
-    for i, word in enumerate(words):
-        if word[:1].isupper() and post_word(word) and word.lower() not in _QUALIFYING_TITLES:
-            start = i
-            while start > 0 and words[start - 1][:1].isupper():
-                start -= 1
-            return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(words[start:]).strip(",")) or None
-    return None
+    posts = [i for i, word in enumerate(words)
+             if word[:1].isupper() and (post_word(word) or foreign_post(word)) and word.lower() not in _QUALIFYING_TITLES]
+    if not posts:
+        posts = [i for i, word in enumerate(words)
+                 if word[:1].islower() and (post_word(word) or foreign_post(word)) and word not in _QUALIFYING_TITLES][-1:]
+    if not posts:
+        return None
+    start = posts[0]
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _QUALIFYING_TITLES - {"the"}):
+        start -= 1
+    return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(words[start:]).strip(",")) or None
 
 
 def _reads_as_role(text: str) -> bool:
