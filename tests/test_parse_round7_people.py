@@ -117,3 +117,30 @@ def test_a_contact_line_names_its_person_with_a_body_and_no_post(reader):
                                 "Ben Kowalski, EP, +32 498 981 000 or +32 2 284 0000"], None).people
     assert [(p.name, p.role) for p in people] == [("Ana Novak", None), ("Ben Kowalski", None)]
     assert people[0].affiliation and people[0].affiliation.endswith("/odihr")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the State in brackets after the name, the post before it in the genitive
+    ("Председатель Парламентской ассамблеи ОБСЕ Анна Новак (Швеция) призвала к диалогу.", "Анна Новак"),
+    ("Специальный представитель по Восточной Европе Анна Де Новак (Германия) отметила следующее.", "Анна Де Новак"),
+    # the post after a comma, in the nominative
+    ("В церемонии приняли участие Анна Новак, Руководитель Отдела по гендерным вопросам, и другие.", "Анна Новак"),
+    # the post, its body and the State in the genitive before the name, a verb after it
+    ("Министр иностранных дел Литвы Анна Новак сегодня выразила солидарность.", "Анна Новак"),
+])
+def test_a_cyrillic_name_as_russian_pages_write_it(reader, text, name):
+    assert [p.name for p in reader.read(None, [text], None, "ru").people] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Делегация Республики Казахстан (ОБСЕ) провела встречу.",
+    "Министр иностранных дел Российской Федерации выразил солидарность.",
+    "Программный офис ОБСЕ в Душанбе, Руководитель которого выступил.",
+])
+def test_a_cyrillic_run_of_bodies_or_states_names_no_person(reader, text):
+    assert reader.read(None, [text], None, "ru").people == []
+
+
+def test_a_russian_given_name_is_no_state_and_the_official_name_of_russia_is(reader):
+    found = reader.read(None, ["Представитель Даниэла Новак (Германия) осудила войну Российской Федерации."], None, "ru")
+    assert sorted(s.iri.rsplit("/", 1)[1] for s in found.states) == ["DE", "RU"]

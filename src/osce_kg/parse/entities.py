@@ -185,6 +185,18 @@ _CYRILLIC_POST_NAME = re.compile(
     r"(?<![\w-])(?P<role>(?:[Пп]осол|[Гг]лава|[Мм]инистр|[Пп]резидент|[Пп]редседатель|[Кк]оординатор|[Дд]иректор|"
     r"[Пп]редставитель|[Рр]уководитель|[Сс]оветник|[Аа]мбасадор|[Шш]еф(?:ица)?|[Жж]урналист))\s+"
     r"(?P<name>[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?)(?=\s*[,.;:)]|\s+[а-яё])")
+# a run of capitalised Cyrillic words that may end in a name, and what marks it as a person's: the
+# State in brackets ('Ана Новак (Швеция)'), a post after a comma ('Ана Новак, Руководитель ...'), or a
+# verb or other lower-case word after it when a post comes before ('Министр ... Литвы Ана Новак сегодня')
+_CYRILLIC_WORD = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?"
+_CYRILLIC_RUN = re.compile(
+    rf"(?<![\w.-])(?P<run>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{1,4}})"
+    r"(?:\s*\((?P<state>[^()]{2,40})\)|,\s+(?P<post>[\w-]+)|(?=\s+[а-яё]))")
+# a post, then at most four words of its body before the run: 'Министр иностранных дел '
+_CYRILLIC_POST_BEFORE = re.compile(r"(?i)(?<![\w-])(?P<role>(?:министр|посол|президент|председатель|глава|руководитель|директор|"
+                                   r"координатор|представитель|советник|депутат|амбасадор|шеф)\w*(?:\s+[а-яё]+){0,4})\s+$")
+# a word in an oblique case ends a body's or a place's name, not a name in the nominative: 'Европе', 'Восточной'
+_OBLIQUE = re.compile(r"(?:е|ой|ии|ого|ому|ых|ым|ская|ской)$")
 _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
@@ -471,10 +483,38 @@ class EntityReader:
         return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
     def _cyrillic(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
-        """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'."""
-        return [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
-                for m in _CYRILLIC_POST_NAME.finditer(paragraph)
-                if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
+        """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'; and
+        one written as Russian pages name people, in the nominative with their State in brackets
+        ('Ана Новак (Швеция)'), their post after a comma ('Ана Новак, Руководитель Отдела'), or after
+        their post and its body ('Министр иностранных дел Литвы Ана Новак сегодня ...')."""
+        out = [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
+               for m in _CYRILLIC_POST_NAME.finditer(paragraph)
+               if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
+        for m in _CYRILLIC_RUN.finditer(paragraph):
+            words = m["run"].split()
+            # the run may start with the end of a body's or a State's name: 'Европе', 'Литвы'
+            while words and (_OBLIQUE.search(words[0]) or _CYRILLIC_BODY.search(words[0]) or foreign_post(words[0])
+                             or self.gazetteer.find_states(words[0], "ru")):
+                words = words[1:]
+            name = " ".join(words)
+            if not 2 <= len(words) <= 3 or _CYRILLIC_BODY.search(name) or self.gazetteer.find_states(name, "ru"):
+                continue
+            role: str | None = None
+            if m["state"]:
+                if not self.gazetteer.find_states(m["state"], "ru"):
+                    continue
+            elif m["post"]:
+                if not foreign_post(m["post"]):
+                    continue
+                role = re.split(r"[,.;:]", paragraph[m.start("post"):])[0].strip()
+            else:
+                before = _CYRILLIC_POST_BEFORE.search(paragraph, 0, m.start())
+                if not before:
+                    continue
+                role = before["role"]
+            at = m.start() + m["run"].index(name)
+            out.append((at, PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
 
     def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
         """People the reference data knows, wherever the text names them in full ('the mandate of
