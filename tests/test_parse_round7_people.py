@@ -144,3 +144,29 @@ def test_a_cyrillic_run_of_bodies_or_states_names_no_person(reader, text):
 def test_a_russian_given_name_is_no_state_and_the_official_name_of_russia_is(reader):
     found = reader.read(None, ["Представитель Даниэла Новак (Германия) осудила войну Российской Федерации."], None, "ru")
     assert sorted(s.iri.rsplit("/", 1)[1] for s in found.states) == ["DE", "RU"]
+
+
+def test_adjectives_listed_before_languages_name_no_state(reader):
+    found = reader.read(None, ["He visited schools teaching in the Latvian and Polish languages in Riga."], None)
+    assert [s.iri.rsplit("/", 1)[1] for s in found.states] == []
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause after the occupation
+    '"It was worth it," says 18-year-old Ana Novak, a twelfth-grade student who is president of the Youth Assembly.',
+    # a possessive before what is a person's
+    "The President noted in particular Ana Novak's substantive contribution to the work of the Committee.",
+    # a roster's line with a dash between name and post
+    "Ana Novak – OSCE Special Representative and Co-ordinator for Combating Trafficking in Human Beings",
+])
+def test_a_person_in_the_wordings_of_stories_and_rosters(reader, text):
+    assert _people(reader, text) == ["Ana Novak"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Mission's visit to Novi Sad's town hall was short.",
+    "Freedom House's statement was welcomed by the Office.",
+    "Ana Novak – a short history of the Centre",
+])
+def test_a_possessive_or_a_dash_alone_makes_no_person(reader, text):
+    assert _people(reader, text) == []

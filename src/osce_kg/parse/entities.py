@@ -142,8 +142,9 @@ _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
 _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
-# a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
-_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{2,160}})")
+# a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice',
+# 'Ana Novak – OSCE Special Representative for ...'
+_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME})(?:,|\s+[–—-])\s+(?P<role>[^,.;:()]{{2,160}})")
 # a phone number or an e-mail address (the text renderings hide it as '[email protected]')
 _PHONE_OR_MAIL = re.compile(r"\+\d[\d ()/-]{6,}\d|\S@\S|\[email")
 _CONTACT_LINE = 300
@@ -287,7 +288,7 @@ _ETHNIC = re.compile(r"(?:\bethnic\s+|\bnon-)$")
 # 'US$236 billion': a currency, not the State
 _CURRENCY = re.compile(r"^(?:\$|\s+dollars?\b)")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
-_LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
+_LANGUAGE_USE = re.compile(r"^(?:\s+languages?|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
 _TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+(?:for|of)\s+(?:the\s+)?(?:former\s+)?$")
@@ -467,11 +468,13 @@ class EntityReader:
         of Centre', 'Ana Novak, is the newly appointed Head of Mission'."""
         out: list[tuple[int, PersonRef]] = []
         for m in _NAME_THEN_POST.finditer(paragraph):
-            words = m["role"].split()
+            # a relative clause after the post is no part of it: 'a student who is president of ...'
+            role_text = _RELATIVE.split(m["role"])[0]
+            words = role_text.split()
             # a plural post for the last name of a list only ('X and Y, members of'; not 'OSCE Ministerial
             # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
             listed = paragraph[:m.start("name")].endswith(" and ")
-            if _post_at(words, plural=listed) is None or _is_clause(m["role"]) or not (name := self._clean_name(m["name"])):
+            if _post_at(words, plural=listed) is None or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
@@ -618,6 +621,7 @@ class EntityReader:
                 continue
             if role is None and after and self._role_text(after["role"]):
                 role = after["role"].strip()
+
             if role is None and (origin := self._origin(paragraph, m.end())):
                 out.append((start, PersonRef(name, None, origin)))
                 continue
@@ -826,8 +830,9 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
         link = _ADJECTIVE_LINK.match(after)
         if link and m.end + link.end() in starts:
             continue
-        if _LANGUAGE_USE.match(after) or _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]) \
-                or _ETHNIC.search(text[max(0, m.start - 8):m.start]):
+        if _LANGUAGE_USE.match(after):
+            dropped.update(chain)  # 'in the Russian and Polish languages': each adjective names a language
+        elif _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]) or _ETHNIC.search(text[max(0, m.start - 8):m.start]):
             dropped.add(m)
         elif _PHRASE_END.match(after):
             dropped.update(chain)
@@ -865,6 +870,11 @@ _DONE_TO = re.compile(
     r"beating|harassment|expulsion|deportation|extradition|funeral|death)\s+of\s+$|"
     r"\b(?:attacks?|assaults?|threats?|violence)\s+(?:on|against)\s+$")
 # 'Ana Novak’s imprisonment'
+# what is a person's after their name's possessive: 'Ana Novak’s substantive contribution', '... visit'
+_PERSONAL_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:contribution|leadership|efforts|visit|remarks|speech|appointment|election|re-election|"
+    r"resignation|tenure|statement|words|role as)\b")
+_RELATIVE = re.compile(r"\s+(?:who|which|whose|that)\b")
 _DONE_TO_AFTER = re.compile(
     r"^\s+(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
     r"beating|harassment|expulsion|deportation|extradition|funeral|death)\b")
@@ -878,7 +888,7 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
     one something was done to ('the release of Ana Novak', 'an attack on Ana Novak')."""
     after = paragraph[end:]
     if _DONE_TO.search(paragraph[max(0, start - 40):start]) or (
-            paragraph[:end].endswith(("'s", "’s")) and _DONE_TO_AFTER.match(after)):
+            paragraph[:end].endswith(("'s", "’s")) and (_DONE_TO_AFTER.match(after) or _PERSONAL_AFTER.match(after))):
         return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
         return True
