@@ -34,6 +34,11 @@ NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3
 _CANDIDATE = re.compile(
     rf"(?<![^\W\d_]|[’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+# a body of any State after a name: ' from the Ministry of Interior', ' of the State University of ...'
+_BODY_AFTER = re.compile(
+    r"\s+(?:from|of)\s+the\s+(?:[A-Z][\w’'-]*\s+){0,3}?(?:Ministry|Office|Agency|University|Institute|Centre|Center|Council|"
+    r"Committee|Commission|Court|Parliament|Police|Academy|Association|Foundation|Department|Directorate|Service|"
+    r"Embassy|Delegation|Government|Municipality|School|Faculty|Chamber|Ombudsman|Ombudsperson)\b")
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 # also another organisation's credit: '(MFA Sweden/Ana Novak)'
 _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
@@ -95,7 +100,7 @@ leader candidate nominee laureate chief commander colonel captain lieutenant ins
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
 major sergeant admiral brigadier marshal congressman congresswoman congressperson assemblyman assemblywoman counterpart
-student graduate teacher trainee participant volunteer survivor victim resident woman man mother father
+student graduate teacher trainee participant volunteer survivor victim resident woman man mother father colleague
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
@@ -139,7 +144,8 @@ _GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning|
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
-_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact)\s+$")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact|"
+                           r"(?i:speakers|panell?ists|moderators?|trainers|facilitators|authors?|editors?):)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
 # a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice',
@@ -239,7 +245,15 @@ NOT_NAME_WORDS = {
     # 'Ecosystems Division', 'Mediterranean Partners', 'Border Troops', 'Ad Hoc Committee'
     "Fund", "Force", "Forces", "Division", "Partners", "Troops", "Group", "Bank", "Board", "Bureau", "Corps", "Army",
     "Service", "Services", "Secretariat", "Initiative", "Organization", "Organisation", "Society", "Team", "Section",
-    "Panel", "Directorate", "Administration", "Authority", "Authorities", "Company", "Corporation", "Ad", "Hoc",
+    "Panel", "Directorate", "Administration", "Authority", "Authorities", "Company", "Corporation", "Ad", "Hoc", "Stiftung",
+    "Survey", "Times", "Journal", "Gazette", "Herald", "Tribune", "Review",
+    "Radio", "Television", "TV", "Welle", "Press", "News", "Gesellschaft", "Meetings", "Sessions", "Conferences",
+    # an ordinal numbers an event: 'the Tenth Fall Meetings'
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
+    "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
+    # and a document's or a process's: 'Helsinki Final Act', 'Normandy Format', 'Parliamentary Web Dialogues'
+    "Act", "Document", "Charter", "Guidelines", "Format", "Process", "Talks", "Discussions", "Platform", "Pact", "Treaty",
+    "Protocol", "Dialogue", "Dialogues",
     # the words of a region or of a standing phrase: 'South Ossetian', 'Trafficking in Human Beings'
     "South", "Southern", "Northern", "Eastern", "Western", "Central", "Mediterranean", "Beings",
     *SENTENCE_ADVERBS,
@@ -309,7 +323,12 @@ SHORT_REFERENCES = ("Mission", "Presence", "Centre", "Office", "Programme Office
 _HEADLINE_WORDS = {
     "addresses", "calls", "urges", "meets", "visits", "welcomes", "opens", "says", "concludes", "stresses",
     "praises", "presents", "launches", "discusses", "condemns", "expresses", "underlines", "receives",
-    "report", "reports", "conclusions", "interview", "remarks", "statement", "speech", "address", "message"}
+    "report", "reports", "conclusions", "interview", "remarks", "statement", "speech", "address", "message",
+    # round 7: more of the site's headline verbs ('High Commissioner Concludes Visit to ...')
+    "hosts", "holds", "signs", "trains", "supports", "celebrates", "honours", "honors", "hails", "deplores",
+    "regrets", "appoints", "elects", "warns", "announces", "publishes", "adopts", "approves", "endorses", "attends",
+    "joins", "chairs", "completes", "highlights", "emphasizes", "emphasises", "reiterates", "reaffirms", "commends",
+    "congratulates", "thanks", "mourns", "assesses", "reviews", "promotes", "encourages", "strengthens", "notes"}
 
 
 def _before_headline_word(words: list[str]) -> list[str]:
@@ -625,12 +644,15 @@ class EntityReader:
             if role is None and (origin := self._origin(paragraph, m.end())):
                 out.append((start, PersonRef(name, None, origin)))
                 continue
+            if role is None and _BODY_AFTER.match(paragraph, m.end()):
+                out.append((start, PersonRef(name)))  # 'Ana Novak from the Ministry of Interior': a body the data lacks
+                continue
             if role is None and _APPOSITION_END.match(paragraph, m.end()) and paragraph[:m.start()].endswith(", "):
                 role = _role_in_apposition(paragraph[:m.start() - 2])
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
-                if _personal_context(paragraph, start, m.end()):
+                if _personal_context(paragraph, start, m.end()) and not _AFTER_ARTICLE.search(paragraph[max(0, m.start() - 4):m.start()]):
                     out.append((start, PersonRef(name)))  # no post, but the text speaks of a person
                 continue
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
@@ -691,12 +713,14 @@ class EntityReader:
 
     def _role_text(self, text: str) -> bool:
         """Text that names a role: a role word, or a State or structure ('MP, Portugal')."""
-        return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
+        return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state", "structure")))
 
     def _clean_name(self, name: str) -> str | None:
         words = _before_headline_word(name.split())
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])):
             words = words[1:]
+        if words and words[0].lower() in _HEADLINE_WORDS:
+            return None  # a headline's verb after a post: 'High Commissioner Concludes Visit to ...'
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
         posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and post_word(words[k])]
         words = words[posts[-1] + 1:] if posts else words
@@ -879,7 +903,13 @@ _DONE_TO_AFTER = re.compile(
     r"^\s+(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
     r"beating|harassment|expulsion|deportation|extradition|funeral|death)\b")
 _LED_BY = re.compile(
-    rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
+    rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated|written|edited|authored|presented|"
+    rf"delivered|given|signed|hosted|conducted|welcomed|introduced|accompanied|received|greeted|interviewed|elected|"
+    rf"appointed|nominated|represented|joined|co-ordinated|coordinated|prepared|addressed)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
+# what the text says of a person right after the name: 'Ana Novak, who heads ...', 'Ana Novak, 34, a lawyer'
+_PERSON_AFTER = re.compile(r"^(?:,?\s+who\b|,\s+\d{1,3},)")
+# and right before it: '18-year-old Ana Novak', 'the OSCE’s Ana Novak', 'the Mission's Ana Novak'
+_PERSON_BEFORE = re.compile(r"(?:\b\d{1,3}-year-old|\b(?:[A-Z]{2,}|Mission|Office|Centre|Center|Presence|Secretariat|Assembly)['’]s)\s+$")
 
 
 def _personal_context(paragraph: str, start: int, end: int) -> bool:
@@ -891,6 +921,8 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
             paragraph[:end].endswith(("'s", "’s")) and (_DONE_TO_AFTER.match(after) or _PERSONAL_AFTER.match(after))):
         return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
+        return True
+    if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(paragraph[max(0, start - 30):start]):
         return True
     sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
     # the next few sentences only: a page-long search for each name would be quadratic
