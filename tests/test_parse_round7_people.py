@@ -202,3 +202,22 @@ def test_names_of_bodies_documents_and_events_are_no_people(reader, text):
                                    "OSCE PA President Condemns Attack on Journalists"])
 def test_a_headline_verb_after_a_post_is_no_name(reader, title):
     assert _people(reader, title=title) == []
+
+
+@pytest.mark.parametrize(("language", "text", "name"), [
+    ("ru", "Генеральный секретарь ОБСЕ Анна Новак заявила, что диалог важен.", "Анна Новак"),
+    ("ru", "«Мы готовы помочь», - сказала Анна Новак.", "Анна Новак"),
+    ("uk", "Голова Місії ОБСЄ Анна Новак відкрила семінар.", "Анна Новак"),
+    ("mk", "Шефот на Мисијата Ана Новак го отвори семинарот.", "Ана Новак"),
+    ("sr", "Šefica Misije OEBS-a Ana Novak otvorila je seminar.", "Ana Novak"),
+    ("bs", "Ambasadorica Ana Novak, šefica Misije OSCE-a, otvorila je seminar.", "Ana Novak"),
+    ("fr", "« Nous sommes prêts », a déclaré Ana Novak, cheffe de la Mission.", "Ana Novak"),
+    ("de", "Die Generalsekretärin der OSZE, Ana Novak, sagte, der Dialog sei wichtig.", "Ana Novak"),
+])
+def test_a_person_in_the_wordings_of_translated_pages(reader, language, text, name):
+    assert [p.name for p in reader.read(None, [text], None, language).people] == [name]
+
+
+def test_a_cyrillic_name_in_an_oblique_case_after_a_post_in_that_case_is_not_read(reader):
+    text = "Посол встретилась с министром иностранных дел Республики Таджикистан Новаком Петром Ивановичем."
+    assert reader.read(None, [text], None, "ru").people == []

@@ -57,7 +57,12 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 # speaker first: 'Ambassador X, Head of ..., said: "..."' or 'X, Role, said'
 _SAID_AFTER = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?,?\s+{SPEECH}\b")
 # quote first: '"...," said Ambassador X, Head of ...'
-_SAID_BEFORE = re.compile(rf"{SPEECH}\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
+# a speech verb of a translated page, before the name: 'a déclaré Ana Novak', 'izjavila je Ana Novak'
+_FOREIGN_SPEECH = (r"(?:a (?:déclaré|dit|souligné|ajouté|affirmé|expliqué)|sagte|betonte|erklärte|"
+                   r"ha (?:dichiarato|detto|sottolineato|affermato)|afirmó|dijo|declaró|subrayó|señaló|tha|deklaroi|theksoi|"
+                   r"(?:izjavio|izjavila|rekao|rekla|kazao|kazala|istakao|istakla|naglasio|naglasila) je|"
+                   r"a declarat|a spus|a subliniat)")
+_SAID_BEFORE = re.compile(rf"(?:{SPEECH}|{_FOREIGN_SPEECH})\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
 # apposition with an honorific: 'opened by Ambassador X, Head of the OSCE Mission to Y.'
 _APPOSITION = re.compile(
     rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})"
@@ -167,7 +172,7 @@ _NAME_THEN_POST = re.compile(
 _FOREIGN_POST = re.compile(
     r"(?i)\b(?:ambasad|ambassad|embajad|ambasciat|botschaft|minist|prezident|präsident|presiden|predsjedni|predsedni|"
     r"направ|посол|министр|президент|председател|глава|начальник|руководител|директор|советник|координатор|"
-    r"представител|пресс|sekretar|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)[\w-]*")
+    r"представител|пресс|sekretar|sekretär|generalsekret|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)[\w-]*")
 # English words of institutions that the stems above would take for posts: 'Ministerial', 'Secretariat'
 _INSTITUTION_WORD = re.compile(r"(?i)(?:ial|ry|ries|iat|iats|ency|tial|ate|ates|ion|ions|ive|ives|ium|schaft|ство|ства)$")
 # a body's name in a translated page, part of the post before a name: 'Šefica Misije Mariz Novak'
@@ -185,7 +190,7 @@ _CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]
 _LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")
 # words of bodies and places in Cyrillic: 'Президент Республики Казахстан' names no person
 _CYRILLIC_BODY = re.compile(r"(?i)республик|федераци|королевств|организаци|министерств|комитет|совет|ассамбле|парламент|"
-                            r"правительств|университет|мисси|офис|центр|миссиј|република|влад|скупштин")
+                            r"правительств|университет|мисси|офис|центр|миссиј|мисиј|місі|република|влад|скупштин|собрани")
 # a post in the nominative, then a name in Cyrillic letters: 'Посол Ана Новак,', 'амбасадор Ана Новак.'
 # (only the nominative: 'с Министром ... Асловым' puts the name in a case the data does not write)
 _CYRILLIC_POST_NAME = re.compile(
@@ -198,10 +203,16 @@ _CYRILLIC_POST_NAME = re.compile(
 _CYRILLIC_WORD = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?"
 _CYRILLIC_RUN = re.compile(
     rf"(?<![\w.-])(?P<run>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{1,4}})"
-    r"(?:\s*\((?P<state>[^()]{2,40})\)|,\s+(?P<post>[\w-]+)|(?=\s+[а-яё]))")
+    r"(?:\s*\((?P<state>[^()]{2,40})\)|,\s+(?P<post>[\w-]+)|(?=\s+[а-яёђ-џґ]|\s*[.,;:!?»”\"]|\s*$))")
 # a post, then at most four words of its body before the run: 'Министр иностранных дел '
-_CYRILLIC_POST_BEFORE = re.compile(r"(?i)(?<![\w-])(?P<role>(?:министр|посол|президент|председатель|глава|руководитель|директор|"
-                                   r"координатор|представитель|советник|депутат|амбасадор|шеф)\w*(?:\s+[а-яё]+){0,4})\s+$")
+# (in the nominative only: 'с министром ... Асловым' puts the name in a case the data does not write)
+_CYRILLIC_POST_BEFORE = re.compile(r"(?i)(?<![\w-])(?P<role>(?:министр|міністр|посол|президент|председатель|глава|голова|руководитель|"
+                                   r"керівник|директор|координатор|представитель|представник|советник|радник|депутат|амбасадор|"
+                                   r"шеф|шефица|шефот|шефицата|амбасадорот|претседател|претседателот|секретарь|секретар|комиссар|комісар|заместитель|заступник|спикер|мэр|губернатор|"
+                                   r"журналист|журналіст|эксперт|експерт|судья|суддя|прокурор)(?![\w-])(?:\s+[а-яёђ-џґ]+){0,4})\s+$")
+# a speech verb before or after a Cyrillic name: '- сказала Ана Новак', 'Ана Новак заявила'
+_CYRILLIC_SPEECH = re.compile(r"(?:сказал|заявил|отметил|подчеркнул|добавил|сообщил|пояснил|сказав|заявив|зазначив|наголосив|"
+                              r"изјавио|изјавила|рекао|рекла|изјави|рече)\w{0,2}")
 # a word in an oblique case ends a body's or a place's name, not a name in the nominative: 'Европе', 'Восточной'
 _OBLIQUE = re.compile(r"(?:е|ой|ии|ого|ому|ых|ым|ская|ской)$")
 _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
@@ -525,15 +536,17 @@ class EntityReader:
             if m["state"]:
                 if not self.gazetteer.find_states(m["state"], "ru"):
                     continue
-            elif m["post"]:
-                if not foreign_post(m["post"]):
-                    continue
+                before = _CYRILLIC_POST_BEFORE.search(paragraph, 0, m.start())
+                role = before["role"] if before else None
+            elif m["post"] and foreign_post(m["post"]):
                 role = re.split(r"[,.;:]", paragraph[m.start("post"):])[0].strip()
             else:
                 before = _CYRILLIC_POST_BEFORE.search(paragraph, 0, m.start())
-                if not before:
+                if before:
+                    role = before["role"]
+                elif not (_CYRILLIC_SPEECH.match(paragraph, m.end() + 1) or re.search(
+                        rf"{_CYRILLIC_SPEECH.pattern}\s+$", paragraph[max(0, m.start() - 20):m.start()])):
                     continue
-                role = before["role"]
             at = m.start() + m["run"].index(name)
             out.append((at, PersonRef(name, role, self._affiliation(role, issuer))))
         return out
@@ -717,7 +730,8 @@ class EntityReader:
 
     def _clean_name(self, name: str) -> str | None:
         words = _before_headline_word(name.split())
-        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])):
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])
+                         or foreign_post(words[0])):
             words = words[1:]
         if words and words[0].lower() in _HEADLINE_WORDS:
             return None  # a headline's verb after a post: 'High Commissioner Concludes Visit to ...'
@@ -1049,7 +1063,7 @@ def _is_honorific(prefix: str) -> bool:
 
 _ROLE_CONTEXT = 250
 """Characters before a name searched for its role: a role is a phrase, not a paragraph."""
-_ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
+_ROLE_RUN = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
                "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
@@ -1077,8 +1091,10 @@ def _role_before(before: str, prefix: str) -> str | None:
         return None
     last = posts[-1]
     tail = words[last + 1:]
-    if tail and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
-                 or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
+    # a translated post's body follows in the genitive, without a link word: 'Šefica Misije OEBS-a'
+    foreign_body = foreign_post(words[last]) and all(w[:1].isupper() for w in tail)
+    if tail and not foreign_body and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
+                                      or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
         return None
     start = last
     while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}) \
