@@ -193,6 +193,8 @@ def test_a_person_without_a_post_in_the_wordings_of_stories(reader, text):
     # guards of this round's person rules: 'written by', a body's possessive before a name
     "The OSCE PA's Tenth Fall Meetings were opened by Ana Novak.",
     "The story was presented by Deutsche Welle. It was written by Ana Novak.",
+    "The session was hosted by Hotel Europa and opened by Ana Novak.",
+    "The OSCE's Silk Road project was presented by Ana Novak.",
 ])
 def test_names_of_bodies_documents_and_events_are_no_people(reader, text):
     assert _people(reader, text) == ["Ana Novak"]

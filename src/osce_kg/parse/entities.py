@@ -259,6 +259,9 @@ NOT_NAME_WORDS = {
     "Panel", "Directorate", "Administration", "Authority", "Authorities", "Company", "Corporation", "Ad", "Hoc", "Stiftung",
     "Survey", "Times", "Journal", "Gazette", "Herald", "Tribune", "Review",
     "Radio", "Television", "TV", "Welle", "Press", "News", "Gesellschaft", "Meetings", "Sessions", "Conferences",
+    # and a building's or a venue's: 'hosted by Hotel Europa', 'the Border Management Staff College'
+    "Hotel", "Palace", "Library", "Museum", "Theatre", "Theater", "Airport", "Station", "Building", "House", "Mosque",
+    "Cathedral", "Monastery", "Stadium", "Arena", "Prison", "Hospital", "Clinic", "Club", "College", "Centres", "Centers",
     # an ordinal numbers an event: 'the Tenth Fall Meetings'
     "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
     "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
@@ -923,6 +926,8 @@ _LED_BY = re.compile(
 # what the text says of a person right after the name: 'Ana Novak, who heads ...', 'Ana Novak, 34, a lawyer'
 _PERSON_AFTER = re.compile(r"^(?:,?\s+who\b|,\s+\d{1,3},)")
 # and right before it: '18-year-old Ana Novak', 'the OSCE’s Ana Novak', 'the Mission's Ana Novak'
+# a common noun after the run makes it a thing's name: 'the OSCE's Silk Road project' (not '... Ana Novak explained')
+_NOUN_AFTER = re.compile(r"^\s+(?![a-z]*(?:ed|s)\b)(?!(?:met|spoke|said|told|gave|led|made|took|went|wrote|won|began|sent|held|can|will|would)\b)[a-z]+\b")
 _PERSON_BEFORE = re.compile(r"(?:\b\d{1,3}-year-old|\b(?:[A-Z]{2,}|Mission|Office|Centre|Center|Presence|Secretariat|Assembly)['’]s)\s+$")
 
 
@@ -936,7 +941,7 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
         return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
         return True
-    if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(paragraph[max(0, start - 30):start]):
+    if _PERSON_AFTER.match(after) or (_PERSON_BEFORE.search(paragraph[max(0, start - 30):start]) and not _NOUN_AFTER.match(after)):
         return True
     sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
     # the next few sentences only: a page-long search for each name would be quadratic
