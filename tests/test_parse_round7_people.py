@@ -73,6 +73,8 @@ def test_joined_initials_and_an_italian_elision_belong_to_the_name(reader):
     "UK-based network Gender Action for Peace.",
     # a hyphenated post
     "The sessions were chaired by Ben Kowalski, Chairman of the Committee; and Ana Novak, Vice-President of the Assembly.",
+    # a hyphenated word before the post
+    "Members heard a report from Ana Novak, Sub-Regional Coordinator for the Western Balkans, on the situation.",
     # an institution's abbreviation with its possessive before the post
     "The book was presented by Ana Novak, ODIHR's Senior Adviser on Roma and Sinti Issues, and Ben Kowalski.",
     # the post in the apposition ends in the mission's abbreviation

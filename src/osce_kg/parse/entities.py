@@ -81,8 +81,9 @@ _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
     rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})?(?:['’]s)? )?"
-    # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
-    rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
+    # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator',
+    # 'Sub-Regional Coordinator'
+    rf"(?:(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
     rf"(?:(?:Vice|Deputy|Co)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
     rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
