@@ -225,3 +225,13 @@ def test_a_person_in_the_wordings_of_translated_pages(reader, language, text, na
 def test_a_cyrillic_name_in_an_oblique_case_after_a_post_in_that_case_is_not_read(reader):
     text = "Посол встретилась с министром иностранных дел Республики Таджикистан Новаком Петром Ивановичем."
     assert reader.read(None, [text], None, "ru").people == []
+
+
+def test_a_serial_list_before_its_plural_post_names_every_person(reader):
+    text = "Ana Novak, Ben Kowalski and Carla Jones, members of the Assembly, visited the camp."
+    assert _people(reader, text) == ["Ana Novak", "Ben Kowalski", "Carla Jones"]
+
+
+def test_a_body_s_name_before_a_serial_list_is_no_person(reader):
+    text = "She met the Adviser on Gender Issues, Ana Novak and Ben Kowalski, members of the Assembly."
+    assert _people(reader, text) == ["Ana Novak", "Ben Kowalski"]

@@ -692,8 +692,12 @@ class EntityReader:
                 continue
             neighbour = 0 <= other < len(candidates) and people[other] and linked[max(k, other)]
             if other > k:
-                # backwards only over 'and', and not from a post's name: 'on Gender Issues, Ana Novak'
-                neighbour = neighbour and paragraph[candidates[k][1]:candidates[other][0]].strip() == "and" \
+                # backwards only over 'and', or over a comma of a list that 'and' ends ('Ana Novak, Ben
+                # Smith and Carla Jones, members of ...'), and not from a post's name: 'on Gender Issues, Ana Novak'
+                between = paragraph[candidates[k][1]:candidates[other][0]].strip()
+                serial = between == "," and other + 1 < len(candidates) and linked[other + 1] \
+                    and re.search(r"\band\b", paragraph[candidates[other][1]:candidates[other + 1][0]]) is not None
+                neighbour = neighbour and (between == "and" or serial) \
                     and not _OBJECT_OF.search(paragraph[max(0, start - 4):start])
             if neighbour or (other < k and _LIST_TRIGGER.search(paragraph[max(0, start - 30):start])):
                 out.append((start, PersonRef(name)))
