@@ -44,10 +44,10 @@ _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
 # a caption's credit without brackets: 'Photo: Ana Novak/OSCE', 'Photo: OSCE/Ana Novak'
 _PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<after>{NAME})\b|(?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ))")
-# the name first: '(Lubomir Novak/OSCE)'
 # a credit in words: '(Photo by Ana Novak)', '(Photo courtesy of Ana Novak/Parliament of Utopia)'
 _PHOTO_CREDIT_WORDS = re.compile(
     rf"\((?i:photos?|foto)\s+(?i:by|courtesy(?:\s+of)?|credit:?)\s+(?P<name>{NAME})\s*(?:/[^()]{{1,60}})?\)")
+# the name first: '(Lubomir Novak/OSCE)'
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
 _POSITION = re.compile(r"^\s*\((?:r|l|c|(?:(?:centre|center|second|far)[- ])?(?:right|left)|centre|center|front|back)\)", re.I)
@@ -146,7 +146,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
 _COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ency|ices?|ees|istry|ology)$")
 # 'Combating Trafficking'; given names that end so are no gerunds ('Flemming Hansen')
-_GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning|Hedwing)$).*[a-z]{3}ing$")
+_GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning)$).*[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
@@ -220,7 +220,8 @@ _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|к
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
 
-# a sentence's first word, written with a capital, that is no name's: 'Then Ana Novak said', 'Today Ambassador ...'
+# a sentence's first word, an adverb or a determiner written with a capital, that is no name's:
+# 'Then Ana Novak said', 'Today Ambassador ...', 'Several Ministers'
 SENTENCE_ADVERBS = frozenset({
     "Then", "Now", "Also", "Meanwhile", "Later", "However", "Tomorrow", "Earlier", "Here", "There", "Thus", "Finally",
     "Moreover", "Furthermore", "Additionally", "Subsequently", "Recently", "Currently", "Previously", "Afterwards",
@@ -258,7 +259,8 @@ NOT_NAME_WORDS = {
     "Fund", "Force", "Forces", "Division", "Partners", "Troops", "Group", "Bank", "Board", "Bureau", "Corps", "Army",
     "Service", "Services", "Secretariat", "Initiative", "Organization", "Organisation", "Society", "Team", "Section",
     "Panel", "Directorate", "Administration", "Authority", "Authorities", "Company", "Corporation", "Ad", "Hoc", "Stiftung",
-    "Survey", "Times", "Journal", "Gazette", "Herald", "Tribune", "Review",
+    "Survey", "Times", "Journal", "Gazette", "Herald", "Tribune", "Review", "Foundations", "Funds", "Groups", "Networks",
+    "Associations", "Committees", "Councils", "Agencies", "Organizations", "Organisations", "Unions", "Parties",
     "Radio", "Television", "TV", "Welle", "Press", "News", "Gesellschaft", "Meetings", "Sessions", "Conferences",
     # and a building's or a venue's: 'hosted by Hotel Europa', 'the Border Management Staff College'
     "Hotel", "Palace", "Library", "Museum", "Theatre", "Theater", "Airport", "Station", "Building", "House", "Mosque",
@@ -657,7 +659,6 @@ class EntityReader:
                 continue
             if role is None and after and self._role_text(after["role"]):
                 role = after["role"].strip()
-
             if role is None and (origin := self._origin(paragraph, m.end())):
                 out.append((start, PersonRef(name, None, origin)))
                 continue
