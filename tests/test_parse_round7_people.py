@@ -182,6 +182,7 @@ def test_a_possessive_or_a_dash_alone_makes_no_person(reader, text):
     "Ana Novak, 34, a lawyer from Osh, took part in the training.",
     "The OSCE’s Ana Novak explained the methodology.",
     "Our colleague Ana Novak reports from the field.",
+    "According to Ana Novak, the elections were well administered.",
     "Speakers: Ben Kowalski and Ana Novak.",
 ])
 def test_a_person_without_a_post_in_the_wordings_of_stories(reader, text):

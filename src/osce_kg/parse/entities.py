@@ -931,10 +931,10 @@ _LED_BY = re.compile(
     rf"appointed|nominated|represented|joined|co-ordinated|coordinated|prepared|addressed)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
 # what the text says of a person right after the name: 'Ana Novak, who heads ...', 'Ana Novak, 34, a lawyer'
 _PERSON_AFTER = re.compile(r"^(?:,?\s+who\b|,\s+\d{1,3},)")
-# and right before it: '18-year-old Ana Novak', 'the OSCE’s Ana Novak', 'the Mission's Ana Novak'
 # a common noun after the run makes it a thing's name: 'the OSCE's Silk Road project' (not '... Ana Novak explained')
 _NOUN_AFTER = re.compile(r"^\s+(?![a-z]*(?:ed|s)\b)(?!(?:met|spoke|said|told|gave|led|made|took|went|wrote|won|began|sent|held|can|will|would)\b)[a-z]+\b")
-_PERSON_BEFORE = re.compile(r"(?:\b\d{1,3}-year-old|\b(?:[A-Z]{2,}|Mission|Office|Centre|Center|Presence|Secretariat|Assembly)['’]s)\s+$")
+# and right before it: '18-year-old Ana Novak', 'according to Ana Novak', 'the OSCE’s Ana Novak', 'the Mission's Ana Novak'
+_PERSON_BEFORE = re.compile(r"(?:\b\d{1,3}-year-old|\b[Aa]ccording to|\b(?:[A-Z]{2,}|Mission|Office|Centre|Center|Presence|Secretariat|Assembly)['’]s)\s+$")
 
 
 def _personal_context(paragraph: str, start: int, end: int) -> bool:
