@@ -557,7 +557,7 @@ class PageReader:
         """A statement's 'Location: Belarus' (or 'Locations: Russia, Ukraine') says where the matter
         is: each State joins the dateline's city. A value cut off at the end of an excerpt
         ('Location: Tajikista') is dropped, with a warning."""
-        locations = [part for value in raw.meta.get("location", []) for part in split_field_list(value)]
+        locations = [part for value in raw.meta.get("location", []) for part in self._from_city(split_field_list(value))]
         if raw.cut_off and locations and not self._known_place(locations[-1]):
             doc.warnings.append(f"line {raw.line}: Location {locations[-1]!r} is cut off at the end of the page; ignored")
             locations = locations[:-1]
@@ -567,12 +567,19 @@ class PageReader:
             if all(p.raw != value and (city is None or p.city != city) for p in doc.places):
                 doc.places.append(PlaceRef(value, city))
 
+    def _from_city(self, parts: list[str]) -> list[str]:
+        """An event's 'Location: Public Garden, Chisinau' names its venue, then its city: the place is
+        the city (a value naming no city of the graph is kept whole: 'Belarus', 'Russia, Ukraine')."""
+        first = next((n for n, p in enumerate(parts) if self.gazetteer.lookup_scored(p, "city")[0]), 0)
+        return parts[first:]
+
     def _cities(self, text: str) -> list[Match]:
         """Cities named in a text, not those inside a structure's name ('the OSCE Mission to Skopje'
         names the Mission, not where the event was)."""
         named = self.gazetteer.find(text, ("city", "structure"))
         names = [m for m in named if m.kind == "structure"]
-        return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+        return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)
+                and not _REGION_AFTER.match(text, m.end)]
 
     def _cities_set_in(self, sentence: str) -> list[Match]:
         """The cities a sentence sets its event in: the first city after `in`, `at` or a visit
@@ -601,7 +608,8 @@ class PageReader:
         states = {m.start for m in named if m.kind in ("state", "territory") and m.form == "name"}
         cities = self._cities(text)
         for candidate in _CAPITALISED.finditer(text):
-            if any(m.start < candidate.end() and candidate.start() < m.end for m in named):
+            if any(m.start < candidate.end() and candidate.start() < m.end for m in named) \
+                    or _REGION_AFTER.match(text, candidate.end()):
                 continue
             # the whole run of capitalised words: 'Human' is a town, 'Trafficking in Human Beings' no place
             after = _STATE_AFTER.match(text, candidate.end())
@@ -1047,6 +1055,12 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:
 
 
 # a name the text itself calls a town: 'the village of Storvik', 'the municipality of Becici'
+# a city's name that names its region ('in Donetsk region', 'in the Luhansk Oblast', 'in Donetsk and
+# Luhansk regions'): the event is somewhere in the region, not in the city; a city before its region's
+# name ('in Bokhtar, Khatlon region') is the city
+_REGION_AFTER = re.compile(
+    r"\s+(?:region|oblast|province|district|raion|county)\b"
+    r"|(?:\s*,?\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’-]+)+\s+(?:regions|oblasts|provinces|districts|raions|counties)\b", re.I)
 _TOWN_OF = re.compile(r"\b(?:city|town|village|municipality|settlement)\s+of\s+$", re.I)
 # what stands between a town and its State: 'Storvik, Norway', 'Storvik, the Kingdom of ...'
 _STATE_AFTER = re.compile(r",\s+(?:the\s+)?")
