@@ -112,3 +112,34 @@ def test_the_policing_site_is_the_strategic_police_matters_units(reader):
                           "VIENNA, 3 May 2016 – Officers of five border agencies completed a course on risk analysis.\n",
                   url="https://polis.osce.org/border-agencies-trained").documents
     assert doc.issuer == str(iri.structure("strategic-police-matters-unit"))
+
+
+def test_a_photo_credit_line_above_the_dateline_is_no_title(reader):
+    [doc] = _read(reader, "Photo credit: Ministry of Foreign Affairs / osce.org\n"
+                          "OSLO, 3 May 2016 – The President opened the Council meeting today with a call for dialogue.\n").documents
+    assert (doc.title, doc.date, [p.raw for p in doc.places]) == (None, "2016-05-03", ["OSLO"])
+
+
+def test_alt_text_glued_before_the_same_heading_is_dropped(reader):
+    [doc] = _read(reader, "Ana NovakAna Novak (Norway)\n\nThe President appointed Ana Novak as her Special Representative "
+                          "on youth and security in 2016, and every President since has reappointed her.\n").documents
+    assert doc.title == "Ana Novak (Norway)"
+
+
+@pytest.mark.parametrize("caption", [
+    "Overlooking the old town of the capital. (iStock Photo)",
+    "The office building of the Mission. (OSCE/Ana Novak)",
+])
+def test_a_structures_name_over_a_caption_or_its_first_sentence_is_the_title_and_issuer(reader, caption):
+    [doc] = _read(reader, f"OSCE Mission to Estonia (closed)\n\n{caption}\n"
+                          "The OSCE Mission to Estonia started its work on 15 February 1993 and its mandate ended on 31 December 2001.\n"
+                          "The Mission's tasks included contacts with the authorities and with non-governmental organizations.\n").documents
+    assert (doc.title, doc.issuer) == ("OSCE Mission to Estonia (closed)", str(iri.structure("mission-to-estonia")))
+    assert (doc.date, doc.places) == (None, [])  # an overview's text dates and places its history
+
+
+def test_a_structures_name_over_a_headline_stays_the_site_header(reader):
+    [doc] = _read(reader, "OSCE Mission to Skopje\nJudges trained in court management\n"
+                          "SKOPJE, 3 May 2016 – Judges from five courts attended a seminar.\n").documents
+    assert doc.title == "Judges trained in court management"
+    assert doc.issuer == str(iri.structure("mission-to-skopje"))

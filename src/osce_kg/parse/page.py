@@ -254,12 +254,14 @@ class PageReader:
             text = lines[i].text
             if credit := CREDIT_LINE.match(text):
                 raw.credits.append((credit["name"], "photographer"))
-            if skip_line(text) or _BANNER.search(text) or \
+            if skip_line(text) or _BANNER.search(text) or _CREDIT_LABEL.match(text) or \
                     (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
                     and (self._header_structure(text) or _foreign_header(lines[i:i + 3])):
                 raw.site_header = text
+                if _overview_of(text, lines[i + 1].text):
+                    break  # the structure's name is the title too
                 i += 1
             elif bare is None and i + 2 < len(lines) and _is_heading(text) and parse_bare_date(lines[i + 2].text) \
                     and not parse_bare_date(lines[i + 1].text) and len(lines[i + 1].text) <= 250:
@@ -294,7 +296,7 @@ class PageReader:
             raw.title, raw.title_line = raw.site_header, rest[0].line
         elif rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text) \
                 and not _is_sentence(rest[0].text) and not _CAPTION.search(rest[0].text):
-            raw.title, raw.title_line = rest[0].text, rest[0].line
+            raw.title, raw.title_line = _unglued_alt_text(rest[0].text), rest[0].line
             rest = rest[1:]
             while rest and _continues_title(raw.title, rest[0].text):
                 raw.title, rest = f"{raw.title} {rest[0].text}", rest[1:]
@@ -860,6 +862,27 @@ def _menu_run(lines: list[Block], *, items: bool) -> int:
 
 # an image's alt text above a page, a file name's number at its end: 'Minsk Declaration Banner4',
 # 'Newsletter banner Oct 2019 2' (not a headline: 'Activists raise a banner for peace')
+# a photo's credit on a line of its own above the dateline: 'Photo credit: Ministry of Foreign Affairs'
+_CREDIT_LABEL = re.compile(r"^(?i:photos?\s+credits?|photos?|credits?)\s*:\s*\S.{0,100}$")
+_ALT_TEXT_MIN = 4
+
+
+def _overview_of(name: str, below: str) -> bool:
+    """A structure's name over a photo caption, or the name of a closed one over a sentence, is the
+    title of the structure's overview ('OSCE Mission to X (closed)' over 'The Mission started its
+    work ...'), besides naming its issuer, not a site header over a headline."""
+    return bool(_CAPTION.search(below)) or (issuer_names(name)[1] and _is_sentence(below) and not _dateline(below))
+
+
+def _unglued_alt_text(title: str) -> str:
+    """A heading with its picture's alt text glued before it, the same words: 'Ana NovakAna Novak
+    (Norway)' is 'Ana Novak (Norway)'."""
+    for k in range(_ALT_TEXT_MIN, len(title) // 2 + 1):
+        if title[k:].startswith(title[:k]) and title[k - 1].islower() and title[k].isupper():
+            return title[k:]
+    return title
+
+
 _BANNER = re.compile(r"\b[Bb]anner(?:\s+\w+){0,3}\s*\d+$")
 _TITLE_LINE_MAX = 120
 
@@ -1039,7 +1062,7 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 # to the photo ('Photo details')
 _CAPTION = re.compile(
     r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
-    r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80})\)\s*(?:Photo details\s*)?$")
+    r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80}|[^\W\d_][\w.-]{1,30}\s+(?i:photos?))\)\s*(?:Photo details\s*)?$")
 # what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
 # Skopje', 'a visit on 3 May to Tirana')
 _ANY_YEAR = 2000
