@@ -143,3 +143,25 @@ def test_a_structures_name_over_a_headline_stays_the_site_header(reader):
                           "SKOPJE, 3 May 2016 – Judges from five courts attended a seminar.\n").documents
     assert doc.title == "Judges trained in court management"
     assert doc.issuer == str(iri.structure("mission-to-skopje"))
+
+
+@pytest.mark.parametrize("opening", [
+    "A police mission of the OSCE has arrived in the Kyrgyz capital of Bishkek to help the authorities, a spokeswoman said.",
+    "The first monitors arrived in Bishkek to help the authorities, a spokeswoman said.",
+])
+def test_an_arrival_in_a_capital_of_a_city_places_an_undated_opening(reader, opening):
+    [doc] = _read(reader, f"OSCE police mission arrives in Kyrgyzstan\n\n25 June 2010\n\n{opening}\n").documents
+    assert (doc.date, _cities(doc)) == ("2010-06-25", [str(iri.place("bishkek"))])
+
+
+def test_a_caption_ending_in_an_osce_credit_does_not_date_an_overview(reader):
+    [doc] = _read(reader, "OSCE Office in Tajikistan\n\nAbout\n\nOSCE Border Academy\n\n"
+                          "Officers of the Academy's first course on a field visit to the border, Panj, 27 November 2010. (OSCE)\n\n"
+                          "Set up in 2009, the OSCE Border Academy trains senior border officials of the region in its building in the capital.\n").documents
+    assert doc.date is None
+
+
+def test_a_numbered_section_heading_as_title_is_an_overview_without_date(reader):
+    [doc] = _read(reader, "1. Basic decisions\nEstablishment: 193rd Plenary Meeting of the Permanent Council, 25 October 1998.\n"
+                          "Terms of Reference:\n- Decision No. 218, 11 March 1998\n").documents
+    assert doc.date is None

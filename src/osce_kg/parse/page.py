@@ -632,7 +632,8 @@ class PageReader:
         ('Border management', 'Conflict Prevention Centre'). Such a page has no publication date:
         the dates in its text date its history ('set up on 5 December 2003')."""
         key = " ".join(title.split()).lower()
-        return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or self._names_structure(title) or any(
+        return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or bool(_SECTION_NUMBER.match(key)) \
+            or self._names_structure(title) or any(
             key in self.gazetteer.by_kind.get(kind, {}) for kind in ("field", "state", "territory", "person"))
 
     def _venue_city(self, value: str) -> list[str]:
@@ -1061,13 +1062,13 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 # courtesy of Name Surname/Parliament)', '(Photo by Name Surname)') and be followed by the site's link
 # to the photo ('Photo details')
 _CAPTION = re.compile(
-    r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
+    r"(?<=\.)\s*\(OSCE\)$|\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
     r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80}|[^\W\d_][\w.-]{1,30}\s+(?i:photos?))\)\s*(?:Photo details\s*)?$")
 # what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
 # Skopje', 'a visit on 3 May to Tirana')
 _ANY_YEAR = 2000
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village),?\s+)?"
+    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village)(?:,|\s+of)?\s+)?"
     r"|\bthe\s+(?:city|town|village|municipality)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
 # an OSCE structure's name ending in its city, which the data may spell otherwise ('OSCE Center in
 # Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
@@ -1097,7 +1098,7 @@ def _text_place(match: Match) -> PlaceRef:
 # what a story's opening sets in a place when it gives no date: an event ('a workshop ... in Warsaw')
 _EVENT_WORD = re.compile(
     r"\b(?:workshops?|seminars?|trainings?|training courses?|courses?|conferences?|meetings?|round[- ]?tables?|forums?"
-    r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?)\b", re.I)
+    r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?|arriv(?:es?|ed|al))\b", re.I)
 
 
 _SAME_TOWN = 80
