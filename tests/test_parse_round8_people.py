@@ -110,3 +110,9 @@ def test_an_under_secretary_general_after_the_name_is_a_post(reader):
 ])
 def test_holders_named_after_a_plural_post_are_people(reader, text):
     assert _people(reader, text) == ["Ana Novak", "Ben Smith"]
+
+
+def test_a_lead_is_a_post_after_a_name(reader):
+    text = "The event featured talks by Ana Novak, Advocacy Lead at the Utopian Network of Young Mediators."
+    people = reader.read(None, [text], None).people
+    assert [(p.name, p.role) for p in people] == [("Ana Novak", "Advocacy Lead at the Utopian Network of Young Mediators")]
