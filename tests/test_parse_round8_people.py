@@ -116,3 +116,15 @@ def test_a_lead_is_a_post_after_a_name(reader):
     text = "The event featured talks by Ana Novak, Advocacy Lead at the Utopian Network of Young Mediators."
     people = reader.read(None, [text], None).people
     assert [(p.name, p.role) for p in people] == [("Ana Novak", "Advocacy Lead at the Utopian Network of Young Mediators")]
+
+
+@pytest.mark.parametrize("title, people", [
+    ("OSCE PA Special Representative Novak Examines Cross-Border Issues in the North", []),
+    ("Foreign Minister Ana Novak Tours Border Crossing Points", ["Ana Novak"]),
+])
+def test_a_title_case_headline_s_verb_ends_the_name(reader, title, people):
+    assert _people(reader, title=title) == people
+
+
+def test_a_surname_in_s_ends_a_name(reader):
+    assert _people(reader, '"We stay," said Ana Fields, Head of the OSCE Office in Utopia.') == ["Ana Fields"]

@@ -15,7 +15,7 @@ from nameparser import HumanName
 
 from osce_kg.countries import country_pattern
 from osce_kg.gazetteer import Gazetteer, Match
-from osce_kg.parse.ordinary_words import ordinary_phrase
+from osce_kg.parse.ordinary_words import common_word, given_name, ordinary_phrase
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
 from osce_kg.parse.world_cities import world_city
 
@@ -371,9 +371,21 @@ _HEADLINE_WORDS = {
 
 
 def _before_headline_word(words: list[str]) -> list[str]:
-    """The words of a name up to a headline's verb or document word written in capitals."""
-    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEADLINE_WORDS and w[:1].isupper()), len(words))
+    """The words of a name up to a headline's verb or document word written in capitals; also up to
+    any common verb in the third person before more words ('Special Representative Novak Examines
+    Cross-Cutting Issues'): a word in -s whose stem is a common word and no given name (not
+    'Peters', 'Wells'), with words after it (a surname in -s ends the name: 'Ana Fields')."""
+    cut = next((k for k, w in enumerate(words) if k and w[:1].isupper() and (
+        w.lower() in _HEADLINE_WORDS or (k < len(words) - 1 and _verb_in_s(w)))), len(words))
     return words[:cut]
+
+
+def _verb_in_s(word: str) -> bool:
+    """'Examines', 'Visits', 'Pledges': a common word in -s whose stem is a common word, not a given name."""
+    if not word.endswith("s") or not common_word(word):
+        return False
+    stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return any(common_word(stem) and not given_name(stem) for stem in stems)
 
 
 def _unique(values: list[str]) -> list[str]:
