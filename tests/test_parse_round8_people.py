@@ -128,3 +128,8 @@ def test_a_title_case_headline_s_verb_ends_the_name(reader, title, people):
 
 def test_a_surname_in_s_ends_a_name(reader):
     assert _people(reader, '"We stay," said Ana Fields, Head of the OSCE Office in Utopia.') == ["Ana Fields"]
+
+
+def test_a_passive_s_agent_holds_the_post_not_the_name_before(reader):
+    text = "The seminar, held in Silver Sands, was opened by Mayor of Utopolis Ben Smith."
+    assert _people(reader, text) == ["Ben Smith"]

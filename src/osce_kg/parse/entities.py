@@ -552,7 +552,9 @@ class EntityReader:
             # a plural post for the last name of a list only ('X and Y, members of'; not 'OSCE Ministerial
             # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
             listed = paragraph[:m.start("name")].endswith(" and ")
-            if _post_at(words, plural=listed) is None or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
+            at = _post_at(words, plural=listed)
+            # 'Golden Sands, was opened by Mayor ...': a passive's agent holds the post, not the name
+            if at is None or "by" in words[:at] or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
