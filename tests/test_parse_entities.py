@@ -514,6 +514,7 @@ def test_post_words_with_ranks_and_statuses_fused(word, post):
     ("Victims bring US$236 billion in annual profits.", set()),
     ("It helped integrate Roma, Ashkali and Egyptian communities in Kosovo.", set()),
     ("Семинар провели эксперты из Казахстана и Кыргызстана.", {"KZ", "KG"}),  # the State's own name, not CLDR's
+    ("Встреча послов Соединенных Штатов и Франции.", {"US", "FR"}),  # a genitive plural in -ов is a case ending
     ("The dismantling of the United States Agency for International Development will hurt.", {"US"}),
     ("The case went to the Constitutional Court of Ukraine.", set()),
 ])

@@ -263,7 +263,7 @@ _VOWELS = set("aeiouyäëöüаеиоуыэюяєіїё")
 # A case ending after a State's name, up to three letters: in Cyrillic only the letters endings are
 # made of ('Дании', 'Украиной', 'Србијом'), so a given name on the stem is no State ('Даниэла' is not
 # 'Дания'); in other scripts any letters ('Shqipërisë').
-_ENDING = r"(?:[аеиоуыюяймхьјіїєт]{0,3}|[^\W\d_\u0400-\u04ff]{0,3})"
+_ENDING = r"(?:[аеиоуыюяймхьјіїєтв]{0,3}|[^\W\d_\u0400-\u04ff]{0,3})"
 
 
 def _stem(word: str) -> str:
