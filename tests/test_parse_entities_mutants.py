@@ -176,3 +176,102 @@ def test_a_states_adjective_and_a_qualifying_word_before_a_name_are_no_part_of_i
     """'Serbian', 'Former Serbian' before a three-word name: the name is the words after them (a
     person, as 'her team' says)."""
     assert _people(reader, [text]) == [(name, None, None)]
+
+
+def test_a_post_in_the_local_language_before_a_comma_is_a_post_line(reader):
+    """A contact block's post line in the page's language: 'Direktorica, Ured za medije'."""
+    assert _people(reader, ["Ana Novak", "Direktorica, Ured za medije"]) == [("Ana Novak", "Direktorica, Ured za medije", None)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Ana Alba, newly appointed Head of Mission, said the work goes on.", "newly appointed Head of Mission"),
+])
+def test_a_verb_before_the_post_does_not_make_the_role_a_clause(reader, text, role):
+    """'newly appointed Head of Mission': only a verb after the post makes a clause."""
+    assert _people(reader, [text]) == [("Ana Alba", role, None)]
+
+
+def test_a_post_more_than_five_words_after_an_opening_name_is_no_role(reader):
+    """The post must open the text after the comma, a few words in: six words is too far."""
+    assert _people(reader, ["• Ana Alba, for many years an elected Mayor of Tirana"]) == []
+
+
+def test_chief_alone_qualifies_a_post_and_names_none(reader):
+    """'Chief of Staff': as in `_role_in_apposition`, 'Chief' is read as a qualifier ('Chief
+    Executive Officer'), so the list line names no post. (A rule that accepts 'Chief of' as a post
+    would change this.)"""
+    assert _people(reader, ["• Ana Alba, Chief of Staff"]) == []
+
+
+# --- States: names inside other names, languages, peoples -----------------------------------------
+
+@pytest.mark.parametrize("text", ["Roma and Albanian children attend the school.", "non-Albanian communities attend the school."])
+def test_a_community_or_a_people_at_the_start_of_a_text_is_no_state(reader, text):
+    assert reader.read(None, [text], None).states == []
+
+
+def test_a_state_after_a_street_named_after_another_state_is_still_found(reader):
+    found = reader.read(None, ["The office on Kazakhstan Street hosted guests from Georgia."], None)
+    assert [s.iri for s in found.states] == [str(iri.country("GE"))]
+
+
+def test_a_title_case_verb_before_a_state_is_no_part_of_its_name(reader):
+    found = reader.read("Head of OSCE Mission Visits Moldova", ["The visit was short."], None)
+    assert [s.iri for s in found.states] == [str(iri.country("MD"))]
+
+
+def test_a_former_state_after_a_capitalised_word_is_read(reader):
+    """'the Former Soviet Union': a State that no longer exists has no country pattern to check the
+    qualifier against; it is kept."""
+    found = reader.read(None, ["Experts from the Former Soviet Union met in Vienna."], None)
+    assert [s.text for s in found.states] == ["Soviet Union"]
+
+
+# --- a person, by what the text says of them ------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    # an excerpt cut at its start: the verb or the act opens the text
+    ("chaired by Ana Alba, the meeting ended.", "Ana Alba"),
+    ("arrest of Ben Brox is a blow to media freedom.", "Ben Brox"),
+    # what was done to a person, after the possessive written with a straight apostrophe
+    ("Ana Alba's arrest was condemned.", "Ana Alba"),
+])
+def test_a_name_the_text_treats_as_a_persons(reader, text, name):
+    assert _people(reader, [text]) == [(name, None, None)]
+
+
+def test_an_act_after_a_name_without_the_possessive_makes_no_person(reader):
+    """'Silver Oak detention centre': a place's name before the act, not the person it was done to."""
+    assert _people(reader, ["The files of Silver Oak detention centre were published."]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The law passed. Ana Alba welcomed it. She said more.",
+    "What a day! Ben Brox welcomed it. He said more.",
+    "Why now? Dan Dorn welcomed it. He said more.",
+])
+def test_a_subject_after_a_sentences_end_with_he_or_she_later_is_a_person(reader, text):
+    assert len(_people(reader, [text])) == 1
+
+
+def test_he_or_she_is_looked_for_in_the_500_characters_after_a_subject(reader):
+    filler = "The law on media covers print, radio and television outlets across the country. " * 8
+    assert _people(reader, [f"Ana Alba welcomed the law. {filler}She said more."]) == []
+    assert _people(reader, ["Ana Alba welcomed the law. She said more."]) == [("Ana Alba", None, None)]
+
+
+# --- the page's last paragraph, cut off -----------------------------------------------------------
+
+def test_a_short_last_paragraph_without_a_full_stop_is_whole(reader):
+    assert _people(reader, ["Words first.", "It was chaired by Ana Alba"]) == [("Ana Alba", None, None)]
+
+
+@pytest.mark.parametrize("last", [
+    # 60 characters: long enough to be a sentence cut off
+    "The conference in Vienna was opened by Special Envoy Ana Nov",
+    # three lower-case words: enough to be a sentence, not a title's line
+    "Opening Remarks by Special Representative of the Chairperson Ana Nov",
+])
+def test_a_last_paragraph_cut_mid_word_loses_its_last_word(reader, last):
+    assert len(last) >= 60
+    assert _people(reader, ["Words first.", last]) == []
