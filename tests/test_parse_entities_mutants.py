@@ -35,6 +35,8 @@ def test_sir_or_dame_before_a_name_is_a_form_of_address(reader):
     """'Sir' is an honorific, so the name after it is a person's even with nothing else said of them."""
     assert _people(reader, ["Sir Ben Smith visited Vienna."]) == [("Ben Smith", None, None)]
     assert _people(reader, ["Dame Ana Novak visited Vienna."]) == [("Ana Novak", None, None)]
+    # after a State's adjective too: the words before the name hold the honorific
+    assert _people(reader, ["The British Sir Ben Brox came to Vienna."]) == [("Ben Brox", None, None)]
 
 
 def test_a_post_in_a_translated_page_is_the_role_before_the_name(reader):
@@ -351,3 +353,15 @@ def test_every_funding_clause_of_a_paragraph_names_its_funders(reader):
 ])
 def test_the_partners_a_paragraph_names(reader, text, partners):
     assert reader.read(None, [text], None).partners == partners
+
+
+def test_a_name_with_a_particle_after_a_posts_name(reader):
+    """'Minister of Education and Science Ana de Souza': the name is the shortest run of words after
+    the post's name that is a name ('de Souza' opens with a particle, so is none)."""
+    people = _people(reader, ["The Minister of Education and Science Ana de Souza spoke."])
+    assert people == [("Ana de Souza", "Minister of Education and Science", None)]
+
+
+def test_a_person_named_by_their_place_in_a_photo_does_not_hide_the_people_after_them(reader):
+    people = _people(reader, ["Ida Ince (left) and Ambassador Hal Hart met."])
+    assert people == [("Ida Ince", None, None), ("Hal Hart", "Ambassador", None)]
