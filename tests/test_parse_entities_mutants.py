@@ -365,3 +365,12 @@ def test_a_name_with_a_particle_after_a_posts_name(reader):
 def test_a_person_named_by_their_place_in_a_photo_does_not_hide_the_people_after_them(reader):
     people = _people(reader, ["Ida Ince (left) and Ambassador Hal Hart met."])
     assert people == [("Ida Ince", None, None), ("Hal Hart", "Ambassador", None)]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Yesterday Ana Alba, a friend of the family, met Ben Brox, a journalist from Vienna.", ("Ben Brox", "journalist from Vienna", None)),
+    ("Cara Cole is a friend; Dan Dorn is a journalist.", ("Dan Dorn", "journalist", None)),
+])
+def test_a_name_and_no_post_does_not_hide_a_later_name_and_its_post(reader, text, person):
+    """'a friend of the family' is no post; the name and post after it in the paragraph are read."""
+    assert _people(reader, [text]) == [person]
