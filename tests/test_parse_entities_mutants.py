@@ -374,3 +374,16 @@ def test_a_person_named_by_their_place_in_a_photo_does_not_hide_the_people_after
 def test_a_name_and_no_post_does_not_hide_a_later_name_and_its_post(reader, text, person):
     """'a friend of the family' is no post; the name and post after it in the paragraph are read."""
     assert _people(reader, [text]) == [person]
+
+
+@pytest.mark.parametrize("text, role", [
+    # a clause: no post in its first three words
+    ("Ana Alba, who met the journalist, said the work goes on.", None),
+    # capitalised, an article or 'former' first: a role, with or without a post word early on
+    ("Ben Brox, Kosovo Police Service Commander, said the work goes on.", "Kosovo Police Service Commander"),
+    ("Cara Cole, the first woman to lead the Mission, said the work goes on.", "the first woman to lead the Mission"),
+    ("Dan Dorn, an old friend of the Mission, said the work goes on.", "an old friend of the Mission"),
+    ("Eva Enns, former Kyiv city council member, said the work goes on.", "former Kyiv city council member"),
+])
+def test_what_reads_as_a_speakers_role_between_commas(reader, text, role):
+    assert [(name, r) for name, r, _ in _people(reader, [text])] == [(text.split(",")[0], role)]
