@@ -387,3 +387,13 @@ def test_a_name_and_no_post_does_not_hide_a_later_name_and_its_post(reader, text
 ])
 def test_what_reads_as_a_speakers_role_between_commas(reader, text, role):
     assert [(name, r) for name, r, _ in _people(reader, [text])] == [(text.split(",")[0], role)]
+
+
+def test_the_post_before_an_honorific_is_looked_for_in_the_120_characters_before_the_name(reader):
+    """'..., the chairman, Mr. Ben Brox': the clause that holds the post must start (with a capital)
+    within 120 characters of the name."""
+    middle = "the delegates of the annual water forum heard the opening words of their own young hosts and the chairman, Mr. "
+    inside, beyond = f"Today {middle}Ben Brox opened the session.", f"Yesterday {middle}Ben Brox opened the session."
+    assert beyond.index("Ben Brox") == 121
+    assert _people(reader, [inside]) == [("Ben Brox", "chairman", None)]
+    assert _people(reader, [beyond]) == [("Ben Brox", None, None)], "'Yesterday' starts 121 characters before the name"
