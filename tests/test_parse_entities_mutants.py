@@ -397,3 +397,11 @@ def test_the_post_before_an_honorific_is_looked_for_in_the_120_characters_before
     assert beyond.index("Ben Brox") == 121
     assert _people(reader, [inside]) == [("Ben Brox", "chairman", None)]
     assert _people(reader, [beyond]) == [("Ben Brox", None, None)], "'Yesterday' starts 121 characters before the name"
+
+
+@pytest.mark.parametrize("text, person", [
+    ('"We will go on," said Ben Brox, head of the delegation of Georgia.', ("Ben Brox", "head of the delegation of Georgia")),
+    ("Cara Cole, a lawyer from Georgia, said the work goes on.", ("Cara Cole", "a lawyer from Georgia")),
+])
+def test_a_speakers_role_that_names_a_state_gives_the_affiliation(reader, text, person):
+    assert _people(reader, [text]) == [(*person, str(iri.country("GE")))]
