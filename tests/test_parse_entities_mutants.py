@@ -410,3 +410,12 @@ def test_the_post_before_an_honorific_is_looked_for_in_the_120_characters_before
 ])
 def test_a_speakers_role_that_names_a_state_gives_the_affiliation(reader, text, person):
     assert _people(reader, [text]) == [(*person, str(iri.country("GE")))]
+
+
+@pytest.mark.parametrize("text, organisers", [
+    ("The Conflict Prevention Centre organized a workshop in Vienna.", [str(iri.structure("conflict-prevention-centre"))]),
+    # named, but as the subject of another verb: no organiser
+    ("The Conflict Prevention Centre welcomed the report.", []),
+])
+def test_a_structure_is_an_organiser_only_as_the_subject_of_organised_or_hosted(reader, text, organisers):
+    assert reader.read(None, [text], None).organisers == organisers
