@@ -419,3 +419,11 @@ def test_a_speakers_role_that_names_a_state_gives_the_affiliation(reader, text, 
 ])
 def test_a_structure_is_an_organiser_only_as_the_subject_of_organised_or_hosted(reader, text, organisers):
     assert reader.read(None, [text], None).organisers == organisers
+
+
+def test_the_affiliation_is_the_first_body_a_role_names_even_when_named_twice(reader):
+    """'the Secretary General’s Special Representative for Georgia and ... the Secretary General': the
+    Secretariat comes first in the role (the State is where the post works)."""
+    people = _people(reader, ["Ana Alba, the Secretary General’s Special Representative for Georgia and former adviser "
+                              "to the Secretary General, said the talks go on."])
+    assert [(name, affiliation) for name, _, affiliation in people] == [("Ana Alba", str(iri.structure("secretariat")))]
