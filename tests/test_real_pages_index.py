@@ -22,7 +22,7 @@ INDEX = Path(__file__).resolve().parents[1] / "benchmarks" / "real_pages.jsonl"
 KINDS = {"press-release", "news", "statement", "speech", "interview", "op-ed", "report-landing", "event", "overview", "listing"}
 HOSTS = re.compile(r"^(?:[a-z0-9-]+\.)*(?:osce\.org|oscepa\.org)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ID = re.compile(r"^r\d{3}$")
+ID = re.compile(r"^r\d{3,4}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOC_KEYS = {"title", "date", "places", "issuer", "fields", "states", "people"}
 

@@ -15,11 +15,15 @@ from nameparser import HumanName
 
 from osce_kg.countries import country_pattern
 from osce_kg.gazetteer import Gazetteer, Match
+from osce_kg.parse.ordinary_words import common_word, given_name, ordinary_phrase
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
+from osce_kg.parse.world_cities import world_city
 
 HONORIFIC = (
     r"(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
-    r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister)"
+    r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister|"
+    # a British or Commonwealth parliamentarian's style: 'Rt. Hon. Ana Novak', 'The Honourable Ana Novak'
+    r"(?:The\s+)?(?:Rt\.?|Right)\s+Hon(?:\.|ourable)|Hon\.|The Honourable)"
 )
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -84,8 +88,8 @@ _NAME_COMMA_ROLE = re.compile(
     # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator',
     # 'Sub-Regional Coordinator'
     rf"(?:(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
-    rf"(?:(?:Vice|Deputy|Co)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
-    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
+    rf"(?:(?:Vice|Deputy|Co|Under)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
+    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor|Lead)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
 _NAME_AT_END = re.compile(rf"{NAME}$")
 ROLE_NOUNS = re.compile(
@@ -102,7 +106,7 @@ commissioner representative speaker mayor ombuds undersecretary under-secretary 
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
 member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
-leader candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+leader lead candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
 major sergeant admiral brigadier marshal congressman congresswoman congressperson assemblyman assemblywoman counterpart
@@ -140,7 +144,8 @@ def _plural_post(word: str) -> bool:
     return key.endswith("s") and key[:-1] in ROLE_WORDS
 
 
-_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame",
+               "rt", "rt.", "hon", "hon.", "honourable"}
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
@@ -149,6 +154,14 @@ _COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ency|ice
 _GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning)$).*[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
+# a parliament's own name of two words whose second may be a name's ('Rada'): 'Verkhovna Rada Speaker Ana Novak'
+_PARLIAMENT = re.compile(r"^(?:Verkhovna\s+Rada|State\s+Duma)(?:['’]s)?\s+")
+# the holders of a post named after it in the plural: 'two Utopian journalists, Ana Novak and Ben Smith,'
+_PLURAL_POST_BEFORE = re.compile(r"(?<![\w-])(?P<qualifier>(?:[A-Z][\w’'-]*\s+)*)(?P<post>[a-z-]{4,}s),\s+$")
+_LIST_AFTER = re.compile(rf"\s*,|\s+and\s+{NAME}")
+# a name of a list is a whole run of capitals: not 'Verkhovna Rada Speaker Volodymyr' of a longer run
+# ('... Speaker Volodymyr Rybak'), which the run's last words give ('Rada Speaker Volodymyr Rybak')
+_LIST_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?!\s+{_NAME_WORD})")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
 _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact|"
                            r"(?i:speakers|panell?ists|moderators?|trainers|facilitators|authors?|editors?):)\s+$")
@@ -173,7 +186,7 @@ _NAME_THEN_POST = re.compile(
 _FOREIGN_POST = re.compile(
     r"(?i)\b(?:ambasad|ambassad|embajad|ambasciat|botschaft|minist|prezident|präsident|presiden|predsjedni|predsedni|"
     r"направ|посол|министр|президент|председател|глава|начальник|руководител|директор|советник|координатор|"
-    r"представител|пресс|sekretar|sekretär|generalsekret|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)[\w-]*")
+    r"представител|пресс|sekretar|sekretär|generalsekret|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|şef|șef|шеф)[\w-]*")
 # English words of institutions that the stems above would take for posts: 'Ministerial', 'Secretariat'
 _INSTITUTION_WORD = re.compile(r"(?i)(?:ial|ry|ries|iat|iats|ency|tial|ate|ates|ion|ions|ive|ives|ium|schaft|ство|ства)$")
 # a body's name in a translated page, part of the post before a name: 'Šefica Misije Mariz Novak'
@@ -219,6 +232,9 @@ _OBLIQUE = re.compile(r"(?:е|ой|ии|ого|ому|ых|ым|ская|ско�
 _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
+# a body's kind in brackets after its own name: 'Jogorku Kenesh (Parliament)', 'Milli Mejlis (National Assembly)'
+_BODY_GLOSS = re.compile(r"\s*\((?:the\s+)?(?:[A-Z]?[a-z]+\s+){0,2}(?:[Pp]arliament|[Aa]ssembly|[Ss]enate|[Cc]hamber|[Hh]ouse|"
+                         r"[Gg]overnment|[Cc]ouncil|[Cc]ongress|[Cc]ourt|[Mm]inistry|[Mm]unicipality)\)")
 
 # a sentence's first word, an adverb or a determiner written with a capital, that is no name's:
 # 'Then Ana Novak said', 'Today Ambassador ...', 'Several Ministers'
@@ -273,6 +289,12 @@ NOT_NAME_WORDS = {
     "Protocol", "Dialogue", "Dialogues",
     # the words of a region or of a standing phrase: 'South Ossetian', 'Trafficking in Human Beings'
     "South", "Southern", "Northern", "Eastern", "Western", "Central", "Mediterranean", "Beings",
+    # the own words of parliaments, which English pages keep ('the Verkhovna Rada Speaker', 'the State
+    # Great Hural'); not those that are also given names or surnames ('Rada', 'Duma')
+    "Kenesh", "Jogorku", "Zhogorku", "Majlis", "Majilis", "Mazhilis", "Mejlis", "Majlisi", "Hural", "Khural",
+    "Sejm", "Seimas", "Saeima", "Riigikogu", "Storting", "Stortinget", "Folketing", "Folketinget", "Althingi", "Eduskunta",
+    "Knesset", "Bundestag", "Bundesrat", "Nationalrat", "Skupstina", "Skupština", "Sobranie", "Sobranje", "Kuvendi",
+    "Oireachtas", "Riksdag", "Riksdagen", "Sabor", "Namoyandagon", "Senat", "Sénat",
     *SENTENCE_ADVERBS,
 }
 PARTICIPANT_WORDS = (
@@ -349,9 +371,21 @@ _HEADLINE_WORDS = {
 
 
 def _before_headline_word(words: list[str]) -> list[str]:
-    """The words of a name up to a headline's verb or document word written in capitals."""
-    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEADLINE_WORDS and w[:1].isupper()), len(words))
+    """The words of a name up to a headline's verb or document word written in capitals; also up to
+    any common verb in the third person before more words ('Special Representative Novak Examines
+    Cross-Cutting Issues'): a word in -s whose stem is a common word and no given name (not
+    'Peters', 'Wells'), with words after it (a surname in -s ends the name: 'Ana Fields')."""
+    cut = next((k for k, w in enumerate(words) if k and w[:1].isupper() and (
+        w.lower() in _HEADLINE_WORDS or (k < len(words) - 1 and _verb_in_s(w)))), len(words))
     return words[:cut]
+
+
+def _verb_in_s(word: str) -> bool:
+    """'Examines', 'Visits', 'Pledges': a common word in -s whose stem is a common word, not a given name."""
+    if not word.endswith("s") or not common_word(word):
+        return False
+    stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return any(common_word(stem) and not given_name(stem) for stem in stems)
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -372,6 +406,9 @@ class EntityReader:
         self.gazetteer = gazetteer
         self.osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
                       if name in ("osce", "organization for security and co-operation in europe")}
+        # where a city the graph does not hold may be (world_cities.py): the graph's States, and Kosovo
+        codes = {iri.rsplit("/", 1)[-1] for iri in gazetteer.by_kind.get("state", {}).values()}
+        self.regions = frozenset(c for c in codes if len(c) == 2) | {"XK"}
 
     def read(self, title: str | None, paragraphs: list[str], issuer: str | None, language: str | None = None) -> BodyEntities:
         """The entities of a text; States are also found by their names in the text's language."""
@@ -468,7 +505,7 @@ class EntityReader:
                   if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found])
-        found = _article_free(found, paragraph)
+        found = self._not_cities(_article_free(found, paragraph))
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
         for _, person in found:
@@ -478,7 +515,12 @@ class EntityReader:
     def _title_people(self, title: str, issuer: str | None) -> list[PersonRef]:
         """People a title names: after their post, at its start, or known to the data."""
         found = self._named_after_role(title, issuer) + self._opening_name(title, issuer) + self._known(title)
-        return [p for _, p in _article_free(found, title)]
+        return [p for _, p in self._not_cities(_article_free(found, title))]
+
+    def _not_cities(self, found: list[tuple[int, PersonRef]]) -> list[tuple[int, PersonRef]]:
+        """'the attacks on Banja Luka': a run GeoNames knows as a city is no one's name unless a
+        role says it is a person's (a personal context alone does not: cities are attacked too)."""
+        return [(at, p) for at, p in found if p.role or not world_city(p.name, self.regions)]
 
     def _opening_name(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """A list's item or a paragraph that opens with a name and its post, in any language:
@@ -510,7 +552,9 @@ class EntityReader:
             # a plural post for the last name of a list only ('X and Y, members of'; not 'OSCE Ministerial
             # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
             listed = paragraph[:m.start("name")].endswith(" and ")
-            if _post_at(words, plural=listed) is None or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
+            at = _post_at(words, plural=listed)
+            # 'Golden Sands, was opened by Mayor ...': a passive's agent holds the post, not the name
+            if at is None or "by" in words[:at] or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
@@ -649,8 +693,8 @@ class EntityReader:
                     if found := _role_before(before, " ".join(words[:k])):
                         name, role, i = split, found, k
                         break
-            if not name:
-                continue
+            if not name or _BODY_GLOSS.match(paragraph, m.end()):
+                continue  # 'the State Great Hural (Parliament)': the body's own name, glossed
             start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
             prefix = " ".join(words[:i])
             after = _BRACKET_ROLE.match(paragraph[m.end():])
@@ -667,6 +711,10 @@ class EntityReader:
                 continue
             if role is None and _APPOSITION_END.match(paragraph, m.end()) and paragraph[:m.start()].endswith(", "):
                 role = _role_in_apposition(paragraph[:m.start() - 2])
+            if role is None and (plural := _PLURAL_POST_BEFORE.search(paragraph, max(0, m.start() - 80), m.start())) \
+                    and _plural_post(plural["post"]) and _LIST_AFTER.match(paragraph, m.end()):
+                # 'two Utopian journalists, Ana Novak and Ben Smith, ...': the first of the holders named
+                role = f"{plural['qualifier'] or ''}{plural['post'][:-1]}"
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
@@ -681,7 +729,7 @@ class EntityReader:
         Novak, Ben Smith and Carla Jones'."""
         out: list[tuple[int, PersonRef]] = []
         names = {p.name for p in known}
-        candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
+        candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in _LIST_NAME.finditer(paragraph)]
         people = [name is not None and any(_same_person(name, n) for n in names) for _, _, name in candidates]
         linked = [k > 0 and _LIST_LINK.fullmatch(paragraph[candidates[k - 1][1]:candidates[k][0]]) is not None
                   for k in range(len(candidates))]
@@ -738,7 +786,7 @@ class EntityReader:
         return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state", "structure")))
 
     def _clean_name(self, name: str) -> str | None:
-        words = _before_headline_word(name.split())
+        words = _before_headline_word(_PARLIAMENT.sub("", name).split())
         while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])
                          or foreign_post(words[0])):
             words = words[1:]
@@ -760,8 +808,11 @@ class EntityReader:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
     def _not_a_person(self, candidate: str) -> bool:
-        """A State, structure, city or territory, or a role with no name left (nameparser)."""
+        """A State, structure, city or territory, a phrase of common words ('Global Health',
+        ordinary_words.py) that the data knows as no one's name, or a role with no name left (nameparser)."""
         if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+            return True
+        if ordinary_phrase(candidate.split()) and not self.gazetteer.known_person(candidate):
             return True
         parsed = HumanName(candidate)
         return not parsed.last or not parsed.first or bool(parsed.title)
@@ -1114,6 +1165,8 @@ def _role_before(before: str, prefix: str) -> str | None:
     words = words[start:]
     while words and (words[0].lower() in _ROLE_LINK or words[0].lower() in _HONORIFICS):
         words = words[1:]
+    while words and words[-1].lower() in _HONORIFICS:
+        words = words[:-1]  # '... on the Arctic and High North Rt. Hon.': the style goes with the name
     return " ".join(words) or None
 
 
