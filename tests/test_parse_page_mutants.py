@@ -1,0 +1,76 @@
+"""Rules of the page reader (parse/page.py) that mutmut's run on c41715d found untested, one per
+test (docs/mutation.md). Pages are written here in the site's layouts; none is real page text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.pages_support import gazetteer_of, reference_store
+
+from osce_kg.gazetteer import Gazetteer
+from osce_kg.parse.page import PageReader
+from osce_kg.parse.records import PageRecord
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return gazetteer_of(reference_store())
+
+
+@pytest.fixture
+def reader(gazetteer: Gazetteer) -> PageReader:
+    # a reader per test: mutmut credits a module-scoped fixture's calls to the first test only
+    return PageReader(gazetteer)
+
+
+def _read(reader: PageReader, text: str, name: str = "page.txt") -> PageRecord:
+    return reader.read(Path(name), text.encode("utf-8"))
+
+
+# --- a title over two lines ---------------------------------------------------------------------
+
+def test_a_date_line_under_a_title_ending_in_a_comma_dates_the_page_and_does_not_continue_the_title(reader):
+    [doc] = _read(reader, "Address by Ambassador Ana Novak to the Permanent Council,\n3 May 2016\n"
+                          "The Ambassador spoke about the work of the Mission in the country.\n").documents
+    assert (doc.title, doc.date, doc.date_kind) == ("Address by Ambassador Ana Novak to the Permanent Council,", "2016-05-03", "bare")
+
+
+def test_a_next_line_opening_in_lower_case_continues_the_title_whatever_its_second_letter(reader):
+    [doc] = _read(reader, "Ten years of national\neGovernment strategies in Moldova\n"
+                          "The Mission marked ten years of its support to the country's electronic services.\n").documents
+    assert doc.title == "Ten years of national eGovernment strategies in Moldova"
+
+
+_LONG_LINE = ("on the rights of national minorities in the schools of the region and their languages in the courts"
+              " and the media of participants")
+
+
+@pytest.mark.parametrize("length, continues", [(119, True), (120, True), (121, False)])
+def test_a_title_continues_on_a_line_of_at_most_120_characters(reader, length, continues):
+    second = _LONG_LINE[:length]
+    [doc] = _read(reader, f"Conference of the High Commissioner,\n{second}\n"
+                          "The High Commissioner opened the conference in the capital today.\n").documents
+    assert doc.title == (f"Conference of the High Commissioner, {second}" if continues else "Conference of the High Commissioner,")
+
+
+# --- a listing item's date cut inside its year --------------------------------------------------
+
+RESOURCES = """Statements and speeches
+The Chairperson's statements on the region.
+Statement / speech
+Statement by the Chairperson on the elections
+DateDate 3 May 2016LocationLocation Ukraine
+Text of the first statement.
+Statement / speech
+Statement by the Chairperson on the new law
+DateDate 11 May 20
+Text of the second statement.
+"""
+
+
+def test_a_resource_items_date_field_cut_inside_its_year_takes_the_neighbours_year(reader):
+    doc = _read(reader, RESOURCES).documents[-1]
+    assert (doc.date, doc.date_kind, doc.event_date) == ("2016-05-11", "metadata", "2016-05-11")
+    assert [(s.kind, s.raw, s.iso) for s in doc.dates] == [("metadata", "11 May 20", "2016-05-11")]
+    assert "line 8: date '11 May 20' is cut inside its year; took 2016 from the items beside it" in doc.warnings
