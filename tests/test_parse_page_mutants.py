@@ -54,6 +54,32 @@ def test_a_title_continues_on_a_line_of_at_most_120_characters(reader, length, c
     assert doc.title == (f"Conference of the High Commissioner, {second}" if continues else "Conference of the High Commissioner,")
 
 
+# --- a breadcrumb above the title of a story dated on the line under it ----------------------
+
+HEADLINE = "Young mediators from the region meet in the capital"
+
+
+def test_a_breadcrumb_is_skipped_on_a_page_that_ends_at_the_date_line(reader):
+    [doc] = _read(reader, f"Publications\n{HEADLINE}\n3 May 2016\n").documents
+    assert (doc.title, doc.date, doc.body) == (HEADLINE, "2016-05-03", "")
+
+
+def test_a_breadcrumb_is_skipped_above_a_title_and_its_date_line_whatever_follows(reader):
+    [doc] = _read(reader, f"Publications\n{HEADLINE}\n3 May 2016\nYoung mediators from five countries met today.\n"
+                          "They discussed their work in the region.\n").documents
+    assert (doc.title, doc.date) == (HEADLINE, "2016-05-03")
+    assert doc.body == "Young mediators from five countries met today.\n\nThey discussed their work in the region."
+
+
+def test_a_breadcrumb_is_skipped_above_a_title_of_250_characters(reader):
+    title = ("Young mediators from the countries of the region meet in the capital to discuss the work of the "
+             "mediation centres, the training of new mediators and the laws on mediation in civil and family "
+             "matters adopted in recent years by the national parliaments")
+    assert len(title) == 250
+    [doc] = _read(reader, f"Publications\n{title}\n3 May 2016\nYoung mediators from five countries met today.\n").documents
+    assert (doc.title, doc.date) == (title, "2016-05-03")
+
+
 # --- a listing item's date cut inside its year --------------------------------------------------
 
 RESOURCES = """Statements and speeches
