@@ -80,6 +80,21 @@ def test_a_breadcrumb_is_skipped_above_a_title_of_250_characters(reader):
     assert (doc.title, doc.date) == (title, "2016-05-03")
 
 
+# --- where a story without dateline is set -----------------------------------------------------
+
+def test_a_city_inside_a_structures_name_is_not_where_a_visit_took_place(reader):
+    [doc] = _read(reader, "Chairperson visits the Mission\nThe Chairperson visited the OSCE Mission to Skopje on 3 May 2016 "
+                          "to discuss its work with the Head of Mission.\n").documents
+    assert (doc.date, doc.places) == ("2016-05-03", [])
+
+
+def test_a_city_opening_a_structures_name_is_not_where_a_meeting_took_place(reader):
+    # 'Minsk Group' starts where 'Minsk' starts
+    [doc] = _read(reader, "Co-Chairs discuss the settlement process\nThe Co-Chairs met on 3 May 2016 in the Minsk Group "
+                          "format to discuss the next steps of the settlement process.\n").documents
+    assert (doc.date, doc.places) == ("2016-05-03", [])
+
+
 # --- a listing item's date cut inside its year --------------------------------------------------
 
 RESOURCES = """Statements and speeches
