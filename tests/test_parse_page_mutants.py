@@ -80,6 +80,22 @@ def test_a_breadcrumb_is_skipped_above_a_title_of_250_characters(reader):
     assert (doc.title, doc.date) == (title, "2016-05-03")
 
 
+# --- what may stand before the dateline ---------------------------------------------------------
+
+def test_a_long_paragraph_opening_in_lower_case_is_a_summary_cut_at_its_start_and_goes_after_the_dateline(reader):
+    """The first letter decides: 'eGovernment ...' opens in lower case although its second letter is
+    a capital."""
+    summary = ("eGovernment services for the citizens of the country, the digital registers of the "
+               "municipalities and the protection of personal data held by the public administration were "
+               "the focus of a conference that brought together ministers, members of parliament, experts "
+               "and representatives of civil society from all regions of the country")
+    assert len(summary) > 300
+    [doc] = _read(reader, f"Ministers discuss electronic services\n{summary}\n"
+                          "TIRANA, 3 May 2016 - The OSCE Presence opened a conference on electronic services.\n").documents
+    assert (doc.date, doc.date_kind, [p.raw for p in doc.places]) == ("2016-05-03", "dateline", ["TIRANA"])
+    assert doc.body.startswith("TIRANA, 3 May 2016 - ")
+
+
 # --- where a story without dateline is set -----------------------------------------------------
 
 def test_a_city_inside_a_structures_name_is_not_where_a_visit_took_place(reader):
@@ -93,6 +109,12 @@ def test_a_city_opening_a_structures_name_is_not_where_a_meeting_took_place(read
     [doc] = _read(reader, "Co-Chairs discuss the settlement process\nThe Co-Chairs met on 3 May 2016 in the Minsk Group "
                           "format to discuss the next steps of the settlement process.\n").documents
     assert (doc.date, doc.places) == ("2016-05-03", [])
+
+
+def test_a_town_outside_the_graph_followed_by_a_territorys_name_is_a_place(reader):
+    # 'Zhur' is neither in the graph nor in the GeoNames table; 'Kosovo' is a territory of the graph
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators met on 3 May 2016 in Zhur, Kosovo, to discuss their work.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("Zhur", None)]
 
 
 # --- a listing item's date cut inside its year --------------------------------------------------
@@ -115,3 +137,25 @@ def test_a_resource_items_date_field_cut_inside_its_year_takes_the_neighbours_ye
     assert (doc.date, doc.date_kind, doc.event_date) == ("2016-05-11", "metadata", "2016-05-11")
     assert [(s.kind, s.raw, s.iso) for s in doc.dates] == [("metadata", "11 May 20", "2016-05-11")]
     assert "line 8: date '11 May 20' is cut inside its year; took 2016 from the items beside it" in doc.warnings
+
+
+# --- fields of work cut off at the end of a listing ---------------------------------------------
+
+CUT_FIELDS = """Newsroom
+News and press releases
+Head of Mission visits border crossing points
+Publishing date: 14 May 2003
+Content type: Press release
+What we do: Border management
+ZAGREB, 14 May 2003 - The Head of the OSCE Mission visited two border crossing points today...
+Mission opens a training course for judges
+Publishing date: 16 May 2003
+Content type: Press release
+What we do: Rule of law, Border management, Go
+"""
+
+
+def test_only_the_cut_off_last_field_of_a_listings_last_item_is_dropped(reader):
+    doc = _read(reader, CUT_FIELDS).documents[-1]
+    assert [f.label for f in doc.fields] == ["Rule of law", "Border management"]
+    assert "line 8: field of work 'Go' is cut off at the end of the page; ignored" in doc.warnings
