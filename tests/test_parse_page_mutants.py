@@ -28,6 +28,9 @@ def _read(reader: PageReader, text: str, name: str = "page.txt") -> PageRecord:
     return reader.read(Path(name), text.encode("utf-8"))
 
 
+HEADLINE = "Young mediators from the region meet in the capital"
+
+
 # --- a title over two lines ---------------------------------------------------------------------
 
 def test_a_date_line_under_a_title_ending_in_a_comma_dates_the_page_and_does_not_continue_the_title(reader):
@@ -39,7 +42,8 @@ def test_a_date_line_under_a_title_ending_in_a_comma_dates_the_page_and_does_not
 def test_a_next_line_opening_in_lower_case_continues_the_title_whatever_its_second_letter(reader):
     [doc] = _read(reader, "Ten years of national\neGovernment strategies in Moldova\n"
                           "The Mission marked ten years of its support to the country's electronic services.\n").documents
-    assert doc.title == "Ten years of national eGovernment strategies in Moldova"
+    assert (doc.title, doc.body) == ("Ten years of national eGovernment strategies in Moldova",
+                                     "The Mission marked ten years of its support to the country's electronic services.")
 
 
 _LONG_LINE = ("on the rights of national minorities in the schools of the region and their languages in the courts"
@@ -54,10 +58,40 @@ def test_a_title_continues_on_a_line_of_at_most_120_characters(reader, length, c
     assert doc.title == (f"Conference of the High Commissioner, {second}" if continues else "Conference of the High Commissioner,")
 
 
+# --- the title of a page of no known layout -----------------------------------------------------
+
+_LONG_HEADLINE = ("Young mediators from the countries of the region meet in the capital to discuss the work of the "
+                  "mediation centres, the training of new mediators and the laws on mediation in civil and family "
+                  "matters adopted in recent years by the national legislatures")
+
+
+def test_a_first_line_of_more_than_250_characters_is_no_title(reader):
+    assert len(_LONG_HEADLINE) == 251
+    [doc] = _read(reader, f"{_LONG_HEADLINE}\nYoung mediators from five countries met today.\n").documents
+    assert (doc.title, doc.body) == (None, f"{_LONG_HEADLINE}\n\nYoung mediators from five countries met today.")
+    assert doc.warnings[0] == "line 1: the page shows no title"
+
+
+def test_an_undated_page_is_warned_about_at_its_titles_line(reader):
+    [doc] = _read(reader, "\nYoung mediators meet\nYoung mediators from five countries met to discuss their work.\n").documents
+    assert (doc.title, doc.warnings) == ("Young mediators meet", ["line 2: no date on the page or in its URL"])
+
+
+def test_the_headline_under_a_sub_sites_menu_is_the_title_at_its_own_line(reader):
+    [doc] = _read(reader, f"At a glance\nOur work\nLibrary\n{HEADLINE}\n"
+                          "Young mediators from five countries met to discuss their work.\n").documents
+    assert (doc.title, doc.body) == (HEADLINE, "Young mediators from five countries met to discuss their work.")
+    assert doc.warnings == ["line 4: no date on the page or in its URL"]
+
+
+def test_a_list_running_to_the_pages_last_line_is_the_body_under_the_title(reader):
+    [doc] = _read(reader, "Tolerance programmes\n- Freedom of religion or belief\n- Hate crime and its victims\n"
+                          "- Roma and Sinti communities\nMore on our work\n").documents
+    assert (doc.title, doc.body) == ("Tolerance programmes", "Freedom of religion or belief\n\nHate crime and its victims\n\n"
+                                                             "Roma and Sinti communities\n\nMore on our work")
+
+
 # --- a breadcrumb above the title of a story dated on the line under it ----------------------
-
-HEADLINE = "Young mediators from the region meet in the capital"
-
 
 def test_a_breadcrumb_is_skipped_on_a_page_that_ends_at_the_date_line(reader):
     [doc] = _read(reader, f"Publications\n{HEADLINE}\n3 May 2016\n").documents
