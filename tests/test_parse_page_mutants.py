@@ -91,6 +91,29 @@ def test_a_list_running_to_the_pages_last_line_is_the_body_under_the_title(reade
                                                              "Roma and Sinti communities\n\nMore on our work")
 
 
+# --- an overview page's text dates its history, not the page ----------------------------------
+
+# 150 characters or more: a structure's name over a shorter line is taken for the site's header
+OPENED = ("The office was opened in Tirana on 27 May 2009 to train officials of the municipalities, the police "
+          "and the courts in the protection of human rights and in the work with communities.")
+
+
+@pytest.mark.parametrize("title", ["Rule of law", "Bosnia and Herzegovina", "OSCE Mission to Skopje", "Max van der Stoel"])
+def test_a_title_naming_a_field_a_state_a_structure_or_a_person_of_the_data_is_an_overviews(reader, title):
+    [doc] = _read(reader, f"{title}\n{OPENED}\n").documents
+    assert (doc.title, doc.date, doc.places) == (title, None, [])
+
+
+def test_a_title_of_two_words_that_names_nothing_is_an_overviews(reader):
+    [doc] = _read(reader, f"Borders Team\n{OPENED}\n").documents
+    assert (doc.title, doc.date, doc.places) == ("Borders Team", None, [])
+
+
+def test_a_headline_of_three_words_is_a_storys_dated_by_its_text(reader):
+    [doc] = _read(reader, f"Young mediators meet\n{OPENED}\n").documents
+    assert (doc.date, doc.date_kind, [p.raw for p in doc.places]) == ("2009-05-27", "text", ["Tirana"])
+
+
 # --- a breadcrumb above the title of a story dated on the line under it ----------------------
 
 def test_a_breadcrumb_is_skipped_on_a_page_that_ends_at_the_date_line(reader):
