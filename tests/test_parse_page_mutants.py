@@ -174,6 +174,17 @@ def test_a_town_outside_the_graph_followed_by_a_territorys_name_is_a_place(reade
     assert [(p.raw, p.city) for p in doc.places] == [("Zhur", None)]
 
 
+# --- a listing of titles over their date lines ------------------------------------------------
+
+def test_titles_straight_over_their_date_lines_with_no_text_between_items_are_a_listing(reader):
+    record = _read(reader, "Bulletins\nAssembly Bulletin 22\n14 March 2003\nAssembly Bulletin 21\n28 February 2003\n"
+                           "The Assembly publishes its bulletin twice a month.\n")
+    assert record.layout == "B"
+    assert [(d.title, d.date, d.body) for d in record.documents] == [
+        ("Assembly Bulletin 22", "2003-03-14", ""),
+        ("Assembly Bulletin 21", "2003-02-28", "The Assembly publishes its bulletin twice a month.")]
+
+
 # --- a listing item's date cut inside its year --------------------------------------------------
 
 RESOURCES = """Statements and speeches
