@@ -161,7 +161,9 @@ def test_a_quotation_keeps_its_last_letters(reader):
     ("the Director, Department of Human Rights", "Director, Department of Human Rights"),
     # 'Chief' qualifies a post, it names none
     ("the Chief of Staff", None),
-    ("the first secretary", None),
+    # a post in lower case when none is capitalised (round 7), with its qualifier
+    ("the first secretary", "first secretary"),
+    ("the heart of the old town", None),
 ])
 def test_the_role_a_name_stands_in_apposition_to(before, role):
     assert _role_in_apposition(before) == role

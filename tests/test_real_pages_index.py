@@ -22,7 +22,7 @@ INDEX = Path(__file__).resolve().parents[1] / "benchmarks" / "real_pages.jsonl"
 KINDS = {"press-release", "news", "statement", "speech", "interview", "op-ed", "report-landing", "event", "overview", "listing"}
 HOSTS = re.compile(r"^(?:[a-z0-9-]+\.)*(?:osce\.org|oscepa\.org)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ID = re.compile(r"^r\d{3}$")
+ID = re.compile(r"^r\d{3,4}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOC_KEYS = {"title", "date", "places", "issuer", "fields", "states", "people"}
 
@@ -140,3 +140,19 @@ def test_the_evaluator_reports_the_batches_asked_for(tmp_path, capsys, monkeypat
     assert "| all | 2 | 2 | 0 | 0 | 1.00 | 1.00 | 1.00 |" in out
     with pytest.raises(SystemExit):
         real_pages.main(["--batch", "7", "--pages", str(pages), "--index", str(index)])
+
+
+def test_the_evaluator_counts_a_label_written_as_the_page_writes_a_person_the_data_knows(monkeypatch) -> None:
+    """A label keeps a name as the page writes it (a Russian page's Cyrillic, a page's misspelling);
+    the reader writes a person the data knows as the data does: the same person, counted once."""
+    from tests.pages_support import gazetteer_of, reference_store
+
+    monkeypatch.syspath_prepend(str(INDEX.parent))
+    import real_pages
+
+    gazetteer = gazetteer_of(reference_store())
+    labels = {real_pages._norm_person("Маргарета Седерфельт"), "ana novak"}
+    assert real_pages._as_labelled({"margareta cederfelt", "ben kowalski"}, labels, gazetteer) == {
+        real_pages._norm_person("Маргарета Седерфельт"), "ben kowalski"}
+    # without the data's word on the person, a different spelling is a different name
+    assert real_pages._as_labelled({"margareta cederfelt"}, labels) == {"margareta cederfelt"}

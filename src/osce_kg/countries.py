@@ -77,9 +77,9 @@ def cldr_names(code: str) -> dict[str, str]:
 
 PRESS_NAMES = {"GB": ("Britain", "Great Britain"), "BA": ("BiH",)}
 """Short names in common use that neither CLDR nor country_converter lists as names."""
-OWN_NAMES = {("ru", "KG"): ("Кыргызстан", "Кыргызская Республика")}
-"""Names a State gives itself in a language whose CLDR name differs ('Киргизия'): the OSCE's own
-pages in that language write these."""
+OWN_NAMES = {("ru", "KG"): ("Кыргызстан", "Кыргызская Республика"), ("ru", "RU"): ("Российская Федерация",)}
+"""Names a State gives itself in a language whose CLDR name differs ('Киргизия') or that CLDR leaves out
+(the official 'Российская Федерация' beside 'Россия'): the OSCE's own pages in that language write these."""
 
 
 def territory_names(code: str, language: str) -> list[str]:

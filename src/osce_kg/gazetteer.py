@@ -165,9 +165,9 @@ class Gazetteer:
             self._foreign_states.update({(language, name): iri for name, iri in names.items()})
             # each word may take a case ending: 'Mal i Zi' is written 'Mali i Zi', and one ending may
             # replace the name's final vowel: 'Bosna i Hercegovina' is 'u Bosni i Hercegovini'
-            alternatives = "|".join(r"\w{0,3}\s+".join(re.escape(_stem(w)) for w in n.split())
+            alternatives = "|".join(rf"{_ENDING}\s+".join(re.escape(_stem(w)) for w in n.split())
                                     for n in sorted(names, key=len, reverse=True))
-            self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives})\w{{0,3}}(?!\w)") if names else None
+            self._foreign_patterns[language] = re.compile(rf"(?<!\w)({alternatives}){_ENDING}(?!\w)") if names else None
         return self._foreign_patterns[language]
 
     def person_name(self, name: str) -> str:
@@ -260,10 +260,17 @@ class Gazetteer:
 
 
 _VOWELS = set("aeiouyäëöüаеиоуыэюяєіїё")
+# A case ending after a State's name, up to three letters: in Cyrillic only the letters endings are
+# made of ('Дании', 'Украиной', 'Србијом'), so a given name on the stem is no State ('Даниэла' is not
+# 'Дания'); in other scripts any letters ('Shqipërisë').
+_ENDING = r"(?:[аеиоуыюяймхьјіїєт]{0,3}|[^\W\d_\u0400-\u04ff]{0,3})"
 
 
 def _stem(word: str) -> str:
-    """A word of a State's name without its final vowel, where a case ending replaces it."""
+    """A word of a State's name without its final vowel, where a case ending replaces it; a Russian
+    adjective without both vowels of its ending ('Российская Федерация': 'Российской Федерации')."""
+    if word.endswith(("ая", "яя")) and len(word) >= 6:
+        return word[:-2]
     return word[:-1] if len(word) >= 4 and word[-1].lower() in _VOWELS else word
 
 

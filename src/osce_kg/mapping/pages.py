@@ -163,6 +163,8 @@ def _event(g: Triples, d: URIRef, doc: DocumentRecord, lang: str, cited: URIRef)
         g.add((event, SCHEMA.startDate, _date(doc.event_date)))
     for place in doc.places:
         g.add((event, OSCE.placeText, Literal(place.raw)))
+        if place.name:
+            g.add((event, OSCE.placeName, Literal(place.name, lang="en")))
         if place.city:
             g.add((event, SCHEMA.location, URIRef(place.city)))
     for organiser in doc.organisers:

@@ -15,29 +15,42 @@ from nameparser import HumanName
 
 from osce_kg.countries import country_pattern
 from osce_kg.gazetteer import Gazetteer, Match
+from osce_kg.parse.ordinary_words import common_word, given_name, ordinary_phrase
 from osce_kg.parse.records import BodyEntities, EntityRef, PersonRef, Quotation
+from osce_kg.parse.world_cities import world_city
 
 HONORIFIC = (
     r"(?:Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Professor|Prof\.|Judge|Sir|Dame|Lord|Baroness|"
-    r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister)"
+    r"His Excellency|Her Excellency|H\.E\.|General|Colonel|Major General|Lieutenant General|Minister|"
+    # a British or Commonwealth parliamentarian's style: 'Rt. Hon. Ana Novak', 'The Honourable Ana Novak'
+    r"(?:The\s+)?(?:Rt\.?|Right)\s+Hon(?:\.|ourable)|Hon\.|The Honourable)"
 )
 # Latin letters with diacritics: Latin-1 and Latin Extended-A (č, ć, ğ, ł, ő, ...).
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿĀ-ſ'’"
-# 'O'Neill', 'D'Alema', 'McAllister', 'MacDonald' are one word
-_NAME_WORD = rf"(?:[OD][’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
+# 'O'Neill', 'D'Alema', 'Dall'Ora', 'McAllister', 'MacDonald' are one word
+_NAME_WORD = rf"(?:(?:[OD]|Dal|Dall|Del|Dell)[’'](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?(?:IJ|[{_UPPER}Ā-Ž])[{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*(?![{_UPPER}{_LOWER}])"
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
-_INITIAL = rf"[{_UPPER}]\."
+# one initial or several joined: 'J.', 'J.A.M.', 'J.-P.'
+_INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"
 NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
 # A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
 _CANDIDATE = re.compile(
     rf"(?<![^\W\d_]|[’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
+# a body of any State after a name: ' from the Ministry of Interior', ' of the State University of ...'
+_BODY_AFTER = re.compile(
+    r"\s+(?:from|of)\s+the\s+(?:[A-Z][\w’'-]*\s+){0,3}?(?:Ministry|Office|Agency|University|Institute|Centre|Center|Council|"
+    r"Committee|Commission|Court|Parliament|Police|Academy|Association|Foundation|Department|Directorate|Service|"
+    r"Embassy|Delegation|Government|Municipality|School|Faculty|Chamber|Ombudsman|Ombudsperson)\b")
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 # also another organisation's credit: '(MFA Sweden/Ana Novak)'
 _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?)\s*[/:]\s*(?P<name>{NAME})\)")
 # a caption's credit without brackets: 'Photo: Ana Novak/OSCE', 'Photo: OSCE/Ana Novak'
 _PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<after>{NAME})\b|(?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ))")
+# a credit in words: '(Photo by Ana Novak)', '(Photo courtesy of Ana Novak/Parliament of Utopia)'
+_PHOTO_CREDIT_WORDS = re.compile(
+    rf"\((?i:photos?|foto)\s+(?i:by|courtesy(?:\s+of)?|credit:?)\s+(?P<name>{NAME})\s*(?:/[^()]{{1,60}})?\)")
 # the name first: '(Lubomir Novak/OSCE)'
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
@@ -48,7 +61,12 @@ _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 # speaker first: 'Ambassador X, Head of ..., said: "..."' or 'X, Role, said'
 _SAID_AFTER = re.compile(rf"(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?,?\s+{SPEECH}\b")
 # quote first: '"...," said Ambassador X, Head of ...'
-_SAID_BEFORE = re.compile(rf"{SPEECH}\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
+# a speech verb of a translated page, before the name: 'a déclaré Ana Novak', 'izjavila je Ana Novak'
+_FOREIGN_SPEECH = (r"(?:a (?:déclaré|dit|souligné|ajouté|affirmé|expliqué)|sagte|betonte|erklärte|"
+                   r"ha (?:dichiarato|detto|sottolineato|affermato)|afirmó|dijo|declaró|subrayó|señaló|tha|deklaroi|theksoi|"
+                   r"(?:izjavio|izjavila|rekao|rekla|kazao|kazala|istakao|istakla|naglasio|naglasila) je|"
+                   r"a declarat|a spus|a subliniat)")
+_SAID_BEFORE = re.compile(rf"(?:{SPEECH}|{_FOREIGN_SPEECH})\s+(?:(?P<hon>{HONORIFIC})\s+)?(?P<name>{NAME})(?:,\s+(?P<role>[^\"“”]{{3,160}}?))?(?=[.\"”]|,\s+[\"“]|$)")
 # apposition with an honorific: 'opened by Ambassador X, Head of the OSCE Mission to Y.'
 _APPOSITION = re.compile(
     rf"(?P<hon>{HONORIFIC})\s+(?P<name>{NAME})"
@@ -61,15 +79,17 @@ _ROLE_BEFORE = re.compile(
     rf"\s+(?P<name>{NAME})"
 )
 # a role phrase, then the name between commas: 'The Maltese Foreign Minister, George Vella, opened'
-_ROLE_WORD = r"(?:[A-Z][\w’'-]*|on|for|of|and|the|in|to)"
+# an abbreviation in brackets belongs to the post: 'Chief Monitor of the Special Monitoring Mission (SMM)'
+_ROLE_WORD = r"(?:[A-Z][\w’'-]*|\([A-Z]{2,}\)|on|for|of|and|the|in|to)"
 _ROLE_COMMA_NAME = re.compile(rf"(?P<role>{_ROLE_WORD}(?:\s+{_ROLE_WORD}){{0,14}}),\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})(?:[,;]|\.(?=\s|$))")
 # a name, then a role that starts with a post: 'chaired by Terhi Hakala, Head of the OSCE Mission to Georgia.'
 _NAME_COMMA_ROLE = re.compile(
-    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})? )?"
-    # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator'
-    rf"(?:(?:[A-Z][a-z]+(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
-    rf"(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
-    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
+    rf"(?P<name>{NAME}),\s+(?:the\s+)?(?P<role>(?:[A-Z]{{2,}}(?:/[A-Z]{{2,}})?(?:['’]s)? )?"
+    # a State or body before the post: 'Swiss Foreign Minister', 'Poland’s Minister', 'United Nations Resident Co-ordinator',
+    # 'Sub-Regional Coordinator'
+    rf"(?:(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
+    rf"(?:(?:Vice|Deputy|Co|Under)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
+    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor|Lead)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
 )
 _NAME_AT_END = re.compile(rf"{NAME}$")
 ROLE_NOUNS = re.compile(
@@ -86,10 +106,11 @@ commissioner representative speaker mayor ombuds undersecretary under-secretary 
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
 member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
-leader candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
+leader lead candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
-major sergeant admiral brigadier marshal
+major sergeant admiral brigadier marshal congressman congresswoman congressperson assemblyman assemblywoman counterpart
+student graduate teacher trainee participant volunteer survivor victim resident woman man mother father colleague
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
@@ -123,33 +144,49 @@ def _plural_post(word: str) -> bool:
     return key.endswith("s") and key[:-1] in ROLE_WORDS
 
 
-_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame"}
+_HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame",
+               "rt", "rt.", "hon", "hon.", "honourable"}
 _ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
-_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ices?|ees)$")
-_GERUND = re.compile(r"[a-z]{3}ing$")
+_COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ency|ices?|ees|istry|ology)$")
+# 'Combating Trafficking'; given names that end so are no gerunds ('Flemming Hansen')
+_GERUND = re.compile(r"^(?!(?:Flemming|Henning|Irving|Sterling|Channing|Manning)$).*[a-z]{3}ing$")
 # Names in a list after a person or a meeting verb: ', Ben Smith and Carla Jones'
 _LIST_LINK = re.compile(r"^(?:[,;]\s+(?:and\s+)?|\s+and\s+)")
+# a parliament's own name of two words whose second may be a name's ('Rada'): 'Verkhovna Rada Speaker Ana Novak'
+_PARLIAMENT = re.compile(r"^(?:Verkhovna\s+Rada|State\s+Duma)(?:['’]s)?\s+")
+# the holders of a post named after it in the plural: 'two Utopian journalists, Ana Novak and Ben Smith,'
+_PLURAL_POST_BEFORE = re.compile(r"(?<![\w-])(?P<qualifier>(?:[A-Z][\w’'-]*\s+)*)(?P<post>[a-z-]{4,}s),\s+$")
+_LIST_AFTER = re.compile(rf"\s*,|\s+and\s+{NAME}")
+# a name of a list is a whole run of capitals: not 'Verkhovna Rada Speaker Volodymyr' of a longer run
+# ('... Speaker Volodymyr Rybak'), which the run's last words give ('Rada Speaker Volodymyr Rybak')
+_LIST_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?!\s+{_NAME_WORD})")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
-_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact)\s+$")
+_LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact|"
+                           r"(?i:speakers|panell?ists|moderators?|trainers|facilitators|authors?|editors?):)\s+$")
 # a roster's line in any language: 'Thomas Greminger (Svizzera): luglio 2017 - luglio 2020'
 _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,20}}(?:19|20)\d\d\b")
-# a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice'
-_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME}),\s+(?P<role>[^,.;:()]{{3,160}})")
+# a paragraph or list item that opens with a name and its post: '• Ana Novak, Minister of Justice',
+# 'Ana Novak – OSCE Special Representative for ...'
+_OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME})(?:,|\s+[–—-])\s+(?P<role>[^,.;:()]{{2,160}})")
+# a phone number or an e-mail address (the text renderings hide it as '[email protected]')
+_PHONE_OR_MAIL = re.compile(r"\+\d[\d ()/-]{6,}\d|\S@\S|\[email")
+_CONTACT_LINE = 300
+"""Characters a contact's line holds at most: name, body, phone numbers and e-mail."""
 # 'Head of Centre: Ana Novak', 'Spokesperson: Ambassador Ana Novak'
 _POST_COLON_NAME = re.compile(rf"^(?P<role>[^:.]{{3,80}}):\s*(?:{HONORIFIC}\s+)?(?P<name>{NAME})\.?\s*$")
 # a name, then its post after an article or a verb: 'Ana Novak, a journalist of ...', 'Ana Novak is currently Acting Head'
 _NAME_THEN_POST = re.compile(
     rf"(?P<name>{NAME})(?:,\s+(?:a|an|the|former|now|then)\s+|,\s+(?=\w{{3,}}s\b|[a-z-]+\s+(?:of|at|for|in|to)\b)|\s+as\s+(?:the\s+)?|"
     rf",?\s+(?:is|was|has been|will be|became|becomes|remains|"
-    rf"serves as|served as|acts as|took office as|took up (?:his|her|the) \w+ as)\s+"
+    rf"serves as|served as|serving as|acts as|acting as|took office as|took up (?:his|her|the) \w+ as)\s+"
     rf"(?:(?:currently|now|also|still|the|a|an|newly|recently|appointed|former|new)\s+)*)(?P<role>[^,.;:\"“”()]{{3,120}})")
 # posts in the languages of translated pages, by their stems: 'Ambasadoarea', 'ambasadori', 'Посол', 'Начальник'
 _FOREIGN_POST = re.compile(
     r"(?i)\b(?:ambasad|ambassad|embajad|ambasciat|botschaft|minist|prezident|präsident|presiden|predsjedni|predsedni|"
     r"направ|посол|министр|президент|председател|глава|начальник|руководител|директор|советник|координатор|"
-    r"представител|пресс|sekretar|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|шеф)[\w-]*")
+    r"представител|пресс|sekretar|sekretär|generalsekret|segretari|secretari|secrétaire|direktor|directeur|directrice|diretto|šef|şef|șef|шеф)[\w-]*")
 # English words of institutions that the stems above would take for posts: 'Ministerial', 'Secretariat'
 _INSTITUTION_WORD = re.compile(r"(?i)(?:ial|ry|ries|iat|iats|ency|tial|ate|ates|ion|ions|ive|ives|ium|schaft|ство|ства)$")
 # a body's name in a translated page, part of the post before a name: 'Šefica Misije Mariz Novak'
@@ -167,17 +204,46 @@ _CYRILLIC_NAME = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]
 _LINE_NAME = re.compile(rf"(?:{NAME}|{_CYRILLIC_NAME})")
 # words of bodies and places in Cyrillic: 'Президент Республики Казахстан' names no person
 _CYRILLIC_BODY = re.compile(r"(?i)республик|федераци|королевств|организаци|министерств|комитет|совет|ассамбле|парламент|"
-                            r"правительств|университет|мисси|офис|центр|миссиј|република|влад|скупштин")
+                            r"правительств|университет|мисси|офис|центр|миссиј|мисиј|місі|република|влад|скупштин|собрани")
 # a post in the nominative, then a name in Cyrillic letters: 'Посол Ана Новак,', 'амбасадор Ана Новак.'
 # (only the nominative: 'с Министром ... Асловым' puts the name in a case the data does not write)
 _CYRILLIC_POST_NAME = re.compile(
     r"(?<![\w-])(?P<role>(?:[Пп]осол|[Гг]лава|[Мм]инистр|[Пп]резидент|[Пп]редседатель|[Кк]оординатор|[Дд]иректор|"
     r"[Пп]редставитель|[Рр]уководитель|[Сс]оветник|[Аа]мбасадор|[Шш]еф(?:ица)?|[Жж]урналист))\s+"
     r"(?P<name>[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?\s+[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?)(?=\s*[,.;:)]|\s+[а-яё])")
+# a run of capitalised Cyrillic words that may end in a name, and what marks it as a person's: the
+# State in brackets ('Ана Новак (Швеция)'), a post after a comma ('Ана Новак, Руководитель ...'), or a
+# verb or other lower-case word after it when a post comes before ('Министр ... Литвы Ана Новак сегодня')
+_CYRILLIC_WORD = r"[А-ЯЁЂ-Џ][а-яёђ-џ]+(?:-[А-ЯЁЂ-Џ][а-яёђ-џ]+)?"
+_CYRILLIC_RUN = re.compile(
+    rf"(?<![\w.-])(?P<run>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{1,4}})"
+    r"(?:\s*\((?P<state>[^()]{2,40})\)|,\s+(?P<post>[\w-]+)|(?=\s+[а-яёђ-џґ]|\s*[.,;:!?»”\"]|\s*$))")
+# a post, then at most four words of its body before the run: 'Министр иностранных дел '
+# (in the nominative only: 'с министром ... Асловым' puts the name in a case the data does not write)
+_CYRILLIC_POST_BEFORE = re.compile(r"(?i)(?<![\w-])(?P<role>(?:министр|міністр|посол|президент|председатель|глава|голова|руководитель|"
+                                   r"керівник|директор|координатор|представитель|представник|советник|радник|депутат|амбасадор|"
+                                   r"шеф|шефица|шефот|шефицата|амбасадорот|претседател|претседателот|секретарь|секретар|комиссар|комісар|заместитель|заступник|спикер|мэр|губернатор|"
+                                   r"журналист|журналіст|эксперт|експерт|судья|суддя|прокурор)(?![\w-])(?:\s+[а-яёђ-џґ]+){0,4})\s+$")
+# a speech verb before or after a Cyrillic name: '- сказала Ана Новак', 'Ана Новак заявила'
+_CYRILLIC_SPEECH = re.compile(r"(?:сказал|заявил|отметил|подчеркнул|добавил|сообщил|пояснил|сказав|заявив|зазначив|наголосив|"
+                              r"изјавио|изјавила|рекао|рекла|изјави|рече)\w{0,2}")
+# a word in an oblique case ends a body's or a place's name, not a name in the nominative: 'Европе', 'Восточной'
+_OBLIQUE = re.compile(r"(?:е|ой|ии|ого|ому|ых|ым|ская|ской)$")
 _CONTACT_HEADING = re.compile(r"(?i)^(?:media\s+)?contacts?:?$|^(?:kontakt\w*|контакт\w*|for further information\W*)$")
 # 'Isabel Santos (MP, Portugal)': the role in brackets after the name
 _BRACKET_ROLE = re.compile(r"^\s*\((?P<role>[^()]{2,80})\)")
+# a body's kind in brackets after its own name: 'Jogorku Kenesh (Parliament)', 'Milli Mejlis (National Assembly)'
+_BODY_GLOSS = re.compile(r"\s*\((?:the\s+)?(?:[A-Z]?[a-z]+\s+){0,2}(?:[Pp]arliament|[Aa]ssembly|[Ss]enate|[Cc]hamber|[Hh]ouse|"
+                         r"[Gg]overnment|[Cc]ouncil|[Cc]ongress|[Cc]ourt|[Mm]inistry|[Mm]unicipality)\)")
 
+# a sentence's first word, an adverb or a determiner written with a capital, that is no name's:
+# 'Then Ana Novak said', 'Today Ambassador ...', 'Several Ministers'
+SENTENCE_ADVERBS = frozenset({
+    "Then", "Now", "Also", "Meanwhile", "Later", "However", "Tomorrow", "Earlier", "Here", "There", "Thus", "Finally",
+    "Moreover", "Furthermore", "Additionally", "Subsequently", "Recently", "Currently", "Previously", "Afterwards",
+    "Together", "During", "Since", "Until", "When", "While", "Where", "Once", "Instead", "Likewise", "Similarly",
+    "Nevertheless", "Initially", "Eventually", "Indeed", "Besides", "Accordingly", "Consequently", "Today", "Yesterday",
+    "Last", "Next", "Tonight", "This", "Every", "Each", "Such", "Some", "Many", "Other", "Several", "Most", "All"})
 _NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "ten", "bin"}
 NOT_NAME_WORDS = {
     "The", "This", "That", "These", "OSCE", "Head", "Mission", "Office", "Centre", "Presence", "Programme",
@@ -204,6 +270,32 @@ NOT_NAME_WORDS = {
     "Us", "We", "Our", "You", "Your", "My", "Dear", "Colleagues", "Friends", "Ladies", "Gentlemen", "Excellencies",
     # parties and movements are named like people: 'Green Party'
     "Party", "Movement", "Coalition", "Alliance", "Front", "Bloc", "Partido", "Partei", "Parti", "Partia", "Partija", "Stranka",
+    # a body's name ends in its kind, as a person's never does: 'International Monetary Fund', 'Task Force',
+    # 'Ecosystems Division', 'Mediterranean Partners', 'Border Troops', 'Ad Hoc Committee'
+    "Fund", "Force", "Forces", "Division", "Partners", "Troops", "Group", "Bank", "Board", "Bureau", "Corps", "Army",
+    "Service", "Services", "Secretariat", "Initiative", "Organization", "Organisation", "Society", "Team", "Section",
+    "Panel", "Directorate", "Administration", "Authority", "Authorities", "Company", "Corporation", "Ad", "Hoc", "Stiftung",
+    "Survey", "Times", "Journal", "Gazette", "Herald", "Tribune", "Review", "Foundations", "Funds", "Groups", "Networks",
+    "Associations", "Committees", "Councils", "Agencies", "Organizations", "Organisations", "Unions", "Parties",
+    "Radio", "Television", "TV", "Welle", "Press", "News", "Gesellschaft", "Meetings", "Sessions", "Conferences",
+    # and a building's or a venue's: 'hosted by Hotel Europa', 'the Border Management Staff College'
+    "Hotel", "Palace", "Library", "Museum", "Theatre", "Theater", "Airport", "Station", "Building", "House", "Mosque",
+    "Cathedral", "Monastery", "Stadium", "Arena", "Prison", "Hospital", "Clinic", "Club", "College", "Centres", "Centers",
+    # an ordinal numbers an event: 'the Tenth Fall Meetings'
+    "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth",
+    "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth",
+    # and a document's or a process's: 'Helsinki Final Act', 'Normandy Format', 'Parliamentary Web Dialogues'
+    "Act", "Document", "Charter", "Guidelines", "Format", "Process", "Talks", "Discussions", "Platform", "Pact", "Treaty",
+    "Protocol", "Dialogue", "Dialogues",
+    # the words of a region or of a standing phrase: 'South Ossetian', 'Trafficking in Human Beings'
+    "South", "Southern", "Northern", "Eastern", "Western", "Central", "Mediterranean", "Beings",
+    # the own words of parliaments, which English pages keep ('the Verkhovna Rada Speaker', 'the State
+    # Great Hural'); not those that are also given names or surnames ('Rada', 'Duma')
+    "Kenesh", "Jogorku", "Zhogorku", "Majlis", "Majilis", "Mazhilis", "Mejlis", "Majlisi", "Hural", "Khural",
+    "Sejm", "Seimas", "Saeima", "Riigikogu", "Storting", "Stortinget", "Folketing", "Folketinget", "Althingi", "Eduskunta",
+    "Knesset", "Bundestag", "Bundesrat", "Nationalrat", "Skupstina", "Skupština", "Sobranie", "Sobranje", "Kuvendi",
+    "Oireachtas", "Riksdag", "Riksdagen", "Sabor", "Namoyandagon", "Senat", "Sénat",
+    *SENTENCE_ADVERBS,
 }
 PARTICIPANT_WORDS = (
     r"experts|participants|officials|representatives|journalists|students|delegates|observers|"
@@ -249,7 +341,7 @@ _ETHNIC = re.compile(r"(?:\bethnic\s+|\bnon-)$")
 # 'US$236 billion': a currency, not the State
 _CURRENCY = re.compile(r"^(?:\$|\s+dollars?\b)")
 # "Estonian language", "Russian-speaking": the adjective names a language, not the State.
-_LANGUAGE_USE = re.compile(r"^(?:\s+language|-speaking|-language)\b", re.I)
+_LANGUAGE_USE = re.compile(r"^(?:\s+languages?|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
 _TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+(?:for|of)\s+(?:the\s+)?(?:former\s+)?$")
@@ -270,13 +362,30 @@ SHORT_REFERENCES = ("Mission", "Presence", "Centre", "Office", "Programme Office
 _HEADLINE_WORDS = {
     "addresses", "calls", "urges", "meets", "visits", "welcomes", "opens", "says", "concludes", "stresses",
     "praises", "presents", "launches", "discusses", "condemns", "expresses", "underlines", "receives",
-    "report", "reports", "conclusions", "interview", "remarks", "statement", "speech", "address", "message"}
+    "report", "reports", "conclusions", "interview", "remarks", "statement", "speech", "address", "message",
+    # round 7: more of the site's headline verbs ('High Commissioner Concludes Visit to ...')
+    "hosts", "holds", "signs", "trains", "supports", "celebrates", "honours", "honors", "hails", "deplores",
+    "regrets", "appoints", "elects", "warns", "announces", "publishes", "adopts", "approves", "endorses", "attends",
+    "joins", "chairs", "completes", "highlights", "emphasizes", "emphasises", "reiterates", "reaffirms", "commends",
+    "congratulates", "thanks", "mourns", "assesses", "reviews", "promotes", "encourages", "strengthens", "notes"}
 
 
 def _before_headline_word(words: list[str]) -> list[str]:
-    """The words of a name up to a headline's verb or document word written in capitals."""
-    cut = next((k for k, w in enumerate(words) if k and w.lower() in _HEADLINE_WORDS and w[:1].isupper()), len(words))
+    """The words of a name up to a headline's verb or document word written in capitals; also up to
+    any common verb in the third person before more words ('Special Representative Novak Examines
+    Cross-Cutting Issues'): a word in -s whose stem is a common word and no given name (not
+    'Peters', 'Wells'), with words after it (a surname in -s ends the name: 'Ana Fields')."""
+    cut = next((k for k, w in enumerate(words) if k and w[:1].isupper() and (
+        w.lower() in _HEADLINE_WORDS or (k < len(words) - 1 and _verb_in_s(w)))), len(words))
     return words[:cut]
+
+
+def _verb_in_s(word: str) -> bool:
+    """'Examines', 'Visits', 'Pledges': a common word in -s whose stem is a common word, not a given name."""
+    if not word.endswith("s") or not common_word(word):
+        return False
+    stems = [word[:-1]] + ([word[:-2]] if word.endswith("es") else [])
+    return any(common_word(stem) and not given_name(stem) for stem in stems)
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -297,6 +406,9 @@ class EntityReader:
         self.gazetteer = gazetteer
         self.osce = {iri for name, iri in gazetteer.by_kind.get("structure", {}).items()
                       if name in ("osce", "organization for security and co-operation in europe")}
+        # where a city the graph does not hold may be (world_cities.py): the graph's States, and Kosovo
+        codes = {iri.rsplit("/", 1)[-1] for iri in gazetteer.by_kind.get("state", {}).values()}
+        self.regions = frozenset(c for c in codes if len(c) == 2) | {"XK"}
 
     def read(self, title: str | None, paragraphs: list[str], issuer: str | None, language: str | None = None) -> BodyEntities:
         """The entities of a text; States are also found by their names in the text's language."""
@@ -314,7 +426,8 @@ class EntityReader:
         if issuer and self._short_reference(issuer, texts):
             if all(r.iri != issuer for r in out.structures):
                 out.structures.append(EntityRef(issuer, "structure", self.gazetteer.label(issuer)))
-        for person in self._credited(paragraphs) + (self._title_people(title, issuer) if title else []):
+        # a caption taken for the title may hold the photo's credit
+        for person in self._credited(paragraphs + ([title] if title else [])) + (self._title_people(title, issuer) if title else []):
             self._merge(out.people, person)
         for person in self._line_people(paragraphs, issuer):
             self._merge(out.people, person)
@@ -392,7 +505,7 @@ class EntityReader:
                   if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer)
         found += self._listed(paragraph, [p for _, p in found])
-        found = _article_free(found, paragraph)
+        found = self._not_cities(_article_free(found, paragraph))
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
         for _, person in found:
@@ -402,7 +515,12 @@ class EntityReader:
     def _title_people(self, title: str, issuer: str | None) -> list[PersonRef]:
         """People a title names: after their post, at its start, or known to the data."""
         found = self._named_after_role(title, issuer) + self._opening_name(title, issuer) + self._known(title)
-        return [p for _, p in _article_free(found, title)]
+        return [p for _, p in self._not_cities(_article_free(found, title))]
+
+    def _not_cities(self, found: list[tuple[int, PersonRef]]) -> list[tuple[int, PersonRef]]:
+        """'the attacks on Banja Luka': a run GeoNames knows as a city is no one's name unless a
+        role says it is a person's (a personal context alone does not: cities are attacked too)."""
+        return [(at, p) for at, p in found if p.role or not world_city(p.name, self.regions)]
 
     def _opening_name(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """A list's item or a paragraph that opens with a name and its post, in any language:
@@ -414,6 +532,9 @@ class EntityReader:
         if not m or not (name := self._clean_name(m["name"])):
             return []
         role = m["role"].strip()
+        if len(paragraph) <= _CONTACT_LINE and _PHONE_OR_MAIL.search(paragraph, m.end()) and _post_at(role.split()) is None:
+            # a contact's line: 'Ana Novak, OSCE/ODIHR, +43 1 514 36 0000, ana.novak@...': the body, not a post
+            return [(m.start("name"), PersonRef(name, None, self._affiliation(role, issuer)))]
         # a State's word first: 'Poland’s Minster of Foreign Affairs' (sic), 'Italian State Prosecutor'
         if _post_at(role.split()) is None and not self._only_a_state(role) and not self._state_word(role.split()[0]):
             return []
@@ -425,11 +546,15 @@ class EntityReader:
         of Centre', 'Ana Novak, is the newly appointed Head of Mission'."""
         out: list[tuple[int, PersonRef]] = []
         for m in _NAME_THEN_POST.finditer(paragraph):
-            words = m["role"].split()
+            # a relative clause after the post is no part of it: 'a student who is president of ...'
+            role_text = _RELATIVE.split(m["role"])[0]
+            words = role_text.split()
             # a plural post for the last name of a list only ('X and Y, members of'; not 'OSCE Ministerial
             # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
             listed = paragraph[:m.start("name")].endswith(" and ")
-            if _post_at(words, plural=listed) is None or _is_clause(m["role"]) or not (name := self._clean_name(m["name"])):
+            at = _post_at(words, plural=listed)
+            # 'Golden Sands, was opened by Mayor ...': a passive's agent holds the post, not the name
+            if at is None or "by" in words[:at] or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
                 continue
             role = " ".join(words)
             out.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
@@ -441,10 +566,40 @@ class EntityReader:
         return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
     def _cyrillic(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
-        """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'."""
-        return [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
-                for m in _CYRILLIC_POST_NAME.finditer(paragraph)
-                if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
+        """A name in Cyrillic letters after a post in the nominative: 'Посол Ана Новак, Глава ...'; and
+        one written as Russian pages name people, in the nominative with their State in brackets
+        ('Ана Новак (Швеция)'), their post after a comma ('Ана Новак, Руководитель Отдела'), or after
+        their post and its body ('Министр иностранных дел Литвы Ана Новак сегодня ...')."""
+        out = [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
+               for m in _CYRILLIC_POST_NAME.finditer(paragraph)
+               if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
+        for m in _CYRILLIC_RUN.finditer(paragraph):
+            words = m["run"].split()
+            # the run may start with the end of a body's or a State's name: 'Европе', 'Литвы'
+            while words and (_OBLIQUE.search(words[0]) or _CYRILLIC_BODY.search(words[0]) or foreign_post(words[0])
+                             or self.gazetteer.find_states(words[0], "ru")):
+                words = words[1:]
+            name = " ".join(words)
+            if not 2 <= len(words) <= 3 or _CYRILLIC_BODY.search(name) or self.gazetteer.find_states(name, "ru"):
+                continue
+            role: str | None = None
+            if m["state"]:
+                if not self.gazetteer.find_states(m["state"], "ru"):
+                    continue
+                before = _CYRILLIC_POST_BEFORE.search(paragraph, 0, m.start())
+                role = before["role"] if before else None
+            elif m["post"] and foreign_post(m["post"]):
+                role = re.split(r"[,.;:]", paragraph[m.start("post"):])[0].strip()
+            else:
+                before = _CYRILLIC_POST_BEFORE.search(paragraph, 0, m.start())
+                if before:
+                    role = before["role"]
+                elif not (_CYRILLIC_SPEECH.match(paragraph, m.end() + 1) or re.search(
+                        rf"{_CYRILLIC_SPEECH.pattern}\s+$", paragraph[max(0, m.start() - 20):m.start()])):
+                    continue
+            at = m.start() + m["run"].index(name)
+            out.append((at, PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
 
     def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
         """People the reference data knows, wherever the text names them in full ('the mandate of
@@ -491,7 +646,7 @@ class EntityReader:
     def _credited(self, paragraphs: list[str]) -> list[PersonRef]:
         """Photographers credited under a photo: '(OSCE/Oksana Polyuga)', '(Photo: Ana Novak)'."""
         return [PersonRef(name, "photographer") for paragraph in paragraphs
-                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST, _PHOTO_CREDIT_BARE) for m in pattern.finditer(paragraph)
+                for pattern in (_PHOTO_CREDIT, _PHOTO_CREDIT_FIRST, _PHOTO_CREDIT_BARE, _PHOTO_CREDIT_WORDS) for m in pattern.finditer(paragraph)
                 if (name := self._clean_name(m.groupdict().get("after") or m["name"] or ""))]
 
     def credited(self, name: str, role: str) -> PersonRef | None:
@@ -538,8 +693,8 @@ class EntityReader:
                     if found := _role_before(before, " ".join(words[:k])):
                         name, role, i = split, found, k
                         break
-            if not name:
-                continue
+            if not name or _BODY_GLOSS.match(paragraph, m.end()):
+                continue  # 'the State Great Hural (Parliament)': the body's own name, glossed
             start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
             prefix = " ".join(words[:i])
             after = _BRACKET_ROLE.match(paragraph[m.end():])
@@ -551,12 +706,19 @@ class EntityReader:
             if role is None and (origin := self._origin(paragraph, m.end())):
                 out.append((start, PersonRef(name, None, origin)))
                 continue
-            if role is None and paragraph[m.end():m.end() + 1] == "," and paragraph[:m.start()].endswith(", "):
+            if role is None and _BODY_AFTER.match(paragraph, m.end()):
+                out.append((start, PersonRef(name)))  # 'Ana Novak from the Ministry of Interior': a body the data lacks
+                continue
+            if role is None and _APPOSITION_END.match(paragraph, m.end()) and paragraph[:m.start()].endswith(", "):
                 role = _role_in_apposition(paragraph[:m.start() - 2])
+            if role is None and (plural := _PLURAL_POST_BEFORE.search(paragraph, max(0, m.start() - 80), m.start())) \
+                    and _plural_post(plural["post"]) and _LIST_AFTER.match(paragraph, m.end()):
+                # 'two Utopian journalists, Ana Novak and Ben Smith, ...': the first of the holders named
+                role = f"{plural['qualifier'] or ''}{plural['post'][:-1]}"
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
-                if _personal_context(paragraph, start, m.end()):
+                if _personal_context(paragraph, start, m.end()) and not _AFTER_ARTICLE.search(paragraph[max(0, m.start() - 4):m.start()]):
                     out.append((start, PersonRef(name)))  # no post, but the text speaks of a person
                 continue
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
@@ -567,7 +729,7 @@ class EntityReader:
         Novak, Ben Smith and Carla Jones'."""
         out: list[tuple[int, PersonRef]] = []
         names = {p.name for p in known}
-        candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in re.finditer(NAME, paragraph)]
+        candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in _LIST_NAME.finditer(paragraph)]
         people = [name is not None and any(_same_person(name, n) for n in names) for _, _, name in candidates]
         linked = [k > 0 and _LIST_LINK.fullmatch(paragraph[candidates[k - 1][1]:candidates[k][0]]) is not None
                   for k in range(len(candidates))]
@@ -579,8 +741,12 @@ class EntityReader:
                 continue
             neighbour = 0 <= other < len(candidates) and people[other] and linked[max(k, other)]
             if other > k:
-                # backwards only over 'and', and not from a post's name: 'on Gender Issues, Ana Novak'
-                neighbour = neighbour and paragraph[candidates[k][1]:candidates[other][0]].strip() == "and" \
+                # backwards only over 'and', or over a comma of a list that 'and' ends ('Ana Novak, Ben
+                # Smith and Carla Jones, members of ...'), and not from a post's name: 'on Gender Issues, Ana Novak'
+                between = paragraph[candidates[k][1]:candidates[other][0]].strip()
+                serial = between == "," and other + 1 < len(candidates) and linked[other + 1] \
+                    and re.search(r"\band\b", paragraph[candidates[other][1]:candidates[other + 1][0]]) is not None
+                neighbour = neighbour and (between == "and" or serial) \
                     and not _OBJECT_OF.search(paragraph[max(0, start - 4):start])
             if neighbour or (other < k and _LIST_TRIGGER.search(paragraph[max(0, start - 30):start])):
                 out.append((start, PersonRef(name)))
@@ -617,12 +783,15 @@ class EntityReader:
 
     def _role_text(self, text: str) -> bool:
         """Text that names a role: a role word, or a State or structure ('MP, Portugal')."""
-        return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state",)))
+        return any(post_word(w) for w in text.split()) or bool(self.gazetteer.find(text, ("state", "structure")))
 
     def _clean_name(self, name: str) -> str | None:
-        words = _before_headline_word(name.split())
-        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])):
+        words = _before_headline_word(_PARLIAMENT.sub("", name).split())
+        while words and (words[0] in NOT_NAME_WORDS or words[0].lower() in _HONORIFICS or post_word(words[0]) or _plural_post(words[0])
+                         or foreign_post(words[0])):
             words = words[1:]
+        if words and words[0].lower() in _HEADLINE_WORDS:
+            return None  # a headline's verb after a post: 'High Commissioner Concludes Visit to ...'
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
         posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and post_word(words[k])]
         words = words[posts[-1] + 1:] if posts else words
@@ -639,8 +808,11 @@ class EntityReader:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one reader per gazetteer, kept for the process
     def _not_a_person(self, candidate: str) -> bool:
-        """A State, structure, city or territory, or a role with no name left (nameparser)."""
+        """A State, structure, city or territory, a phrase of common words ('Global Health',
+        ordinary_words.py) that the data knows as no one's name, or a role with no name left (nameparser)."""
         if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
+            return True
+        if ordinary_phrase(candidate.split()) and not self.gazetteer.known_person(candidate):
             return True
         parsed = HumanName(candidate)
         return not parsed.last or not parsed.first or bool(parsed.title)
@@ -756,8 +928,9 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
         link = _ADJECTIVE_LINK.match(after)
         if link and m.end + link.end() in starts:
             continue
-        if _LANGUAGE_USE.match(after) or _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]) \
-                or _ETHNIC.search(text[max(0, m.start - 8):m.start]):
+        if _LANGUAGE_USE.match(after):
+            dropped.update(chain)  # 'in the Russian and Polish languages': each adjective names a language
+        elif _COMMUNITY_LIST.search(text[max(0, m.start - 30):m.start]) or _ETHNIC.search(text[max(0, m.start - 8):m.start]):
             dropped.add(m)
         elif _PHRASE_END.match(after):
             dropped.update(chain)
@@ -795,11 +968,24 @@ _DONE_TO = re.compile(
     r"beating|harassment|expulsion|deportation|extradition|funeral|death)\s+of\s+$|"
     r"\b(?:attacks?|assaults?|threats?|violence)\s+(?:on|against)\s+$")
 # 'Ana Novak’s imprisonment'
+# what is a person's after their name's possessive: 'Ana Novak’s substantive contribution', '... visit'
+_PERSONAL_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:contribution|leadership|efforts|visit|remarks|speech|appointment|election|re-election|"
+    r"resignation|tenure|statement|words|role as)\b")
+_RELATIVE = re.compile(r"\s+(?:who|which|whose|that)\b")
 _DONE_TO_AFTER = re.compile(
     r"^\s+(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
     r"beating|harassment|expulsion|deportation|extradition|funeral|death)\b")
 _LED_BY = re.compile(
-    rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
+    rf"\b(?:headed|led|chaired|co-chaired|moderated|presided over|opened|facilitated|written|edited|authored|presented|"
+    rf"delivered|given|signed|hosted|conducted|welcomed|introduced|accompanied|received|greeted|interviewed|elected|"
+    rf"appointed|nominated|represented|joined|co-ordinated|coordinated|prepared|addressed)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
+# what the text says of a person right after the name: 'Ana Novak, who heads ...', 'Ana Novak, 34, a lawyer'
+_PERSON_AFTER = re.compile(r"^(?:,?\s+who\b|,\s+\d{1,3},)")
+# a common noun after the run makes it a thing's name: 'the OSCE's Silk Road project' (not '... Ana Novak explained')
+_NOUN_AFTER = re.compile(r"^\s+(?![a-z]*(?:ed|s)\b)(?!(?:met|spoke|said|told|gave|led|made|took|went|wrote|won|began|sent|held|can|will|would)\b)[a-z]+\b")
+# and right before it: '18-year-old Ana Novak', 'according to Ana Novak', 'the OSCE’s Ana Novak', 'the Mission's Ana Novak'
+_PERSON_BEFORE = re.compile(r"(?:\b\d{1,3}-year-old|\b[Aa]ccording to|\b(?:[A-Z]{2,}|Mission|Office|Centre|Center|Presence|Secretariat|Assembly)['’]s)\s+$")
 
 
 def _personal_context(paragraph: str, start: int, end: int) -> bool:
@@ -808,9 +994,11 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
     one something was done to ('the release of Ana Novak', 'an attack on Ana Novak')."""
     after = paragraph[end:]
     if _DONE_TO.search(paragraph[max(0, start - 40):start]) or (
-            paragraph[:end].endswith(("'s", "’s")) and _DONE_TO_AFTER.match(after)):
+            paragraph[:end].endswith(("'s", "’s")) and (_DONE_TO_AFTER.match(after) or _PERSONAL_AFTER.match(after))):
         return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
+        return True
+    if _PERSON_AFTER.match(after) or (_PERSON_BEFORE.search(paragraph[max(0, start - 30):start]) and not _NOUN_AFTER.match(after)):
         return True
     sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
     # the next few sentences only: a page-long search for each name would be quadratic
@@ -824,7 +1012,8 @@ def _post_line(line: str) -> bool:
     return 0 < len(line) <= 120 and not line.endswith(".") and "by" not in words and _post_at(words, within=6) is not None
 
 
-_VERB = re.compile(rf"\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
+# not a compound's adjective: 'the UK-based network'
+_VERB = re.compile(rf"(?<!-)\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
 _CLAUSE_WORDS = {"whose", "which", "that", "where", "who", "when"}
 
 
@@ -899,18 +1088,28 @@ _AFTER_ARTICLE = re.compile(r"\b[Tt]he\s+$")
 _CLAUSE_START = re.compile(r".*(?:[.;:“\"]\s|^)", re.S)
 
 
+# the name ends its apposition: ', Ana Novak,', ', Ana Novak.', ', Ana Novak...' or the text's end
+_APPOSITION_END = re.compile(r"[,.;…]|\s*$")
+
+
 def _role_in_apposition(before: str) -> str | None:
     """The role a name stands in apposition to: 'the Mayor of The Hague, Jan van Zanen,' -> 'Mayor
-    of The Hague'; the clause before the comma must hold a post word written as a post (capitalised)."""
+    of The Hague'; the clause before the comma must hold a post word written as a post (capitalised),
+    else the last post word in lower case ('the Norwegian member of Parliament, Ana Novak,', 'le
+    ministre d'Etat de Monaco, Ana Novak.')."""
     clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
     words = clause.split()
-    for i, word in enumerate(words):
-        if word[:1].isupper() and post_word(word) and word.lower() not in _QUALIFYING_TITLES:
-            start = i
-            while start > 0 and words[start - 1][:1].isupper():
-                start -= 1
-            return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(words[start:]).strip(",")) or None
-    return None
+    posts = [i for i, word in enumerate(words)
+             if word[:1].isupper() and (post_word(word) or foreign_post(word)) and word.lower() not in _QUALIFYING_TITLES]
+    if not posts:
+        posts = [i for i, word in enumerate(words)
+                 if word[:1].islower() and (post_word(word) or foreign_post(word)) and word not in _QUALIFYING_TITLES][-1:]
+    if not posts:
+        return None
+    start = posts[0]
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _QUALIFYING_TITLES - {"the"}):
+        start -= 1
+    return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", " ".join(words[start:]).strip(",")) or None
 
 
 def _reads_as_role(text: str) -> bool:
@@ -926,7 +1125,7 @@ def _is_honorific(prefix: str) -> bool:
 
 _ROLE_CONTEXT = 250
 """Characters before a name searched for its role: a role is a phrase, not a paragraph."""
-_ROLE_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
+_ROLE_RUN = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
                "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
@@ -954,15 +1153,20 @@ def _role_before(before: str, prefix: str) -> str | None:
         return None
     last = posts[-1]
     tail = words[last + 1:]
-    if tail and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
-                 or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
+    # a translated post's body follows in the genitive, without a link word: 'Šefica Misije OEBS-a'
+    foreign_body = foreign_post(words[last]) and all(w[:1].isupper() for w in tail)
+    if tail and not foreign_body and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
+                                      or any(w[:1].islower() and w not in _ROLE_LINK for w in tail)):
         return None
     start = last
-    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}):
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}) \
+            and words[start - 1] not in SENTENCE_ADVERBS:
         start -= 1
     words = words[start:]
     while words and (words[0].lower() in _ROLE_LINK or words[0].lower() in _HONORIFICS):
         words = words[1:]
+    while words and words[-1].lower() in _HONORIFICS:
+        words = words[:-1]  # '... on the Arctic and High North Rt. Hon.': the style goes with the name
     return " ".join(words) or None
 
 

@@ -53,7 +53,8 @@ DASHES = "-–—"
 _WORD = r"[A-Za-zÀ-ÿ'’.]+(?:-[A-Za-zÀ-ÿ]+)*"
 _CITY = rf"[A-ZÀ-Þ]{_WORD[:-1]}?(?:\s+{_WORD}){{0,3}}?"
 _PLACES = rf"(?P<places>{_CITY}(?:\s*/\s*{_CITY})*)"
-_DATE_TEXT = rf"(?P<date>\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+# the day may carry its ordinal's ending ('May 3rd, 2016', '3rd May 2016')
+_DATE_TEXT = rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?)"
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
 # '(OSCE)' between the date and the separator on 2001-era releases: 'SKOPJE, 18 October 2001 (OSCE)--'
 # or a news agency's credit: 'Astana-Kazakhstan (ANA-MPA/G. Milionis) -- '
@@ -68,15 +69,21 @@ UNSEPARATED_DATELINE = re.compile(
     rf"^{_PLACES}\s*,\s*(?P<date>\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},\s*\d{{4}})\s+")
 # the State after the city, in capitals or not: 'TRAVNIK, Bosnia and Herzegovina, 5 April 2001 - ', also
 # without the separator after a full date ('KYIV, Ukraine, 15 September 2011 OSCE ...')
-_STATE_NAME = r"[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}"
+_STATE_NAME = r"(?:[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}|D\.\s?C\.)"  # 'WASHINGTON, D.C., 3 May 2016 -'
 STATE_DATELINE = re.compile(rf"^{_PLACES}\s*,\s*{_STATE_NAME}\s*,\s*{_DATE_TEXT}(?:{_SEP}|(?<=\d{{4}})\s+(?=[A-Z]))")
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -', with
 # an article before the day: 'MONACO, le 5 juillet 2012 -'.
-_ANY_CITY = r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,3}"
+# a word of a city, hyphenated too ('УСТЬ-КАМЕНОГОРСК', 'ІВАНО-ФРАНКІВСЬК')
+_ANY_CITY_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+){0,2}"
+_ANY_CITY = rf"{_ANY_CITY_WORD}(?:\s+{_ANY_CITY_WORD}){{0,3}}"
 _ANY_DATE = r"\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}(?:\.?\s*(?:г\.|года|год\.|године|година|god\.|godine|р\.|року))?|\d{1,2}\.\d{1,2}\.\d{4}\.?"
+# A full stop after the year may stand for the dash ('КОПЕНГАГЕН, 10 октября 2022 года. В связи ...', the
+# Parliamentary Assembly's Russian pages): the year makes it a dateline, and the next word must start
+# a sentence (a capital letter).
 FOREIGN_DATELINE = re.compile(
-    rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?:[a-zà-ÿа-я]{{1,3}}\s+)?(?P<date>{_ANY_DATE})\s*(?P<sep>--|[{DASHES}])\s*")
+    rf"^(?P<places>{_ANY_CITY}(?:\s*/\s*{_ANY_CITY})*)\s*,\s*(?:[a-zà-ÿа-я]{{1,3}}\s+)?(?P<date>{_ANY_DATE})"
+    rf"(?:\s*(?P<sep>--|[{DASHES}])\s*|(?P<stop>(?<=\.)|\.)\s+(?=[A-ZÀ-ÞА-ЯЁЄІЇЎЉЊЋЏ]))")
 # the content type on the date line of newer stories, glued to it in the text rendering: 'Interviews26 October 2021'
 _DATE_LINE_TYPE = re.compile(
     r"^(?:Interviews?|News|Features?|Stor(?:y|ies)|Op-eds?|Press releases?|Statements?|Speech(?:es)?|Blogs?|Commentar(?:y|ies))"
@@ -86,12 +93,14 @@ _CLOCK = re.compile(r"\s*[,|–-]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:CET|CEST|UTC|GMT|[
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A range or pair of days gives its first day: '7 and 8 March 2013', '20-21 February 2025', '11 -13
 # September 2013', 'from 29 June to 3 July 2013', 'March 7-8, 2013' (an event starts on its first day).
-_FIRST_DAY = rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:\s+(?P<m1>{_MONTH}))?\s*(?:[{DASHES}]|\s(?:and|to|until|till)\s)\s*"
+# The day may be written as an ordinal of the month: 'on the 3rd and 4th of October, 2002'.
+_OF = r"(?:\s+of)?"
+_FIRST_DAY = rf"(?P<d1>\d{{1,2}}){_ORDINAL}(?:{_OF}\s+(?P<m1>{_MONTH}))?\s*(?:[{DASHES}]|\s(?:and|to|until|till)\s)\s*"
 _TEXT_DATE = re.compile(
-    rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})"
+    rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}{_OF}\s+(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})"
     rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
 # a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
-_DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}})\s+({_MONTH})\b(?!\s*,?\s*\d)")
+_DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}}){_ORDINAL}{_OF}\s+({_MONTH})\b(?!\s*,?\s*\d)")
 _HOURS = re.compile(r"\s*\([^()]{0,40}\d{1,2}[:.]\d{2}[^()]{0,40}\)")
 _WEEKDAY_BEFORE_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")
@@ -109,9 +118,12 @@ class Dateline:
     rest: str
 
 
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
 def parse_date(text: str, default_year: int | None = None) -> tuple[str | None, bool]:
     """ISO date of a date as pages write it; True as second value when the year was supplied."""
-    text = " ".join(text.replace(",", ", ").split()).strip(" .")
+    text = _ORDINAL_DAY.sub(r"\1", " ".join(text.replace(",", ", ").split()).strip(" ."))
     m = _ISO.match(text)
     if m:
         return _iso(int(m[1]), int(m[2]), int(m[3])), False
@@ -251,14 +263,29 @@ def find_text_date(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
-_LEADING_FOREIGN_DATE = re.compile(rf"^(?:[^\W\d_]{{1,3}}\s+)?(?P<date>{_ANY_DATE})(?=[\s,])")
+_FOREIGN_DATE_IN_TEXT = re.compile(rf"(?<![\w.])(?P<date>{_ANY_DATE})(?=[\s,.;:)]|$)")
+# where a translated page's first sentence ends: a full stop after a word, before a capital in any script
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+(?=[^\W\d_])(?=[^a-zа-яёіїєґ])")
+# the end of a range of days, whose start is the event's ('dal 1 novembre 2000 al 31 ottobre 2001', 'с 3 по
+# 5 мая', 'do 5. maja'): never the day of a page
+_RANGE_END = re.compile(r"\b(?:al|alla|au|bis|to|till|until|до|по|do|deri|deri më|până la|hasta)\s+$", re.I)
+_FIRST_SENTENCE_MAX = 600
+_FOREIGN_CANDIDATES = 3
+"""Dates tried in a first sentence: dateparser costs ~1 ms a call."""
 
 
 def find_foreign_date(paragraph: str) -> tuple[str, str] | None:
-    """A full date in another language opening a paragraph, its dateline without a city ('26 марта
-    2025 года Программный офис ...', 'Le 3 mai 2016, ...'): raw and ISO, by dateparser."""
-    if (m := _LEADING_FOREIGN_DATE.match(paragraph)) and (iso := _foreign_date(m["date"])):
-        return m["date"], iso
+    """The first full date in another language in a paragraph's first sentence: opening it as a
+    dateline without a city ('26 марта 2025 года Программный офис ...', 'Le 3 mai 2016, ...') or
+    inside it ('Программный офис ОБСЕ 26 марта 2025 года провел ...', '... organizoi më 26 mars
+    2025 një seminar'): raw and ISO, by dateparser."""
+    stop = _SENTENCE_STOP.search(paragraph, 0, _FIRST_SENTENCE_MAX)
+    sentence = paragraph[: stop.start() if stop else _FIRST_SENTENCE_MAX]
+    for n, m in enumerate(_FOREIGN_DATE_IN_TEXT.finditer(sentence)):
+        if n >= _FOREIGN_CANDIDATES:
+            break
+        if not _RANGE_END.search(sentence[max(0, m.start() - 12): m.start()]) and (iso := _foreign_date(m["date"])):
+            return m["date"], iso
     return None
 
 

@@ -45,8 +45,11 @@ LABEL_WORDS: dict[str, tuple[str, ...]] = {
     # 'Locations: Russia, Ukraine' is the plural of 'Location:' (where the matter is); the older
     # listings' 'Location(s):' names the country of an item whose dateline gives its city
     "location": ("Location", "Locations"),
+    # an event page's box, its labels with a colon on the line of its value: 'Where: Vienna', 'Venue: ...'
     "place": ("Place", "Lieu", "Ort", "Luogo", "Lugar", "Место", "Vendi", "Mjesto", "Mesto",
-              "Місце", "Locul"),
+              "Місце", "Locul", "Where", "Venue"),
+    "when": ("When",),
+    "organized by": ("Organized by", "Organised by"),
     "source": ("Source", "Quelle", "Fonte", "Fuente", "Источник", "Burimi", "Izvor", "Извор", "Sursa",
                "Sursă", "Джерело"),
     "fields of work": ("Fields of work", "Domaines d'activité", "Arbeitsbereiche", "Tätigkeitsbereiche",
@@ -79,7 +82,8 @@ but still name a person and a State (read by entities.py, not by the date and pl
 _CONTACT_LINES = 15
 """A contact block is a name, a post, an address and phone lines: longer runs are the page's footer."""
 _SKIP_LINES = re.compile(
-    r"^(Skip Links|Skip navigation|Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|(?-i:Home(?=[A-Z])).*|Activities|Subscribe to our newsletter|"
+    r"^(Skip Links|Skip navigation|Skip to (?:main )?content|Search|Menu|Main (?:menu|navigation)|Print|"
+    r"Newsroom|News and press releases|About|About / Overview|Home\s*[/>»›|]\s*.*|(?-i:Home(?=[A-Z])).*|Activities|Subscribe to our newsletter|"
     # the site's top menu sections as a breadcrumb above the title, and their translations
     # a site's own sections above a page's headline
     r"Press information|Press releases|Our people|Project updates?|News and features|Latest news|"

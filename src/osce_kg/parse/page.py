@@ -14,6 +14,8 @@ from dataclasses import fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from rapidfuzz import fuzz
+
 from osce_kg.errors import InputError
 from osce_kg.gazetteer import Gazetteer, Match
 from osce_kg.parse.blocks import Block, text_blocks
@@ -48,7 +50,7 @@ from osce_kg.parse.layouts import (
 )
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
-from osce_kg.parse.world_cities import world_city
+from osce_kg.parse.world_cities import english_name, folded, world_city
 from osce_kg.store.provenance import content_hash
 
 PARSER_VERSION = "pages-2"
@@ -56,6 +58,7 @@ PARSER_VERSION = "pages-2"
 
 ENCODINGS = ("utf-8", "cp1252", "latin-1")
 _LETTER = re.compile(r"[^\W\d_]{2}")
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff]*$")  # Latin letters, with their accented forms
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]…]$")
 
 
@@ -203,6 +206,8 @@ class PageReader:
                 self._language(doc, url_language, html_language)
                 if not doc.date:
                     self._event_page_date(doc, raw, urls)
+                if not doc.date and doc.title and (found := _report_date(doc.title)):
+                    _title_date(doc, found)
                 if not doc.date:
                     self._url_date(doc)
             if doc.issuer is None and doc.issuer_text is None:
@@ -253,7 +258,7 @@ class PageReader:
                     (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
-                    and self._header_structure(text):
+                    and (self._header_structure(text) or _foreign_header(lines[i:i + 3])):
                 raw.site_header = text
                 i += 1
             elif bare is None and i + 2 < len(lines) and _is_heading(text) and parse_bare_date(lines[i + 2].text) \
@@ -265,7 +270,15 @@ class PageReader:
             else:
                 break
         rest = lines[i:]
-        menu = _menu_run(rest, items=True)
+        if len(rest) > 2 and rest[0].text == rest[1].text and _is_headline(rest[0].text):
+            # the page's heading shown twice (the breadcrumb's last entry, then the headline) is its title
+            rest = rest[1:]
+            menu = 0
+        else:
+            menu = _menu_run(rest, items=True)
+        if 2 <= menu < len(rest) and rest[menu - 1].kind == "text" and rest[menu - 2].kind == "item" \
+                and _SENTENCE_END.search(rest[menu].text):
+            menu -= 1  # a short headline under a sub-site's menu ('Head of mission'), over the body: no entry
         if menu >= len(rest) - 1 or not _is_headline(rest[menu].text) or _SENTENCE_END.search(rest[menu].text):
             menu = _menu_run(rest, items=False)  # the list items are the body's, under its title
         if menu >= 3 and menu < len(rest):
@@ -280,7 +293,7 @@ class PageReader:
             # '1. Basic Decisions' is a section of the page the header line above it names
             raw.title, raw.title_line = raw.site_header, rest[0].line
         elif rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text) \
-                and not _is_sentence(rest[0].text):
+                and not _is_sentence(rest[0].text) and not _CAPTION.search(rest[0].text):
             raw.title, raw.title_line = rest[0].text, rest[0].line
             rest = rest[1:]
             while rest and _continues_title(raw.title, rest[0].text):
@@ -456,7 +469,7 @@ class PageReader:
         story = bool(raw.title) and not self._is_overview(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
-            if found := find_text_date(_first_sentence(first)) or find_foreign_date(first):
+            if found := _opening_date(_first_sentence(first), raw.title or "") or find_foreign_date(first):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         event = None
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
@@ -468,7 +481,8 @@ class PageReader:
             doc.date, doc.date_kind, doc.date_precision = chosen.iso, chosen.kind, chosen.precision
         dateline_date = next((s.iso for s in stated if s.kind == "dateline" and s.iso), None)
         doc.event_date = dateline_date or doc.date
-        field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, []) for p in re.split(r"\s*[/,;]\s*", v) if p]
+        field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, [])
+                        for p in (self._venue_city(v) if label == "place" else re.split(r"\s*[/,;]\s*", v)) if p]
         # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way
         # to the dateline's or header's cities, and stands (as text) when the page has none.
         named_places = (dateline.places if dateline else []) or header_places
@@ -476,16 +490,38 @@ class PageReader:
             field_places = []
         for raws in (field_places, dateline.places if dateline else [], header_places):
             if raws:
-                doc.places = [self._place(p, doc, raw.line) for p in raws]
+                doc.places = self._one_name_each([self._place(p, doc, raw.line) for p in raws])
                 break
         if not doc.places and lead and not dateline and story:
             year = int(doc.date[:4]) if doc.date else None
-            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text), year)
+            doc.places = self._story_places(raw.title or "", _first_sentence(lead.text), year, listing=listing)
         if event and not doc.places:
             doc.places = self._event_places(event[3], raw.paragraphs)
         self._locations(doc, raw)
 
-    def _story_places(self, title: str, opening: str, year: int | None = None) -> list[PlaceRef]:
+    def _one_name_each(self, places: list[PlaceRef]) -> list[PlaceRef]:
+        """A town written in both its languages is one place ('PRISHTINË/PRIŠTINA', 'GJILAN/GNJILANE',
+        'DRAGASH/DRAGAŠ'): a name right after another that is the same city of the graph, the same
+        city of GeoNames, or the same letters but for an ending (rapidfuzz ratio >= 80 of their folded
+        forms) joins it, its text kept ('GJILAN/GNJILANE', named Gjilan by GeoNames); 'VIENNA/WARSAW'
+        are two."""
+        kept: list[PlaceRef] = []
+        for place in places:
+            if kept and self._same_town(last := kept[-1], place):
+                english = last.name or (None if last.city else english_name(last.raw, self.regions))
+                kept[-1] = PlaceRef(f"{last.raw}/{place.raw}", last.city, last.score, english)
+            else:
+                kept.append(place)
+        return kept
+
+    def _same_town(self, a: PlaceRef, b: PlaceRef) -> bool:
+        if a.city or b.city:
+            return a.city == b.city
+        english = english_name(a.raw, self.regions)
+        return (english is not None and english == english_name(b.raw, self.regions)) \
+            or fuzz.ratio(folded(a.raw), folded(b.raw)) >= _SAME_TOWN
+
+    def _story_places(self, title: str, opening: str, year: int | None = None, *, listing: bool = False) -> list[PlaceRef]:
         """Where a story without dateline happened: the city its headline puts it in ('... holds
         consultations in Moscow', whose first sentence may name the next meeting's city), else the
         cities its opening sentence sets the dated event in. An opening without a date tells no
@@ -500,7 +536,12 @@ class PageReader:
         # publishing date, or on a page with no year at all) dates the opening's event too, not the
         # headline's city; without a year, one that has every day (a leap year) checks the day
         dated = dated or bool(find_day_month(opening, year or _ANY_YEAR))
-        return [_text_place(m) for m in self._cities_set_in(opening)] if dated else []
+        cities = self._cities_set_in(opening)
+        if not dated and cities and not listing:
+            # an undated opening that sets an event in the city ('a two-day workshop organized by
+            # ODIHR in Warsaw') places the story as a dated one does; 'her first year in X' does not
+            dated = bool(_EVENT_WORD.search(opening[: opening.find(cities[0].text)]))
+        return [_text_place(m) for m in cities] if dated else []
 
     def _event_places(self, sentence: str, paragraphs: list[Block]) -> list[PlaceRef]:
         """Where an event page's event is: the cities the sentence announcing it sets it in ('to be
@@ -553,8 +594,9 @@ class PageReader:
 
     def _place_names(self, text: str) -> list[Match]:
         """The graph's cities in a text (not inside a structure's name), and the capitalised names
-        that are no name of the graph but a city of GeoNames in the region, or a name followed by its
-        State ('in Storvik, Norway': a town too small for GeoNames' table); their IRI is empty."""
+        that are no name of the graph but a city of GeoNames in the region, a name followed by its
+        State ('in Storvik, Norway': a town too small for GeoNames' table) or one the text calls a
+        town ('the village of Storvik'); their IRI is empty."""
         named = self.gazetteer.find(text, ("city", "structure", "state", "territory"))
         states = {m.start for m in named if m.kind in ("state", "territory") and m.form == "name"}
         cities = self._cities(text)
@@ -563,7 +605,8 @@ class PageReader:
                 continue
             # the whole run of capitalised words: 'Human' is a town, 'Trafficking in Human Beings' no place
             after = _STATE_AFTER.match(text, candidate.end())
-            if world_city(candidate[0], self.regions) or (after and after.end() in states):
+            if world_city(candidate[0], self.regions) or (after and after.end() in states) \
+                    or _TOWN_OF.search(text, max(0, candidate.start() - 30), candidate.start()):
                 cities.append(Match("", "city", candidate[0], candidate.start(), candidate.end()))
         return sorted(cities, key=lambda m: m.start)
 
@@ -582,18 +625,36 @@ class PageReader:
         return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or self._names_structure(title) or any(
             key in self.gazetteer.by_kind.get(kind, {}) for kind in ("field", "state", "territory", "person"))
 
+    def _venue_city(self, value: str) -> list[str]:
+        """The places a `Place:` / `Where:` value lists ('VIENNA / WARSAW'); where it names a city, from
+        that city on and without a State's name: 'Hofburg, Vienna, Austria' is Vienna, not its venue
+        nor its State."""
+        parts = [p for p in re.split(r"\s*[/,;]\s*", value) if p]
+        first = next((n for n, p in enumerate(parts) if self.gazetteer.lookup_scored(p, "city")[0]
+                      or world_city(p, self.regions)), None)
+        if first is None:
+            return parts
+        return [p for p in parts[first:] if not any(p.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory"))]
+
     def _known_place(self, value: str) -> bool:
         """A State, territory or city of the graph, by its whole name."""
         return any(value.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory", "city"))
 
     def _place(self, text: str, doc: DocumentRecord, line: int) -> PlaceRef:
+        """A dateline's or a Place field's city: the graph's, by its name or spelling (fuzzy, in its
+        transliteration when written in another script), else by the name GeoNames gives it in
+        English (`ЖЕНЕВА`, `GENF`: Geneva); a city the graph does not hold stays text, with that
+        English name when the page writes it in another script (`ВИЛЬНЮС`: Vilnius)."""
         city, score = self.gazetteer.lookup_scored(text, "city")
         if city is None and "-" in text.strip("-"):
             # 'Astana-Kazakhstan': a city and its State
             city, score = self.gazetteer.lookup_scored(text.split("-")[0], "city")
+        english = None if city else english_name(text, self.regions)
+        if english and (city := self.gazetteer.lookup(english, "city", cutoff=100)):
+            return PlaceRef(text, city, 100.0)
         if city is None:
             doc.warnings.append(f"line {line}: place {text!r} matches no known city; kept as text")
-        return PlaceRef(text, city, score)
+        return PlaceRef(text, city, score, english if english and not _LATIN.match(text) else None)
 
     def _issuer(self, doc: DocumentRecord, meta: dict[str, list[str]]) -> None:
         """The structure the metadata names first ('Where we are: Permanent Council, OSCE Mission to
@@ -640,14 +701,18 @@ class PageReader:
                     doc.fields.append(ref)
 
 
-# a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In'
+# a photo caption glued to the dateline: '... 10 September 2021COPENHAGEN, 10 September 2021 – In', in
+# Cyrillic too ('... 23 февраля 2023 годаВЕНА, 23 февраля 2023 года.'), or after the caption's full stop
+# ('..., 19 February 2015. COPENHAGEN, 16 April 2015 –') or its credit ('... (OSCE PA) COPENHAGEN, ...')
+_UPPER = "A-ZÀ-ÞА-ЯЁЄІЇЎЉЊЋЏ"
 _GLUED_DATELINE = re.compile(
-    r"(?:(?<=[\d.)a-z])|(?<=\d{4} )|(?<=[a-z][.!?] ))(?=[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ'’ -]{3,})*"
+    rf"(?:(?<=[\d.)a-zа-яё])|(?<=\d{{4}} )|(?<=[\w)][.!?] )|(?<=\) ))(?=[{_UPPER}][{_UPPER}'’ -]{{2,}}(?:\s*/\s*[{_UPPER}'’ -]{{3,}})*"
     r"(?:,\s*[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,3})?,\s*\d)")
 
 
-# a listing excerpt cut inside its dateline: 'TIRANA, 6 ' is the whole paragraph
-_CUT_DATELINE = re.compile(r"^(?P<places>[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,})*)\s*,\s*(?:\d{1,2}(?:\s+[A-Za-z]*)?)?\s*$")
+# a listing excerpt cut inside its dateline: 'TIRANA, 6 ', 'VIENNA, 30 September 200' is the whole paragraph
+_CUT_DATELINE = re.compile(
+    r"^(?P<places>[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*/\s*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,})*)\s*,\s*(?:\d{1,2}(?:\s+[A-Za-z]*(?:\s+\d{0,3})?)?)?\s*$")
 
 
 # a listing's excerpt cut right after its dateline's city, before the comma: 'VIENNA' is all it holds
@@ -840,6 +905,19 @@ _OVERVIEW_HEADING = re.compile(
 
 
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
+# the OSCE's name as its sites' other languages abbreviate it, after a structure's word ('Координатор
+# проектів ОБСЄ', 'Misioni i OSBE-së'; a headline starts with it: 'ОБСЕ провела ...')
+_OSCE_WORD = re.compile(r"^[^\W\d_].{0,60}?\b(?:OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|EBVO|AGİT)\b")
+
+
+def _foreign_header(lines: list[Block]) -> bool:
+    """A site header naming a structure in a language the data has no names in ('Координатор проектів
+    ОБСЄ в Україні'): a line of eight words at most naming the OSCE after a structure's word, over a
+    short heading (the page's title: 'Молодь'), over the body's first paragraph. An English header
+    is known by the structure's name; an English headline over its kicker ('OSCE initiates ...' / 'A
+    school for democracy') is no header."""
+    return len(lines) == 3 and len(lines[0].text.split()) <= 8 and bool(_OSCE_WORD.search(lines[0].text)) \
+        and not _SENTENCE_END.search(lines[0].text) and _is_heading(lines[1].text) and len(lines[2].text) > 200
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
@@ -873,10 +951,12 @@ def _event_start(paragraphs: list[Block], year: int | None = None) -> EventDate 
 
 def _first_dated_sentence(paragraphs: list[Block], year: int | None) -> EventDate | None:
     """The first date of an event page's opening sentences (four a paragraph), a day and month
-    taking the URL's year ('met in Dubrovnik on 7-10 October')."""
+    taking the URL's year ('met in Dubrovnik on 7-10 October'), else the year the sentence writes
+    ('led the delegation at the 2009 Annual Security Review Conference in Vienna 23-24 June')."""
     for block in paragraphs:
         for sentence in _SENTENCE_SPLIT.split(block.text)[:4]:
-            if found := find_text_date(sentence) or (find_day_month(sentence, year) if year else None):
+            written = year or next((int(m[1]) for m in _PATH_YEAR.finditer(sentence)), None)
+            if found := find_text_date(sentence) or (find_day_month(sentence, written) if written else None):
                 return found[0], found[1], block.line, sentence
     return None
 
@@ -925,6 +1005,20 @@ def _cut_year_date(doc: DocumentRecord, year: int) -> None:
             return
 
 
+# what dates a report in its headline: 'based on information received as of 26 August 2015', 'up until
+# 18:00 (Kyiv time), 23 April 2014', 'issued on 18 January 2020'
+_AS_OF = re.compile(r"\b(?:received|information)\b.{0,20}?\b(?:as (?:of|at)|up (?:un)?till?|until)\s|\bissued on\s")
+
+
+def _report_date(title: str) -> tuple[str, str] | None:
+    """The date a report's headline says its information runs to, for a page that states no other
+    date. Not any date a headline holds: 'Parliamentary elections, 2 April 2023' names the day of
+    the elections an ODIHR page is about, not the day of the page, and 'Mandate extended until 31
+    December 2016' a deadline."""
+    m = _AS_OF.search(title)
+    return find_text_date(title[m.end(): m.end() + 60]) if m else None
+
+
 def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
     doc.dates.append(StatedDate("text", found[0], found[1], doc.line))
     doc.date = doc.event_date = found[1]
@@ -932,9 +1026,12 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 
 
 # a photo's caption, credited at its end: '..., Kyiv, 10 June 2010. (OSCE/Oksana Polyuga)'
-# the credit may name the photographer first ('(Name Surname/OSCE)') and be followed by the site's
-# link to the photo ('Photo details')
-_CAPTION = re.compile(r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE)\)\s*(?:Photo details\s*)?$")
+# the credit may name the photographer first ('(Name Surname/OSCE)'), say whose photo it is ('(photo
+# courtesy of Name Surname/Parliament)', '(Photo by Name Surname)') and be followed by the site's link
+# to the photo ('Photo details')
+_CAPTION = re.compile(
+    r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
+    r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80})\)\s*(?:Photo details\s*)?$")
 # what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
 # Skopje', 'a visit on 3 May to Tirana')
 _ANY_YEAR = 2000
@@ -949,6 +1046,8 @@ _STRUCTURE_WORD = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*){0,2}")
 
 
+# a name the text itself calls a town: 'the village of Storvik', 'the municipality of Becici'
+_TOWN_OF = re.compile(r"\b(?:city|town|village|municipality|settlement)\s+of\s+$", re.I)
 # what stands between a town and its State: 'Storvik, Norway', 'Storvik, the Kingdom of ...'
 _STATE_AFTER = re.compile(r",\s+(?:the\s+)?")
 
@@ -958,7 +1057,30 @@ def _text_place(match: Match) -> PlaceRef:
     return PlaceRef(match.text, match.iri or None, 100.0 if match.iri else 0.0)
 
 
+# what a story's opening sets in a place when it gives no date: an event ('a workshop ... in Warsaw')
+_EVENT_WORD = re.compile(
+    r"\b(?:workshops?|seminars?|trainings?|training courses?|courses?|conferences?|meetings?|round[- ]?tables?|forums?"
+    r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?)\b", re.I)
+
+
+_SAME_TOWN = 80
+"""The rapidfuzz ratio at which two folded names are one town's ('dragash', 'dragas')."""
+
+
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+
+
+def _opening_date(sentence: str, title: str) -> tuple[str, str] | None:
+    """The first full date of a story's opening sentence, past the day its headline names ('Presidential
+    election, 28 January 2018' / '... to observe the 28 January 2018 presidential election, ODIHR
+    undertook a needs assessment mission from 24 to 27 October 2017': the mission's day, not the
+    election's, which the page is about). A sentence whose only date is the headline's keeps it
+    ('... signed on 3 May 2016' under '... agreement of 3 May 2016')."""
+    found = find_text_date(sentence)
+    named = find_text_date(title)
+    if found and named and found[1] == named[1]:
+        return find_text_date(sentence[sentence.find(found[0]) + len(found[0]):]) or found
+    return found
 
 
 def _first_sentence(text: str) -> str:

@@ -25,6 +25,9 @@ class PlaceRef:
     raw: str
     city: str | None = None
     score: float = 0.0
+    name: str | None = None
+    """The English name (GeoNames') of a city the graph does not hold, where the page writes it in
+    another script (`ВИЛЬНЮС`: Vilnius) or in two languages (`GJILAN/GNJILANE`: Gjilan)."""
 
 
 @dataclass

