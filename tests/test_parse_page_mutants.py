@@ -168,6 +168,11 @@ def test_a_city_opening_a_structures_name_is_not_where_a_meeting_took_place(read
     assert (doc.date, doc.places) == ("2016-05-03", [])
 
 
+def test_a_town_outside_the_graph_followed_by_its_states_name_is_a_place(reader):
+    [doc] = _read(reader, "Young mediators meet\nYoung mediators met on 3 May 2016 in Storvik, Norway, to discuss their work.\n").documents
+    assert [(p.raw, p.city) for p in doc.places] == [("Storvik", None)]
+
+
 def test_a_town_outside_the_graph_followed_by_a_territorys_name_is_a_place(reader):
     # 'Zhur' is neither in the graph nor in the GeoNames table; 'Kosovo' is a territory of the graph
     [doc] = _read(reader, "Young mediators meet\nYoung mediators met on 3 May 2016 in Zhur, Kosovo, to discuss their work.\n").documents
@@ -227,3 +232,12 @@ def test_only_the_cut_off_last_field_of_a_listings_last_item_is_dropped(reader):
     doc = _read(reader, CUT_FIELDS).documents[-1]
     assert [f.label for f in doc.fields] == ["Rule of law", "Border management"]
     assert "line 8: field of work 'Go' is cut off at the end of the page; ignored" in doc.warnings
+
+
+# --- entities of a translated page ----------------------------------------------------------------
+
+def test_a_state_is_read_by_its_name_in_the_pages_language(reader):
+    [doc] = _read(reader, "Junge Mediatoren treffen sich\nJunge Mediatoren aus Albanien trafen sich am 3. Mai 2016, um über "
+                          "ihre Arbeit in der Region zu sprechen. Die Teilnehmer diskutierten über die Rolle der Mediation.\n").documents
+    assert doc.language == "de"
+    assert [s.iri.rsplit("/", 1)[1] for s in doc.states] == ["AL"]
