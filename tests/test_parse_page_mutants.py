@@ -24,8 +24,8 @@ def reader(gazetteer: Gazetteer) -> PageReader:
     return PageReader(gazetteer)
 
 
-def _read(reader: PageReader, text: str, name: str = "page.txt") -> PageRecord:
-    return reader.read(Path(name), text.encode("utf-8"))
+def _read(reader: PageReader, text: str, name: str = "page.txt", layout: str | None = None) -> PageRecord:
+    return reader.read(Path(name), text.encode("utf-8"), layout=layout)
 
 
 HEADLINE = "Young mediators from the region meet in the capital"
@@ -188,6 +188,14 @@ def test_titles_straight_over_their_date_lines_with_no_text_between_items_are_a_
     assert [(d.title, d.date, d.body) for d in record.documents] == [
         ("Assembly Bulletin 22", "2003-03-14", ""),
         ("Assembly Bulletin 21", "2003-02-28", "The Assembly publishes its bulletin twice a month.")]
+
+
+# --- a layout is a hint: a listing is found on a page given as a plain body ----------------------
+
+def test_op_eds_on_a_page_given_as_a_plain_body_are_still_a_listing(reader):
+    record = _read(reader, "Op-Eds & Articles\nThe Times - 3 May 2016 By Ana Novak In October the Assembly met in Vienna.\n"
+                           "Le Monde - 4 May 2016 By Ben Smith The Assembly met in Vienna.\n", layout="D")
+    assert (record.layout, [d.date for d in record.documents]) == ("B", ["2016-05-03", "2016-05-04"])
 
 
 # --- a listing item's date cut inside its year --------------------------------------------------
