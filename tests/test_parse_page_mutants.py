@@ -249,3 +249,9 @@ def test_a_state_is_read_by_its_name_in_the_pages_language(reader):
                           "ihre Arbeit in der Region zu sprechen. Die Teilnehmer diskutierten über die Rolle der Mediation.\n").documents
     assert doc.language == "de"
     assert [s.iri.rsplit("/", 1)[1] for s in doc.states] == ["AL"]
+
+
+def test_a_pages_language_is_read_from_its_title_too(reader):
+    # the body alone is too short to tell its language
+    [doc] = _read(reader, "Junge Mediatoren treffen sich in Wien zum dritten Mal\nOSCE Vienna 2016.\n").documents
+    assert doc.language == "de"
