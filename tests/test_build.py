@@ -247,6 +247,11 @@ import os, signal, sys
 from osce_kg.cli import main
 from osce_kg.store.graph_store import GraphStore
 
+# A process started from a background job (`cmd &` in a script, as CI helpers and mutmut runs do)
+# inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler: the signal would
+# be lost and the build would finish (exit 0). Ctrl-C at a terminal always has the handler.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 loaded = GraphStore.add_triples  # the loading step's last write (the provenance graph)
 
 def then_ctrl_c(self, *args, **kwargs):

@@ -71,6 +71,13 @@ UNSEPARATED_DATELINE = re.compile(
 # without the separator after a full date ('KYIV, Ukraine, 15 September 2011 OSCE ...')
 _STATE_NAME = r"(?:[A-Z][A-Za-z]+(?:\s+(?:and\s+)?[A-Z][A-Za-z]+){0,3}|D\.\s?C\.)"  # 'WASHINGTON, D.C., 3 May 2016 -'
 STATE_DATELINE = re.compile(rf"^{_PLACES}\s*,\s*{_STATE_NAME}\s*,\s*{_DATE_TEXT}(?:{_SEP}|(?<=\d{{4}})\s+(?=[A-Z]))")
+# several cities in capitals, one after another with commas, under a joint statement: 'PARIS, ROME, OSLO,
+# 3 May 2016 - '; only capitals, so that 'TRAVNIK, Bosnia and Herzegovina, ...' stays a city and its State
+_CAPS_CITY = r"[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){0,2}"
+LISTED_DATELINE = re.compile(rf"^(?P<places>{_CAPS_CITY}(?:\s*,\s*{_CAPS_CITY})+)\s*,\s*{_DATE_TEXT}{_SEP}")
+# a dateline with no date, the city and its State closed by a full stop: 'KAMENSK-SHAKHTINSKY, Russian
+# Federation. The Observer Mission ...' (the Observer Mission's weekly updates)
+UNDATED_STATE_DATELINE = re.compile(rf"^(?P<places>{_CAPS_CITY}),\s*(?P<state>{_STATE_NAME})\.\s+(?=[A-Z])")
 HEADER_LINE = re.compile(rf"^{_PLACES}\s+{_DATE_TEXT}$")
 # Any language or script: 'TIRANË, 3 tetor 2011 –', 'ВЕНА, 3 октября 2011 г. -', 'SARAJEVO, 3.10.2011 -', with
 # an article before the day: 'MONACO, le 5 juillet 2012 -'.
@@ -194,6 +201,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if m and _hyphenated_word(paragraph, m):
         m = None  # 'KAMENSK-SHAKHTINSKY, Russian Federation, 20 August 2014 - ': the State's dateline
     m = m or DATE_FIRST_DATELINE.match(paragraph) or DATE_ONLY_DATELINE.match(paragraph)
+    if not m and (m := LISTED_DATELINE.match(paragraph)):
+        return Dateline(re.split(r"\s*,\s*", m["places"]), m["date"], paragraph[m.end():])
+    if not m and (m := UNDATED_STATE_DATELINE.match(paragraph)):
+        return Dateline([m["places"]], None, paragraph[m.end():])
     if not m:
         m = UNSEPARATED_DATELINE.match(paragraph) or STATE_DATELINE.match(paragraph)
         if not m or not m["places"].isupper():

@@ -254,12 +254,14 @@ class PageReader:
             text = lines[i].text
             if credit := CREDIT_LINE.match(text):
                 raw.credits.append((credit["name"], "photographer"))
-            if skip_line(text) or _BANNER.search(text) or \
+            if skip_line(text) or _BANNER.search(text) or _CREDIT_LABEL.match(text) or \
                     (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
                     and (self._header_structure(text) or _foreign_header(lines[i:i + 3])):
                 raw.site_header = text
+                if _overview_of(text, lines[i + 1].text):
+                    break  # the structure's name is the title too
                 i += 1
             elif bare is None and i + 2 < len(lines) and _is_heading(text) and parse_bare_date(lines[i + 2].text) \
                     and not parse_bare_date(lines[i + 1].text) and len(lines[i + 1].text) <= 250:
@@ -294,7 +296,7 @@ class PageReader:
             raw.title, raw.title_line = raw.site_header, rest[0].line
         elif rest and len(rest[0].text) <= 250 and not parse_dateline(rest[0].text) and not _GLUED_DATELINE.search(rest[0].text) \
                 and not _is_sentence(rest[0].text) and not _CAPTION.search(rest[0].text):
-            raw.title, raw.title_line = rest[0].text, rest[0].line
+            raw.title, raw.title_line = _unglued_alt_text(rest[0].text), rest[0].line
             rest = rest[1:]
             while rest and _continues_title(raw.title, rest[0].text):
                 raw.title, rest = f"{raw.title} {rest[0].text}", rest[1:]
@@ -557,7 +559,7 @@ class PageReader:
         """A statement's 'Location: Belarus' (or 'Locations: Russia, Ukraine') says where the matter
         is: each State joins the dateline's city. A value cut off at the end of an excerpt
         ('Location: Tajikista') is dropped, with a warning."""
-        locations = [part for value in raw.meta.get("location", []) for part in split_field_list(value)]
+        locations = [part for value in raw.meta.get("location", []) for part in self._from_city(split_field_list(value))]
         if raw.cut_off and locations and not self._known_place(locations[-1]):
             doc.warnings.append(f"line {raw.line}: Location {locations[-1]!r} is cut off at the end of the page; ignored")
             locations = locations[:-1]
@@ -567,12 +569,19 @@ class PageReader:
             if all(p.raw != value and (city is None or p.city != city) for p in doc.places):
                 doc.places.append(PlaceRef(value, city))
 
+    def _from_city(self, parts: list[str]) -> list[str]:
+        """An event's 'Location: Public Garden, Chisinau' names its venue, then its city: the place is
+        the city (a value naming no city of the graph is kept whole: 'Belarus', 'Russia, Ukraine')."""
+        first = next((n for n, p in enumerate(parts) if self.gazetteer.lookup_scored(p, "city")[0]), 0)
+        return parts[first:]
+
     def _cities(self, text: str) -> list[Match]:
         """Cities named in a text, not those inside a structure's name ('the OSCE Mission to Skopje'
         names the Mission, not where the event was)."""
         named = self.gazetteer.find(text, ("city", "structure"))
         names = [m for m in named if m.kind == "structure"]
-        return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)]
+        return [m for m in named if m.kind == "city" and not any(n.start <= m.start and m.end <= n.end for n in names)
+                and not _REGION_AFTER.match(text, m.end)]
 
     def _cities_set_in(self, sentence: str) -> list[Match]:
         """The cities a sentence sets its event in: the first city after `in`, `at` or a visit
@@ -601,7 +610,8 @@ class PageReader:
         states = {m.start for m in named if m.kind in ("state", "territory") and m.form == "name"}
         cities = self._cities(text)
         for candidate in _CAPITALISED.finditer(text):
-            if any(m.start < candidate.end() and candidate.start() < m.end for m in named):
+            if any(m.start < candidate.end() and candidate.start() < m.end for m in named) \
+                    or _REGION_AFTER.match(text, candidate.end()):
                 continue
             # the whole run of capitalised words: 'Human' is a town, 'Trafficking in Human Beings' no place
             after = _STATE_AFTER.match(text, candidate.end())
@@ -622,7 +632,8 @@ class PageReader:
         ('Border management', 'Conflict Prevention Centre'). Such a page has no publication date:
         the dates in its text date its history ('set up on 5 December 2003')."""
         key = " ".join(title.split()).lower()
-        return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or self._names_structure(title) or any(
+        return len(key.split()) <= 2 or bool(_OVERVIEW_HEADING.match(key)) or bool(_SECTION_NUMBER.match(key)) \
+            or self._names_structure(title) or any(
             key in self.gazetteer.by_kind.get(kind, {}) for kind in ("field", "state", "territory", "person"))
 
     def _venue_city(self, value: str) -> list[str]:
@@ -852,6 +863,27 @@ def _menu_run(lines: list[Block], *, items: bool) -> int:
 
 # an image's alt text above a page, a file name's number at its end: 'Minsk Declaration Banner4',
 # 'Newsletter banner Oct 2019 2' (not a headline: 'Activists raise a banner for peace')
+# a photo's credit on a line of its own above the dateline: 'Photo credit: Ministry of Foreign Affairs'
+_CREDIT_LABEL = re.compile(r"^(?i:photos?\s+credits?|photos?|credits?)\s*:\s*\S.{0,100}$")
+_ALT_TEXT_MIN = 4
+
+
+def _overview_of(name: str, below: str) -> bool:
+    """A structure's name over a photo caption, or the name of a closed one over a sentence, is the
+    title of the structure's overview ('OSCE Mission to X (closed)' over 'The Mission started its
+    work ...'), besides naming its issuer, not a site header over a headline."""
+    return bool(_CAPTION.search(below)) or (issuer_names(name)[1] and _is_sentence(below) and not _dateline(below))
+
+
+def _unglued_alt_text(title: str) -> str:
+    """A heading with its picture's alt text glued before it, the same words: 'Ana NovakAna Novak
+    (Norway)' is 'Ana Novak (Norway)'."""
+    for k in range(_ALT_TEXT_MIN, len(title) // 2 + 1):
+        if title[k:].startswith(title[:k]) and title[k - 1].islower() and title[k].isupper():
+            return title[k:]
+    return title
+
+
 _BANNER = re.compile(r"\b[Bb]anner(?:\s+\w+){0,3}\s*\d+$")
 _TITLE_LINE_MAX = 120
 
@@ -1030,13 +1062,13 @@ def _title_date(doc: DocumentRecord, found: tuple[str, str]) -> None:
 # courtesy of Name Surname/Parliament)', '(Photo by Name Surname)') and be followed by the site's link
 # to the photo ('Photo details')
 _CAPTION = re.compile(
-    r"\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
-    r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80})\)\s*(?:Photo details\s*)?$")
+    r"(?<=\.)\s*\(OSCE\)$|\((?:(?:OSCE|Photo|Photos|Foto)\s*[/:][^()]{2,60}|[^()/]{2,60}/\s*OSCE"
+    r"|(?i:photos?|pictures?)\s+(?i:courtesy\s+of|by|credit)\b[^()]{2,80}|[^\W\d_][\w.-]{1,30}\s+(?i:photos?))\)\s*(?:Photo details\s*)?$")
 # what sets an event in a city: 'in', 'at', 'the city of', 'in the Kyrgyz capital', a visit ('visited
 # Skopje', 'a visit on 3 May to Tirana')
 _ANY_YEAR = 2000
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village),?\s+)?"
+    r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village)(?:,|\s+of)?\s+)?"
     r"|\bthe\s+(?:city|town|village|municipality)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
 # an OSCE structure's name ending in its city, which the data may spell otherwise ('OSCE Center in
 # Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
@@ -1047,6 +1079,12 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:
 
 
 # a name the text itself calls a town: 'the village of Storvik', 'the municipality of Becici'
+# a city's name that names its region ('in Donetsk region', 'in the Luhansk Oblast', 'in Donetsk and
+# Luhansk regions'): the event is somewhere in the region, not in the city; a city before its region's
+# name ('in Bokhtar, Khatlon region') is the city
+_REGION_AFTER = re.compile(
+    r"\s+(?:region|oblast|province|district|raion|county)\b"
+    r"|(?:\s*,?\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’-]+)+\s+(?:regions|oblasts|provinces|districts|raions|counties)\b", re.I)
 _TOWN_OF = re.compile(r"\b(?:city|town|village|municipality|settlement)\s+of\s+$", re.I)
 # what stands between a town and its State: 'Storvik, Norway', 'Storvik, the Kingdom of ...'
 _STATE_AFTER = re.compile(r",\s+(?:the\s+)?")
@@ -1060,7 +1098,7 @@ def _text_place(match: Match) -> PlaceRef:
 # what a story's opening sets in a place when it gives no date: an event ('a workshop ... in Warsaw')
 _EVENT_WORD = re.compile(
     r"\b(?:workshops?|seminars?|trainings?|training courses?|courses?|conferences?|meetings?|round[- ]?tables?|forums?"
-    r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?)\b", re.I)
+    r"|summits?|exercises?|festivals?|debates?|consultations?|ceremon(?:y|ies)|hearings?|arriv(?:es?|ed|al))\b", re.I)
 
 
 _SAME_TOWN = 80

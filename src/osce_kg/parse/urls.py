@@ -103,8 +103,9 @@ def item_key(title: str, date: str | None) -> str:
     return "item-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-_SITE_HOSTS = {"oscepa.org": "OSCE PA"}
-"""Sites whose host names their structure in no other way."""
+_SITE_HOSTS = {"oscepa.org": "OSCE PA", "polis.osce.org": "SPMU"}
+"""Sites whose host names their structure in no other way (POLIS, the policing site, is the Strategic
+Police Matters Unit's)."""
 _SECTION_NAMES = {
     "bih": "Bosnia and Herzegovina", "pa": "OSCE PA", "sg": "OSG", "secretary-general": "OSG",
     "eea": "OCEEA", "gender": "Gender Section", "representative-on-freedom-of-media": "RFoM",
