@@ -24,6 +24,7 @@ from osce_kg import paths
 from osce_kg.build.pipeline import BuildOptions, build
 from osce_kg.build.progress import Steps
 from osce_kg.build.summary import BuildSummary
+from osce_kg.gazetteer import Gazetteer
 from osce_kg.store import GraphStore
 
 # the structure browser's small graph and cytoscape.js, for the viz and analyze tests
@@ -60,3 +61,14 @@ def _no_workspace_left_behind() -> Iterator[None]:
     reset it after each test so that no later test reads another test's workspace."""
     yield
     paths.use_home(None)
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The names the page reader looks up (States, structures, cities, people), from the bundled data.
+
+    Built once per session: every reader test needs it, and building the reference store is the slow
+    part. Not a part mutmut mutates (osce_kg.gazetteer), so the session scope hides no call from it."""
+    from tests.pages_support import gazetteer_of, reference_store
+
+    return gazetteer_of(reference_store())

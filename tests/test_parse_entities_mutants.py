@@ -5,18 +5,12 @@ rule a test; the sentences are written here, in the phrasing of the site's relea
 from __future__ import annotations
 
 import pytest
-from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.entities import EntityReader
 
 SKOPJE = str(iri.structure("mission-to-skopje"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return gazetteer_of(reference_store())
 
 
 @pytest.fixture

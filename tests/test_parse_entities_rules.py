@@ -5,7 +5,6 @@ the site's releases."""
 from __future__ import annotations
 
 import pytest
-from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.gazetteer import Gazetteer
@@ -25,11 +24,6 @@ from osce_kg.parse.entities import (
 from osce_kg.parse.records import PersonRef
 
 SKOPJE = str(iri.structure("mission-to-skopje"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return gazetteer_of(reference_store())
 
 
 @pytest.fixture

@@ -6,16 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.page import PageReader
 from osce_kg.parse.records import PageRecord
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return gazetteer_of(reference_store())
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg import iri
 from osce_kg.errors import InputError
@@ -16,11 +15,6 @@ from osce_kg.parse.urls import item_key
 
 PAGE = Path("pages/page.txt")
 SKOPJE = str(iri.structure("mission-to-skopje"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return gazetteer_of(reference_store())
 
 
 @pytest.fixture

@@ -4,15 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.entities import EntityReader
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return gazetteer_of(reference_store())
 
 
 @pytest.fixture

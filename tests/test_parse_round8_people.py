@@ -4,16 +4,10 @@ sentence written here in the phrasing of the site's releases (invented names and
 from __future__ import annotations
 
 import pytest
-from tests.pages_support import gazetteer_of, reference_store
 
 from osce_kg.gazetteer import Gazetteer
 from osce_kg.parse.entities import EntityReader
 from osce_kg.parse.ordinary_words import common_word, given_name, ordinary_phrase
-
-
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return gazetteer_of(reference_store())
 
 
 @pytest.fixture
