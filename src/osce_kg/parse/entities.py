@@ -111,12 +111,13 @@ moderator manager analyst trainer lecturer writer author economist rector dean c
 statesman stateswoman politician diplomat parliamentarian lawmaker treasurer councillor councilor
 major sergeant admiral brigadier marshal congressman congresswoman congressperson assemblyman assemblywoman counterpart
 student graduate teacher trainee participant volunteer survivor victim resident woman man mother father colleague
+cardinal archbishop metropolitan presenter anchor host assistant scientist co-founder daughter son wife husband sister brother widow
 """.split())
 # Title words that qualify a post rather than name one: 'First', 'Foreign' alone make no role.
 _QUALIFYING_TITLES = {"first", "foreign", "special", "high", "general", "senior", "vice", "acting", "the", "former", "federal",
                       "personal", "permanent", "executive", "chief"}
 # a post fused with a rank or a status: 'General-Major', 'Secretary General-Elect', 'Vice-Chair'
-_POST_PARTS = {"under", "elect", "designate", "general", "vice", "deputy", "acting", "in", "office", "chief", "of"}
+_POST_PARTS = {"co", "under", "elect", "designate", "general", "vice", "deputy", "acting", "in", "office", "chief", "of"}
 
 
 def post_word(word: str) -> bool:
@@ -146,7 +147,7 @@ def _plural_post(word: str) -> bool:
 
 _HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "prof", "prof.", "h.e.", "sir", "dame",
                "rt", "rt.", "hon", "hon.", "honourable"}
-_ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at"}
+_ROLE_LINK = {"of", "for", "on", "to", "in", "and", "the", "at", "under"}
 _POSSESSIVE = re.compile(r"['’]s?$")
 # 'Environmental Activities', 'Combating Trafficking': capitalised common nouns, not a name
 _COMMON_NOUN = re.compile(r"(?:ies|tions?|ments?|ity|ship|ism|ance|ence|ency|ices?|ees|istry|ology)$")
@@ -159,6 +160,20 @@ _PARLIAMENT = re.compile(r"^(?:Verkhovna\s+Rada|State\s+Duma)(?:['’]s)?\s+")
 # the holders of a post named after it in the plural: 'two Utopian journalists, Ana Novak and Ben Smith,'
 _PLURAL_POST_BEFORE = re.compile(r"(?<![\w-])(?P<qualifier>(?:[A-Z][\w’'-]*\s+)*)(?P<post>[a-z-]{4,}s),\s+$")
 _LIST_AFTER = re.compile(rf"\s*,|\s+and\s+{NAME}")
+# the holders of a post in the plural, listed right after it: 'journalists Ana Novak of the Daily Courier, Ben
+# Smith and Carla Jones', 'members of the Parliament Ana Novak and Ben Smith', 'jailed journalists, including
+# Ana Novak'; the words before the first name may end in a body's name ('of the Public Broadcaster Ana Novak')
+_PLURAL_HOLDERS = re.compile(
+    rf"(?<![\w’'-])(?P<post>[a-z][a-z-]{{3,}}s)(?=(?P<body>\s+(?:of|from|at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,8}}?)?"
+    rf"(?:,?\s+(?:including|namely|such as)\s+|:\s*|(?<=\s)|\s+)(?P<names>)[{_UPPER}])")
+# what may follow a listed holder's name before the next: 'of Gazeta Nowa', 'from Radio Utopia' (an outlet
+# the data does not know), then ', ' or ' and '
+_HOLDER_OUTLET = re.compile(r"\s+(?:of|from|at|with)\s+(?:[^,;.!?\"“”()]|\.(?=\S)){1,60}?(?=,\s|\s+and\s+[A-Z]|[.;]|$)")
+_HOLDER_LINK = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# a nickname in brackets inside a name: 'Khayotkhan (Khan) Nasreddinov'
+_NICKNAME = re.compile(rf"(?<=[{_LOWER}]) \([{_UPPER}][{_LOWER}]+\)(?= [{_UPPER}])")
+# a list's heading that names the holders of a post: 'the cases involving the following journalists:'
+_HOLDERS_HEADING = re.compile(r"(?<![\w-])(?P<post>[a-z][a-z-]{3,}s):$")
 # a name of a list is a whole run of capitals: not 'Verkhovna Rada Speaker Volodymyr' of a longer run
 # ('... Speaker Volodymyr Rybak'), which the run's last words give ('Rada Speaker Volodymyr Rybak')
 _LIST_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?!\s+{_NAME_WORD})")
@@ -429,7 +444,7 @@ class EntityReader:
         # a caption taken for the title may hold the photo's credit
         for person in self._credited(paragraphs + ([title] if title else [])) + (self._title_people(title, issuer) if title else []):
             self._merge(out.people, person)
-        for person in self._line_people(paragraphs, issuer):
+        for person in self._line_people(paragraphs, issuer) + self._headed_list(paragraphs):
             self._merge(out.people, person)
         last_speaker: str | None = None
         for index, paragraph in enumerate(paragraphs):
@@ -503,7 +518,7 @@ class EntityReader:
         found += [(at, p) for at, p in self._opening_name(paragraph, issuer) + self._name_then_post(paragraph, issuer) + self._known(paragraph)
                   + self._cyrillic(paragraph, issuer)
                   if not any(_same_person(p.name, q.name) for _, q in found)]
-        found += self._named_after_role(paragraph, issuer)
+        found += self._named_after_role(paragraph, issuer) + self._plural_holders(paragraph)
         found += self._listed(paragraph, [p for _, p in found])
         found = self._not_cities(_article_free(found, paragraph))
         found.sort(key=lambda t: t[0])
@@ -724,6 +739,57 @@ class EntityReader:
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
         return out
 
+    def _plural_holders(self, paragraph: str) -> list[tuple[int, PersonRef]]:
+        """The holders of a post named in the plural right before them, each with the post: 'journalists
+        Ana Novak of Gazeta Nowa, Ben Smith and Carla Jones', 'members of the Parliament Ana Novak and Ben
+        Smith', 'other jailed journalists, including Ana Novak and Ben (Benny) Smith'."""
+        text = _NICKNAME.sub(lambda m: " " * len(m[0]), paragraph)
+        out: list[tuple[int, PersonRef]] = []
+        for m in _PLURAL_HOLDERS.finditer(text):
+            if not _plural_post(m["post"]) or not (run := _CANDIDATE.match(text, m.end("names"))):
+                continue
+            words = run[0].split()
+            name = self._clean_name(" ".join(words))
+            start = run.start()
+            if m["body"] and len(words) > 2:
+                # the run opens with the body's name: its person is the shortest name at its end
+                k = next((k for k in range(len(words) - 2, 0, -1) if self._clean_name(" ".join(words[k:]))), 0)
+                name, start = self._clean_name(" ".join(words[k:])), start + len(" ".join(words[:k])) + (1 if k else 0)
+            if not name or world_city(name, self.regions):
+                continue
+            body = " ".join((m["body"] or "").split() + run[0][:start - run.start()].split())
+            role = " ".join([m["post"][:-1], body]).strip()
+            out.append((start, PersonRef(name, role)))
+            end = run.end()
+            while True:
+                outlet = _HOLDER_OUTLET.match(text, end)
+                link = _HOLDER_LINK.match(text, outlet.end() if outlet else end)
+                nxt = _CANDIDATE.match(text, link.end()) if link else None
+                if not nxt or not (name := self._clean_name(nxt[0])) or name != " ".join(nxt[0].split()) \
+                        or world_city(name, self.regions):
+                    break
+                out.append((nxt.start(), PersonRef(name, m["post"][:-1])))
+                end = nxt.end()
+        return [(at, PersonRef(" ".join(p.name.split()), p.role)) for at, p in out]
+
+    def _headed_list(self, paragraphs: list[str]) -> list[PersonRef]:
+        """The items under a heading that names the holders of a post, each opening with a name:
+        'the cases involving the following journalists:' / 'Ana Novak of Radio Utopia was attacked ...'."""
+        out: list[PersonRef] = []
+        post: str | None = None
+        for paragraph in paragraphs:
+            run = _CANDIDATE.match(paragraph) if post else None
+            if post and run:
+                words = run[0].split()
+                name = next((n for k in (2, 3) if len(words) >= k and (n := self._clean_name(" ".join(words[:k])))
+                             and len(words) == k), None)
+                if name and not world_city(name, self.regions):
+                    out.append(PersonRef(name, post))
+                    continue
+            heading = _HOLDERS_HEADING.search(paragraph.rstrip())
+            post = heading["post"][:-1] if heading and _plural_post(heading["post"]) else None
+        return out
+
     def _listed(self, paragraph: str, known: list[PersonRef]) -> list[tuple[int, PersonRef]]:
         """Names listed with a person found by another rule, or after a meeting verb: 'met with Ana
         Novak, Ben Smith and Carla Jones'."""
@@ -795,6 +861,11 @@ class EntityReader:
         # a post's name is not part of the name after it: 'Public Defender Paata Beltadze'
         posts = [k for k in range(len(words) - 2) if words[k][:1].isupper() and post_word(words[k])]
         words = words[posts[-1] + 1:] if posts else words
+        # a body's common words before a name of two: 'Police Headquarters Ana Novak' (a given name first,
+        # 'Mark Stone Smith', stays whole)
+        while len(words) > 2 and common_word(words[0]) and not given_name(words[0]) and words[0].lower() not in _NAME_PARTICLES \
+                and not _GERUND.search(words[0]):  # 'Visiting Ana Novak' is a clause, no name's run
+            words = words[1:]
         if words:
             words[-1] = _POSSESSIVE.sub("", words[-1]) if words[-1].endswith(("'s", "’s")) else words[-1]
         if len(words) < 2 or len(words) > 5 or not words[0][:1].isupper() or _ends_in_post(words) or any(
@@ -1125,7 +1196,7 @@ def _is_honorific(prefix: str) -> bool:
 
 _ROLE_CONTEXT = 250
 """Characters before a name searched for its role: a role is a phrase, not a paragraph."""
-_ROLE_RUN = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at)\s+)+$")
+_ROLE_RUN = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at|under)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
                "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
