@@ -85,3 +85,50 @@ def test_a_post_s_body_may_hang_on_under(reader):
 ])
 def test_church_ranks_and_occupations_are_posts(reader, text, name):
     assert _people(reader, text) == [name]
+
+
+# what the text says of a person -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, people", [
+    ("On Friday Tomas Vrbenko and Ilir Kastrati from utopia.tv were attacked while reporting on the protests.",
+     ["Tomas Vrbenko", "Ilir Kastrati"]),
+    ("Tomas Vrbenko of Radio Vala was verbally assaulted at a polling station.", ["Tomas Vrbenko"]),
+    ("The meeting heard Tomas Vrbenko of Vala Capital Management, who spoke about the case of Ilir Kastrati.",
+     ["Tomas Vrbenko", "Ilir Kastrati"]),
+])
+def test_what_befalls_a_person_after_the_name_and_outlet_makes_a_person(reader, text, people):
+    assert _people(reader, text) == people
+
+
+def test_a_post_after_the_name_ends_at_the_verb_of_an_apposition(reader):
+    text = "Mirela Dushku, sister of Ilir Kastrati, former presidential candidate currently imprisoned in Utopia."
+    assert ("Ilir Kastrati", "presidential candidate") in _roles(reader, text)
+
+
+def test_the_last_pair_of_a_list_keeps_its_post_before_the_list_s_verb(reader):
+    text = ("Tomas Vrbenko, the Head of the OSCE Office in Utopia, and Ilir Kastrati, the Deputy Interior Minister "
+            "delivered opening speeches at the event.")
+    assert _roles(reader, text)[-1] == ("Ilir Kastrati", "Deputy Interior Minister")
+
+
+def test_a_name_and_post_listed_after_another_pair_are_a_person(reader):
+    text = ("Tomas Vrbenko, Head of the OSCE Mission to Montenegro and Mirela Dushku, Acting Supreme State Prosecutor, "
+            "signed a Memorandum of Understanding.")
+    assert _roles(reader, text) == [("Tomas Vrbenko", "Head of the OSCE Mission to Montenegro"),
+                                    ("Mirela Dushku", "Acting Supreme State Prosecutor")]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Staff trained abroad, and Inspector General Tomas Vrbenko himself made a study visit.",
+     ("Tomas Vrbenko", "Inspector General")),
+    ("The Representative met with Human Rights Defender (Ombudsman) Ilir Kastrati, and others.",
+     ("Ilir Kastrati", "Human Rights Defender (Ombudsman)")),
+    ("On 28 November, Tomas Vrbenko, Chief Editor of “20 Days” newspaper, was attacked.",
+     ("Tomas Vrbenko", "Chief Editor of “20 Days” newspaper")),
+])
+def test_a_post_s_rank_gloss_or_quoted_outlet_is_part_of_it(reader, text, person):
+    assert _roles(reader, text) == [person]
+
+
+def test_a_land_in_stan_is_no_person(reader):
+    assert _people(reader, "He met the Chairman of the Republic of Karakalpakstan Tleubaev, the Prosecutor General.") == []

@@ -89,9 +89,12 @@ _NAME_COMMA_ROLE = re.compile(
     # 'Sub-Regional Coordinator'
     rf"(?:(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:['’]s)?|Foreign|Federal|Vice|Resident|Deputy|Senior|Special|Chief|Acting|Personal|Permanent) ){{0,3}}"
     rf"(?:(?:Vice|Deputy|Co|Under)-)?(?:Head|Co-ordinator|Coordinator|Director|Chairperson|Chairman|Chair|Representative|Ambassador|Minister|"
-    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor|Lead)\b[^\"“”,;.]{{0,150}}?)(?=[,.;]|$)"
+    rf"President|Secretary|Commissioner|Adviser|Advisor|Spokesperson|Officer|Treasurer|Rapporteur|Mayor|Speaker|Editor|Lead|"
+    # an outlet's name in quotes may end the post: 'Chief Editor of “Utopia Today” newspaper'
+    rf"Prosecutor|Ombudsperson|Ombudsman|Judge|Governor)\b(?:[^\"“”,;.]|[“\"][^\"“”]{{1,40}}[”\"]){{0,150}}?)(?=[,.;]|$)"
 )
 _NAME_AT_END = re.compile(rf"{NAME}$")
+_NEXT_PAIR = re.compile(rf"\s+and\s+(?P<name>{NAME})$")
 ROLE_NOUNS = re.compile(
     r"\b(Representative|Commissioner|Director|Secretary|Chairperson|Chairman|Co-ordinator|Coordinator|Head|"
     r"President|Minister|Ambassador|Adviser|Advisor|Officer|Chief|Spokesperson|Chair|Editor|Treasurer)\b"
@@ -496,11 +499,17 @@ class EntityReader:
             if name:
                 role = m["role"].strip()
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
-        for m in _NAME_COMMA_ROLE.finditer(paragraph):
+        pending = list(_NAME_COMMA_ROLE.finditer(paragraph))
+        while pending:
+            m = pending.pop(0)
             name = self._clean_name(m["name"])
             if name:
                 # 'Dunja Mijatović, OSCE Representative on Freedom of the Media said today'
                 role = _SPEECH_AFTER.split(m["role"])[0].strip()
+                # the next pair of a list: 'Ana Novak, Head of the Mission and Ben Smith, State Prosecutor, signed'
+                if (pair := _NEXT_PAIR.search(role)) and (nxt := _NAME_COMMA_ROLE.match(paragraph, m.start("role") + pair.start("name"))):
+                    role = role[:pair.start()]
+                    pending.insert(0, nxt)
                 if self._ends_in_named_post(role) or _is_clause(role):
                     # a list of posts and names: 'President Ana Novak, Prime Minister Ben Smith, ...'
                     continue
@@ -560,7 +569,11 @@ class EntityReader:
         the ...', 'Ana Novak, former presidential candidate', 'Ana Novak is currently Acting Head
         of Centre', 'Ana Novak, is the newly appointed Head of Mission'."""
         out: list[tuple[int, PersonRef]] = []
-        for m in _NAME_THEN_POST.finditer(paragraph):
+        # overlapping: a post's text may end in the next name ('Ana Novak, sister of Ben Smith, former ...')
+        pos = 0
+        while m := _NAME_THEN_POST.search(paragraph, pos):
+            tail = _NAME_AT_END.search(m["role"])
+            pos = m.start("role") + tail.start() if tail else m.end()
             # a relative clause after the post is no part of it: 'a student who is president of ...'
             role_text = _RELATIVE.split(m["role"])[0]
             words = role_text.split()
@@ -568,6 +581,13 @@ class EntityReader:
             # Troika, the Foreign Ministers of ...'); a clause is no post ('Ana Novak, the Representative asked')
             listed = paragraph[:m.start("name")].endswith(" and ")
             at = _post_at(words, plural=listed)
+            link = paragraph[m.end("name"):m.start("role")]
+            if at is not None and _is_clause(role_text) and (listed or _APPOSITION_ONLY.fullmatch(link)):
+                # an apposition ends at the verb: 'Ana Novak, former presidential candidate currently imprisoned
+                # in ...', '... and Ana Novak, the Deputy Minister delivered speeches' (the list's verb)
+                cut = next(k for k in range(at + 1, len(words)) if _VERB.fullmatch(words[k]))
+                words = [w for w in words[:cut] if not w.endswith("ly")]
+                role_text = " ".join(words)
             # 'Golden Sands, was opened by Mayor ...': a passive's agent holds the post, not the name
             if at is None or "by" in words[:at] or _is_clause(role_text) or not (name := self._clean_name(m["name"])):
                 continue
@@ -883,6 +903,8 @@ class EntityReader:
         ordinary_words.py) that the data knows as no one's name, or a role with no name left (nameparser)."""
         if self.gazetteer.find(candidate, ("state", "structure", "city", "territory")):
             return True
+        if any(w.lower().endswith("stan") and len(w) > 6 and not given_name(w) for w in candidate.split()):
+            return True  # a land's name, as the data's States in '-stan' are: 'Karakalpakstan', 'Tatarstan' (not 'Tristan')
         if ordinary_phrase(candidate.split()) and not self.gazetteer.known_person(candidate):
             return True
         parsed = HumanName(candidate)
@@ -1036,7 +1058,7 @@ _PRONOUN_LATER = re.compile(r"\b(?:[Hh]e|[Ss]he|his|her)\b")
 # what happens to a person, in the statements of the media freedom office: 'the release of Ana Novak'
 _DONE_TO = re.compile(
     r"\b(?:release|arrest|detention|killing|murder|sentencing|imprisonment|conviction|trial|disappearance|abduction|"
-    r"beating|harassment|expulsion|deportation|extradition|funeral|death)\s+of\s+$|"
+    r"beating|harassment|expulsion|deportation|extradition|funeral|death|case)\s+of\s+$|"
     r"\b(?:attacks?|assaults?|threats?|violence)\s+(?:on|against)\s+$")
 # 'Ana Novak’s imprisonment'
 # what is a person's after their name's possessive: 'Ana Novak’s substantive contribution', '... visit'
@@ -1052,7 +1074,14 @@ _LED_BY = re.compile(
     rf"delivered|given|signed|hosted|conducted|welcomed|introduced|accompanied|received|greeted|interviewed|elected|"
     rf"appointed|nominated|represented|joined|co-ordinated|coordinated|prepared|addressed)\s+by\s+(?:{HONORIFIC}\s+)?(?P<name>{NAME})")
 # what the text says of a person right after the name: 'Ana Novak, who heads ...', 'Ana Novak, 34, a lawyer'
-_PERSON_AFTER = re.compile(r"^(?:,?\s+who\b|,\s+\d{1,3},)")
+_PERSON_AFTER = re.compile(r"^(?:(?:\s+(?:of|from)\s+[A-Z][^,;.!?\"“”()]{1,60})?,?\s+who\b|,\s+\d{1,3},)")
+# what a person suffers, told after the name and their outlet: 'Ana Novak of Radio Utopia was attacked',
+# 'Ana Novak from utopia.tv were detained' (the last of a list), the RFoM's releases
+_HARMED_AFTER = re.compile(
+    r"^(?:\s+(?:of|from)\s+(?:[^,;.!?\"“”()]|\.(?=\S)){1,60}?)?,?\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?"
+    r"(?:attacked|arrested|detained|beaten|injured|wounded|killed|murdered|shot|stabbed|sentenced|convicted|jailed|imprisoned|"
+    r"released|assaulted|threatened|harassed|obstructed|kidnapped|abducted|deported|expelled|fined|charged|summoned|"
+    r"questioned|interrogated|prosecuted|acquitted|pardoned|hindered|banned|tortured|intimidated)\b")
 # a common noun after the run makes it a thing's name: 'the OSCE's Silk Road project' (not '... Ana Novak explained')
 _NOUN_AFTER = re.compile(r"^\s+(?![a-z]*(?:ed|s)\b)(?!(?:met|spoke|said|told|gave|led|made|took|went|wrote|won|began|sent|held|can|will|would)\b)[a-z]+\b")
 # and right before it: '18-year-old Ana Novak', 'according to Ana Novak', 'the OSCE’s Ana Novak', 'the Mission's Ana Novak'
@@ -1069,7 +1098,7 @@ def _personal_context(paragraph: str, start: int, end: int) -> bool:
         return True
     if _PRONOUN_AFTER.match(after) or any(m.start("name") == start for m in _LED_BY.finditer(paragraph, max(0, start - 80), end)):
         return True
-    if _PERSON_AFTER.match(after) or (_PERSON_BEFORE.search(paragraph[max(0, start - 30):start]) and not _NOUN_AFTER.match(after)):
+    if _PERSON_AFTER.match(after) or _HARMED_AFTER.match(after) or (_PERSON_BEFORE.search(paragraph[max(0, start - 30):start]) and not _NOUN_AFTER.match(after)):
         return True
     sentence_start = not paragraph[:start].strip() or paragraph[:start].rstrip().endswith((".", "!", "?"))
     # the next few sentences only: a page-long search for each name would be quadratic
@@ -1086,6 +1115,8 @@ def _post_line(line: str) -> bool:
 # not a compound's adjective: 'the UK-based network'
 _VERB = re.compile(rf"(?<!-)\b(?:[a-z]{{3,}}ed|is|was|were|are|has|have|had|will|would|{SPEECH})\b")
 _CLAUSE_WORDS = {"whose", "which", "that", "where", "who", "when"}
+# what opens an apposition and never a clause: ', former ', ', a '
+_APPOSITION_ONLY = re.compile(r",\s+(?:a|an|former)\s+")
 
 
 def _is_clause(role: str) -> bool:
@@ -1223,7 +1254,11 @@ def _role_before(before: str, prefix: str) -> str | None:
     if not posts:
         return None
     last = posts[-1]
-    tail = words[last + 1:]
+    # a rank after the post is part of it: 'Inspector General', 'Prosecutor General', 'President-elect'
+    while last + 1 < len(words) and words[last + 1].lower() in ("general", "elect", "designate"):
+        last += 1
+    # a gloss in brackets is no body: 'Human Rights Defender (Ombudsman)'
+    tail = [w for w in words[last + 1:] if not w.startswith("(")]
     # a translated post's body follows in the genitive, without a link word: 'Šefica Misije OEBS-a'
     foreign_body = foreign_post(words[last]) and all(w[:1].isupper() for w in tail)
     if tail and not foreign_body and (tail[0] not in _TAIL_LINKS or tail[-1] in _ROLE_LINK
