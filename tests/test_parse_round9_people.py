@@ -132,3 +132,38 @@ def test_a_post_s_rank_gloss_or_quoted_outlet_is_part_of_it(reader, text, person
 
 def test_a_land_in_stan_is_no_person(reader):
     assert _people(reader, "He met the Chairman of the Republic of Karakalpakstan Tleubaev, the Prosecutor General.") == []
+
+
+# lists with semicolons, credits, patronymics -----------------------------------------------------
+
+def test_items_of_a_semicolon_list_open_with_a_name_and_its_post(reader):
+    text = ("Other participants included Tomas Vrbenko, Deputy Director at the Utopian Ministry of the Interior; "
+            "Ilir Kastrati, Political Scientist and Security Policy Analyst at the University of Utopia; Mirela "
+            "Dushku, Climate Crisis and Migration Team Leader at the Studies Association; and Ben Al-Hassan "
+            "Ndiaye, Co-founder of DERAD Utopia.")
+    assert _people(reader, text) == ["Tomas Vrbenko", "Ilir Kastrati", "Mirela Dushku", "Ben Al-Hassan Ndiaye"]
+
+
+def test_a_photo_credited_by_courtesy_alone_names_its_photographer(reader):
+    text = "Ministers at the opening plenary, 6 July 2015. (courtesy of Tomas Vrbenko/Parliament of Utopia)"
+    assert _roles(reader, text) == [("Tomas Vrbenko", "photographer")]
+
+
+def test_a_modifier_of_a_plural_noun_makes_no_apposition(reader):
+    text = ("Four student teams from Universities of Sarajevo, Banja Luka, and the Sarajevo School of Science were "
+            "on stage.")
+    assert _people(reader, text) == []
+
+
+def test_a_patronymic_word_in_lower_case_ends_the_name(reader):
+    text = ("The delegation was received by the Speaker of the Parliament, Tomas Kadyrbek uulu, and the First "
+            "Deputy Minister of Foreign Affairs, Ilir Kastrati.")
+    assert _roles(reader, text) == [("Tomas Kadyrbek uulu", "Speaker of the Parliament"),
+                                    ("Ilir Kastrati", "First Deputy Minister of Foreign Affairs")]
+
+
+def test_a_post_s_body_may_list_its_fields_with_commas(reader):
+    text = ("He met with Minister of Information Tomas Vrbenko; and Chair of the Committee on Human Rights, National "
+            "Relations and Mass Media at the House of Representatives of the National Assembly Ilir Kastrati, to "
+            "discuss challenges.")
+    assert _people(reader, text) == ["Tomas Vrbenko", "Ilir Kastrati"]

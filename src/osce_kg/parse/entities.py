@@ -33,10 +33,12 @@ _NAME_WORD = rf"(?:(?:[OD]|Dal|Dall|Del|Dell)[’'](?=[{_UPPER}])|Ma?c(?=[{_UPPE
 _PARTICLE = r"(?:de|del|della|di|da|dos|van|von|der|den|la|le|du|bin|al|ter|zu)"
 # one initial or several joined: 'J.', 'J.A.M.', 'J.-P.'
 _INITIAL = rf"[{_UPPER}]\.(?:-?[{_UPPER}]\.)*"
-NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}"
+# a patronymic word of Central Asia and the Caucasus, in lower case after the name: 'Nurlanbek Turgunbek uulu'
+_PATRONYMIC = r"(?:\s+(?:uulu|kyzy|ogly|oglu|oğlu|qizi|gizi)(?![\w-]))?"
+NAME = rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,3}}{_PATRONYMIC}"
 # A run of capitalised words that may hold a name after role words: 'Moldovan Foreign Minister Ana Novak's'
 _CANDIDATE = re.compile(
-    rf"(?<![^\W\d_]|[’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}")
+    rf"(?<![^\W\d_]|[’'-])(?:{_INITIAL}\s*)?{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE}|{_INITIAL})\s+)*{_NAME_WORD}){{1,7}}{_PATRONYMIC}")
 SPEECH = r"(?:said|says|added|stated|noted|stressed|emphasized|emphasised|explained|underlined|commented|told|remarked|declared|pointed out)"
 # a body of any State after a name: ' from the Ministry of Interior', ' of the State University of ...'
 _BODY_AFTER = re.compile(
@@ -50,7 +52,7 @@ _PHOTO_CREDIT = re.compile(rf"\((?:OSCE|Photo|Photos|Foto|[A-Z][\w .&-]{{1,30}}?
 _PHOTO_CREDIT_BARE = re.compile(rf"\b(?:Photos?|Foto)\s*:\s*(?:OSCE\s*/\s*(?P<after>{NAME})\b|(?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ))")
 # a credit in words: '(Photo by Ana Novak)', '(Photo courtesy of Ana Novak/Parliament of Utopia)'
 _PHOTO_CREDIT_WORDS = re.compile(
-    rf"\((?i:photos?|foto)\s+(?i:by|courtesy(?:\s+of)?|credit:?)\s+(?P<name>{NAME})\s*(?:/[^()]{{1,60}})?\)")
+    rf"\((?:(?i:photos?|foto)\s+(?i:by|courtesy(?:\s+of)?|credit:?)|(?i:courtesy\s+of))\s+(?P<name>{NAME})\s*(?:/[^()]{{1,60}})?\)")
 # the name first: '(Lubomir Novak/OSCE)'
 _PHOTO_CREDIT_FIRST = re.compile(rf"\((?P<name>{NAME})\s*/\s*(?:OSCE|OSZE|ОБСЕ|Photo|Foto)\)")
 # a person's place in a photo: 'Ana Novak (r), a resident of ...', 'Ana Novak (left) congratulates ...'
@@ -190,6 +192,7 @@ _ROSTER_LINE = re.compile(rf"^(?P<name>{NAME})\s*\([^()]{{2,60}}\)\s*:\s*\D{{0,2
 _OPENING_NAME = re.compile(rf"^\W{{0,3}}(?P<name>{NAME})(?:,|\s+[–—-])\s+(?P<role>[^,.;:()]{{2,160}})")
 # a phone number or an e-mail address (the text renderings hide it as '[email protected]')
 _PHONE_OR_MAIL = re.compile(r"\+\d[\d ()/-]{6,}\d|\S@\S|\[email")
+_SEMICOLON = re.compile(r";\s+(?:and\s+)?")
 _CONTACT_LINE = 300
 """Characters a contact's line holds at most: name, body, phone numbers and e-mail."""
 # 'Head of Centre: Ana Novak', 'Spokesperson: Ambassador Ana Novak'
@@ -516,7 +519,7 @@ class EntityReader:
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         for m in _ROLE_COMMA_NAME.finditer(paragraph):
             name = self._clean_name(m["name"])
-            role = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m["role"].strip())
+            role = re.sub(r"^(?:(?:and|[Tt]he|[Aa]n?)\s+)+", "", m["role"].strip())  # a list's last: 'and the Deputy ...'
             if self._ends_in_named_post(role):
                 continue  # the previous post and name of a list, not this name's role
             if name and ROLE_NOUNS.search(role):
@@ -524,7 +527,8 @@ class EntityReader:
         if (roster := _ROSTER_LINE.match(paragraph)) and (name := self._clean_name(roster["name"])):
             found.append((0, PersonRef(name)))
         # the looser rules name only people the rules above did not find
-        found += [(at, p) for at, p in self._opening_name(paragraph, issuer) + self._name_then_post(paragraph, issuer) + self._known(paragraph)
+        found += [(at, p) for at, p in self._opening_name(paragraph, issuer) + self._semicolon_items(paragraph, issuer)
+                  + self._name_then_post(paragraph, issuer) + self._known(paragraph)
                   + self._cyrillic(paragraph, issuer)
                   if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer) + self._plural_holders(paragraph)
@@ -563,6 +567,17 @@ class EntityReader:
         if _post_at(role.split()) is None and not self._only_a_state(role) and not self._state_word(role.split()[0]):
             return []
         return [(m.start("name"), PersonRef(name, role, self._affiliation(role, issuer)))]
+
+    def _semicolon_items(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
+        """The items of a list separated by semicolons, each a name and its post: '...; Ana Novak, Climate
+        and Migration Team Leader at ...; and Ben Smith, Co-founder of ...' (the post may come eight words in)."""
+        out: list[tuple[int, PersonRef]] = []
+        for sep in _SEMICOLON.finditer(paragraph):
+            m = _OPENING_NAME.match(paragraph[sep.end():])
+            if m and (name := self._clean_name(m["name"])) and _post_at(m["role"].split(), within=8) is not None:
+                role = m["role"].strip()
+                out.append((sep.end() + m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
 
     def _name_then_post(self, paragraph: str, issuer: str | None) -> list[tuple[int, PersonRef]]:
         """A name, then a post written in lower case or after a verb: 'Ana Novak, a journalist of
@@ -1200,12 +1215,19 @@ def _role_in_apposition(before: str) -> str | None:
     else the last post word in lower case ('the Norwegian member of Parliament, Ana Novak,', 'le
     ministre d'Etat de Monaco, Ana Novak.')."""
     clause = before[_CLAUSE_START.match(before).end():][-160:]  # type: ignore[union-attr]
+    # the nearest of a list's posts: 'the Speaker, Ana Novak, and the First Deputy Minister, Ben Smith'
+    # (and the body after it: 'the Director, Department of Human Rights')
+    parts = clause.split(", ")
+    clause = ", ".join(parts[next((k for k in range(len(parts) - 1, -1, -1) if any(
+        w[:1].isupper() and post_word(w) and w.lower() not in _QUALIFYING_TITLES for w in parts[k].split())), 0):])
     words = clause.split()
     posts = [i for i, word in enumerate(words)
              if word[:1].isupper() and (post_word(word) or foreign_post(word)) and word.lower() not in _QUALIFYING_TITLES]
     if not posts:
         posts = [i for i, word in enumerate(words)
-                 if word[:1].islower() and (post_word(word) or foreign_post(word)) and word not in _QUALIFYING_TITLES][-1:]
+                 if word[:1].islower() and (post_word(word) or foreign_post(word)) and word not in _QUALIFYING_TITLES
+                 # the head noun, not a noun's modifier: 'four student teams from ..., Banja Luka'
+                 and (i + 1 == len(words) or not words[i + 1][:1].islower() or words[i + 1] in _ROLE_LINK)][-1:]
     if not posts:
         return None
     start = posts[0]
@@ -1228,6 +1250,8 @@ def _is_honorific(prefix: str) -> bool:
 _ROLE_CONTEXT = 250
 """Characters before a name searched for its role: a role is a phrase, not a paragraph."""
 _ROLE_RUN = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at|under)\s+)+$")
+# a body's name may list its fields inside a run: 'Chair of the Committee on Human Rights, Media and Culture Ana Novak'
+_ROLE_RUN_LISTED = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*,?|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at|under)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
                "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
@@ -1246,7 +1270,9 @@ def _role_before(before: str, prefix: str) -> str | None:
             while len(words) > 1 and (words[0] in _STOP_WORDS or words[0].endswith(("ed", "ing"))):
                 words = words[1:]
             return " ".join(words)
-    run = _ROLE_RUN.search(before)
+    run = _ROLE_RUN_LISTED.search(before)
+    if run and run[0].rstrip().endswith(","):
+        run = _ROLE_RUN.search(before)  # the name after a comma stands in apposition: no run of the role
     words = ((run[0] if run else "") + prefix).split()
     posts = [i for i, w in enumerate(words)
              if (post_word(w) or foreign_post(w) or (i == len(words) - 1 and _plural_post(w)))
@@ -1266,14 +1292,14 @@ def _role_before(before: str, prefix: str) -> str | None:
         return None
     start = last
     while start > 0 and (words[start - 1][:1].isupper() or words[start - 1] in _ROLE_LINK - {"and"}) \
-            and words[start - 1] not in SENTENCE_ADVERBS:
+            and words[start - 1] not in SENTENCE_ADVERBS and not words[start - 1].endswith(","):
         start -= 1
     words = words[start:]
     while words and (words[0].lower() in _ROLE_LINK or words[0].lower() in _HONORIFICS):
         words = words[1:]
     while words and words[-1].lower() in _HONORIFICS:
         words = words[:-1]  # '... on the Arctic and High North Rt. Hon.': the style goes with the name
-    return " ".join(words) or None
+    return " ".join(words).strip(",") or None
 
 
 def _role_with_title(honorific: str | None, role: str | None) -> str | None:
