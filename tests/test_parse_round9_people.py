@@ -167,3 +167,23 @@ def test_a_post_s_body_may_list_its_fields_with_commas(reader):
             "Relations and Mass Media at the House of Representatives of the National Assembly Ilir Kastrati, to "
             "discuss challenges.")
     assert _people(reader, text) == ["Tomas Vrbenko", "Ilir Kastrati"]
+
+
+# one person, one page ----------------------------------------------------------------------------
+
+def test_a_headline_s_spelling_of_a_first_name_gives_way_to_the_text_s(reader):
+    people = _people(reader, "BISHKEK, 19 July 2010 - The Representative met today with Utopian President Roza "
+                             "Tabaldieva to promote reforms.", title="Representative meets Utopian President Rosa Tabaldieva")
+    assert people == ["Roza Tabaldieva"]
+
+
+def test_two_first_names_a_letter_apart_are_one_person_only_from_four_letters_on(reader):
+    assert _people(reader, "Foreign Minister Ana Novak and Deputy Minister Ina Novak met the press.") == [
+        "Ana Novak", "Ina Novak"]
+
+
+def test_a_caption_lists_others_with_people_the_text_named_before(reader):
+    paragraphs = ["The delegation was led by Tomas Vrbenko, Head of the OSCE PA delegation, with Ilir Kastrati, "
+                  "Deputy Head of the Delegation of Utopia.",
+                  "Ilir Kastrati, Mirela Dushku and Tomas Vrbenko in Bishkek, 25 April 2025"]
+    assert _people(reader, *paragraphs) == ["Tomas Vrbenko", "Ilir Kastrati", "Mirela Dushku"]

@@ -450,14 +450,16 @@ class EntityReader:
         # a caption taken for the title may hold the photo's credit
         for person in self._credited(paragraphs + ([title] if title else [])) + (self._title_people(title, issuer) if title else []):
             self._merge(out.people, person)
+        # a headline's spelling gives way to the text's: 'President Rosa X' over '... President Roza X'
+        headline = {p.name for p in out.people}
         for person in self._line_people(paragraphs, issuer) + self._headed_list(paragraphs):
             self._merge(out.people, person)
         last_speaker: str | None = None
         for index, paragraph in enumerate(paragraphs):
             # the page's text may stop mid-word: 'Speaker of the Parliament David Us'
-            people = self._people(_without_cut_word(paragraph) if index == len(paragraphs) - 1 else paragraph, issuer)
+            people = self._people(_without_cut_word(paragraph) if index == len(paragraphs) - 1 else paragraph, issuer, out.people)
             for person in people:
-                self._merge(out.people, person)
+                self._merge(out.people, person, respell=headline)
             quotes = [q.group(1).strip().rstrip(",") for q in _QUOTE.finditer(paragraph)]
             speaker = people[0].name if people else None
             if speaker is None and quotes:
@@ -483,7 +485,9 @@ class EntityReader:
 
     # people -----------------------------------------------------------------------------------
 
-    def _people(self, paragraph: str, issuer: str | None) -> list[PersonRef]:
+    def _people(self, paragraph: str, issuer: str | None, page: list[PersonRef] | None = None) -> list[PersonRef]:
+        """The people of a paragraph; `page`, the people found before it, may head its lists (a
+        caption's 'Ana Novak, Ben Smith and Carla Jones in Vienna' after a text naming two of them)."""
         found: list[tuple[int, PersonRef]] = []
         for pattern in (_SAID_AFTER, _SAID_BEFORE, _APPOSITION):
             for m in pattern.finditer(paragraph):
@@ -532,7 +536,7 @@ class EntityReader:
                   + self._cyrillic(paragraph, issuer)
                   if not any(_same_person(p.name, q.name) for _, q in found)]
         found += self._named_after_role(paragraph, issuer) + self._plural_holders(paragraph)
-        found += self._listed(paragraph, [p for _, p in found])
+        found += self._listed(paragraph, [p for _, p in found] + (page or []))
         found = self._not_cities(_article_free(found, paragraph))
         found.sort(key=lambda t: t[0])
         people: list[PersonRef] = []
@@ -926,13 +930,15 @@ class EntityReader:
         return not parsed.last or not parsed.first or bool(parsed.title)
 
     @staticmethod
-    def _merge(people: list[PersonRef], person: PersonRef) -> None:
+    def _merge(people: list[PersonRef], person: PersonRef, respell: set[str] | frozenset[str] = frozenset()) -> None:
         """One person per name variant: the same name, a shorter form of it ('Novak', 'A. Novak'),
-        or the same letters with or without diacritics ('Lajcak', 'Lajčák'); the fullest form wins,
-        with diacritics."""
+        the same letters with or without diacritics ('Lajcak', 'Lajčák'), or a first name spelt with
+        one letter changed ('Rosa'/'Roza'); the fullest form wins, with diacritics, and a spelling
+        of `respell` (a headline's) gives way to the new one."""
         for known in people:
-            if _same_person(known.name, person.name):
-                if len(person.name) > len(known.name) or (len(person.name) == len(known.name) and not person.name.isascii()):
+            if _same_person(known.name, person.name) or _respelt(known.name, person.name):
+                if len(person.name) > len(known.name) or (len(person.name) == len(known.name) and not person.name.isascii()) \
+                        or (known.name in respell and _respelt(known.name, person.name)):
                     known.name = person.name
                 if person.role and (not known.role or known.role in person.role):
                     known.role = person.role
@@ -1193,6 +1199,15 @@ def _same_person(a: str, b: str) -> bool:
     # 'Helga Schmid' / 'Helga Maria Schmid': one first name and surname, a middle name or not
     return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0] and (
         wa[0].endswith(".") or wb[0].endswith(".") or wa[0] == wb[0])
+
+
+def _respelt(a: str, b: str) -> bool:
+    """'Rosa Otunbayeva' / 'Roza Otunbayeva': one surname, first names of four letters or more that
+    differ in one letter after the first (a transliteration's variant on one page)."""
+    wa, wb = _folded(a).split(), _folded(b).split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa[1:] != wb[1:] or len(wa[0]) != len(wb[0]) or len(wa[0]) < 4:
+        return False
+    return wa[0][0] == wb[0][0] and sum(x != y for x, y in zip(wa[0], wb[0], strict=True)) == 1
 
 
 # '..., the Speaker of Parliament, Mr. Matti Vanhanen': an honorific right before the name, and the role before it
