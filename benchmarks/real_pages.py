@@ -166,7 +166,8 @@ def score(pages: list[dict], texts: Path, misses: list[str]) -> dict[str, Tally]
 
 
 def _as_labelled(names: set[str], labels: set[str], gazetteer: Any = None) -> set[str]:
-    """The reader's people with each written as the label writes them when only middle names differ:
+    """The reader's people with each written as the label writes them when only middle names (or a
+    leading initial) differ:
     the labels take a name as written or as the data spells it ('Helga Schmid' on the page, 'Helga
     Maria Schmid' in the data), and the reader writes a person the data knows as the data does; so
     a label written as the page writes a person the data knows under another spelling (a Russian
@@ -175,8 +176,10 @@ def _as_labelled(names: set[str], labels: set[str], gazetteer: Any = None) -> se
     out = set()
     for name in names:
         words = name.split()
+        # a leading initial the label leaves out ('R. Spencer Oliver' labelled 'Spencer Oliver'), round 9
+        core = words[1:] if len(words) > 2 and len(words[0]) == 1 else words
         same = [label for label in labels if (w := label.split()) and len(w) >= 2 and len(words) >= 2
-                and (w[0], w[-1]) == (words[0], words[-1])]
+                and (w[0], w[-1]) in ((words[0], words[-1]), (core[0], core[-1]))]
         if name not in labels and not same and gazetteer is not None and (person := gazetteer.known_person(name)):
             same = [label for label in labels - names if gazetteer.known_person(label) == person]
         out.add(name if name in labels or len(same) != 1 else same[0])

@@ -156,3 +156,13 @@ def test_the_evaluator_counts_a_label_written_as_the_page_writes_a_person_the_da
         real_pages._norm_person("Маргарета Седерфельт"), "ben kowalski"}
     # without the data's word on the person, a different spelling is a different name
     assert real_pages._as_labelled({"margareta cederfelt"}, labels) == {"margareta cederfelt"}
+
+
+def test_the_evaluator_counts_a_name_whose_leading_initial_the_label_leaves_out(monkeypatch) -> None:
+    """'R. Spencer Oliver' on the page, 'Spencer Oliver' in the label: one person; another surname is not."""
+    monkeypatch.syspath_prepend(str(INDEX.parent))
+    import real_pages
+
+    labels = {"spencer oliver"}
+    assert real_pages._as_labelled({real_pages._norm_person("R. Spencer Oliver")}, labels) == {"spencer oliver"}
+    assert real_pages._as_labelled({"r spencer olivier"}, labels) == {"r spencer olivier"}
