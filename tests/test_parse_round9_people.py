@@ -187,3 +187,18 @@ def test_a_caption_lists_others_with_people_the_text_named_before(reader):
                   "Deputy Head of the Delegation of Utopia.",
                   "Ilir Kastrati, Mirela Dushku and Tomas Vrbenko in Bishkek, 25 April 2025"]
     assert _people(reader, *paragraphs) == ["Tomas Vrbenko", "Ilir Kastrati", "Mirela Dushku"]
+
+
+# States ------------------------------------------------------------------------------------------
+
+def _states(reader: EntityReader, text: str) -> list[str]:
+    return [s.iri.rsplit("/", 1)[-1] for s in reader.read(None, [text], None).states]
+
+
+def test_a_former_state_s_adjective_names_it(reader):
+    assert _states(reader, "It was the first commission of its kind to operate in a former Soviet republic.") == ["SUHH"]
+
+
+def test_a_broadcaster_named_after_a_state_and_a_number_is_no_state(reader):
+    assert _states(reader, "He is an assistant to France 2 reporters.") == []
+    assert _states(reader, "The seminar opened in France on 2 May.") == ["FR"]

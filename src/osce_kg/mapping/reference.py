@@ -129,7 +129,9 @@ def states_graph(states: Iterable[ParticipatingState]) -> Graph:
 def former_states_graph(states: Iterable[FormerState]) -> Graph:
     graph = Graph()
     for s in states:
-        _state_core(graph, s.code, s.name, s.wikidata, s.prov, s.other_names)
+        node = _state_core(graph, s.code, s.name, s.wikidata, s.prov, s.other_names)
+        for adjective in s.adjectives:
+            graph.add((node, OSCE.adjective, _en(adjective)))
         if s.joined is not None:
             label = f"{s.name}: participating State"
             _membership(graph, "participating", s.code, OSCE.participatingStateRole, s.joined, s.left, label, s.prov)

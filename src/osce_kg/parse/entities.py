@@ -366,6 +366,9 @@ _LANGUAGE_USE = re.compile(r"^(?:\s+languages?|-speaking|-language)\b", re.I)
 # "Kazakhstan Street", "Ukraina Avenue": a State's name in an address names the street, not the State.
 _STREET = re.compile(r"^\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Square|Road|Lane|Prospekt|Prospect|Embankment)\b")
 _TRIBUNAL = re.compile(r"\b(?:Tribunal|Court)\s+(?:for|of)\s+(?:the\s+)?(?:former\s+)?$")
+# a broadcaster named after a State and its channel's number: 'France 2 reporters', 'Ukraine 24' (not a
+# date after a State: 'Armenia 12 May')
+_CHANNEL = re.compile(r"^ \d{1,2}(?![\d.,:/])(?! (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")
 # capitalised words right before a State's name: 'Northern Ireland'
 _QUALIFIER = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 _NOT_QUALIFIERS = {"The", "In", "At", "To", "For", "From", "With", "And", "Of", "On", "By", "As", "Both", "Including", "While"}
@@ -1060,7 +1063,8 @@ def _without_longer_names(matches: list[Match], text: str) -> list[Match]:
     kept = []
     for m in matches:
         if m.kind == "state":
-            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]) or _CURRENCY.match(text[m.end:]):
+            if _STREET.match(text[m.end:]) or _TRIBUNAL.search(text[max(0, m.start - 60):m.start]) or _CURRENCY.match(text[m.end:]) \
+                    or (m.form == "name" and _CHANNEL.match(text[m.end:])):
                 continue
             if m.form == "name" and (before := _QUALIFIER.search(text[max(0, m.start - 40):m.start])) \
                     and before[1] not in _NOT_QUALIFIERS:

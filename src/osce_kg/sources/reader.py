@@ -143,7 +143,7 @@ def read_states(path: Path) -> list[ParticipatingState]:
 
 def read_former_states(path: Path) -> list[FormerState]:
     rows = read_table(
-        path, ["iso3166_3", "name", "other_names", "wikidata", "joined", "left", "successors", "source", "note"]
+        path, ["iso3166_3", "name", "other_names", "adjectives", "wikidata", "joined", "left", "successors", "source", "note"]
     )
     check_unique(rows, "iso3166_3")
     out = []
@@ -155,6 +155,7 @@ def read_former_states(path: Path) -> list[FormerState]:
                 code=_state_code(r, "iso3166_3", former=True),
                 name=r.required("name"),
                 other_names=tuple(r.items("other_names")),
+                adjectives=tuple(r.items("adjectives")),
                 wikidata=r.wikidata(),
                 joined=joined,
                 left=left,

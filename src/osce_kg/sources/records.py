@@ -40,6 +40,7 @@ class FormerState:
     code: str
     name: str
     other_names: tuple[str, ...]
+    adjectives: tuple[str, ...]  # 'Soviet': texts name the State by it ('former Soviet republic')
     wikidata: str | None
     joined: IsoDate | None
     left: IsoDate | None
