@@ -135,6 +135,7 @@ def test_former_states(reference: Reference, graphs: dict[str, Graph]) -> None:
     g = graphs["former_states"]
     for s in reference.former_states:
         expected = state_core(s.code, s.name, s.wikidata, s.prov, s.other_names)
+        expected |= {(OSCE.adjective, en(a)) for a in s.adjectives}
         assert facts(g, iri.country(s.code)) == expected, f"{s.prov.file}:{s.prov.line}"
         if s.joined is not None:
             label = f"{s.name}: participating State"

@@ -510,6 +510,7 @@ class EntityReader:
                 role = m["role"].strip()
                 found.append((m.start("name"), PersonRef(name, role, self._affiliation(role, issuer))))
         pending = list(_NAME_COMMA_ROLE.finditer(paragraph))
+        seen = {m.start() for m in pending}  # each name once: a chain through a long list is linear
         while pending:
             m = pending.pop(0)
             name = self._clean_name(m["name"])
@@ -519,7 +520,9 @@ class EntityReader:
                 # the next pair of a list: 'Ana Novak, Head of the Mission and Ben Smith, State Prosecutor, signed'
                 if (pair := _NEXT_PAIR.search(role)) and (nxt := _NAME_COMMA_ROLE.match(paragraph, m.start("role") + pair.start("name"))):
                     role = role[:pair.start()]
-                    pending.insert(0, nxt)
+                    if nxt.start() not in seen:
+                        seen.add(nxt.start())
+                        pending.insert(0, nxt)
                 if self._ends_in_named_post(role) or _is_clause(role):
                     # a list of posts and names: 'President Ana Novak, Prime Minister Ben Smith, ...'
                     continue
@@ -836,9 +839,13 @@ class EntityReader:
         """Names listed with a person found by another rule, or after a meeting verb: 'met with Ana
         Novak, Ben Smith and Carla Jones'."""
         out: list[tuple[int, PersonRef]] = []
-        names = {p.name for p in known}
+        # by surname: variants of one person share it, and a page's people are many
+        names: dict[str, set[str]] = {}
+        for p in known:
+            names.setdefault(_folded(p.name).split()[-1], set()).add(p.name)
         candidates = [(m.start(), m.end(), self._clean_name(m[0])) for m in _LIST_NAME.finditer(paragraph)]
-        people = [name is not None and any(_same_person(name, n) for n in names) for _, _, name in candidates]
+        people = [name is not None and any(_same_person(name, n) for n in names.get(_folded(name).split()[-1], ()))
+                  for _, _, name in candidates]
         linked = [k > 0 and _LIST_LINK.fullmatch(paragraph[candidates[k - 1][1]:candidates[k][0]]) is not None
                   for k in range(len(candidates))]
         # forwards ('met with Ana Novak, Ben Smith and ...'), then backwards ('Ana Novak and Ben Smith from ...')
@@ -938,8 +945,10 @@ class EntityReader:
         the same letters with or without diacritics ('Lajcak', 'Lajčák'), or a first name spelt with
         one letter changed ('Rosa'/'Roza'); the fullest form wins, with diacritics, and a spelling
         of `respell` (a headline's) gives way to the new one."""
+        surname = _surname(person.name)
         for known in people:
-            if _same_person(known.name, person.name) or _respelt(known.name, person.name):
+            # every variant keeps the surname: a cheap test first, as a page's people are many
+            if _surname(known.name) == surname and (_same_person(known.name, person.name) or _respelt(known.name, person.name)):
                 if len(person.name) > len(known.name) or (len(person.name) == len(known.name) and not person.name.isascii()) \
                         or (known.name in respell and _respelt(known.name, person.name)):
                     known.name = person.name
@@ -1190,8 +1199,14 @@ def _speaker_by_surname(paragraph: str, people: list[PersonRef]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # a page's names are compared pairwise when merged
 def _folded(name: str) -> str:
     return anyascii(name).lower()
+
+
+@lru_cache(maxsize=16384)
+def _surname(name: str) -> str:
+    return _folded(name).rsplit(None, 1)[-1] if name.strip() else ""
 
 
 def _same_person(a: str, b: str) -> bool:
