@@ -126,3 +126,32 @@ def test_a_dateline_links_its_translation(language):
     found = parse_dateline(f"YEREVAN, 15 February 2013 ({language}) – The observers will present their statement.")
     assert found is not None and (found.places, found.date_text, found.rest) == (
         ["YEREVAN"], "15 February 2013", "The observers will present their statement.")
+
+
+def test_a_reposted_release_takes_the_headline_under_its_notice(reader):
+    page = ("Press release issued by the OSCE Parliamentary Assembly\n\n"
+            "VIENNA, 3 May 2016 - The following is a press release issued by the OSCE Parliamentary Assembly today. "
+            "The views expressed do not necessarily reflect those of the Chairmanship.\n\n"
+            "President urges a deeper dialogue on security\n\n"
+            "VIENNA, 3 May 2016 - In his address to the Permanent Council, the President today urged a deeper dialogue.\n")
+    [doc] = _read(reader, page).documents
+    assert (doc.title, doc.date, [p.city for p in doc.places]) == (
+        "President urges a deeper dialogue on security", "2016-05-03", [_place("vienna")])
+
+
+def test_a_listing_item_titled_by_the_notice_keeps_it(reader):
+    """In a newsroom listing the notice is the item's own title: nothing is under it to take."""
+    page = (f"{_LISTING_HEAD}Press release issued by the OSCE Parliamentary Assembly\nPublishing date: 3 May 2016\n"
+            "Content type: Press release\nWhere we are: OSCE Parliamentary Assembly\n"
+            "VIENNA, 3 May 2016 - The following is a press release issued by the OSCE Parliamentary Assembly today.\n"
+            "Second item of the listing\nPublishing date: 2 May 2016\nContent type: News\nThe second story.\n")
+    first = _read(reader, page).documents[0]
+    assert first.title == "Press release issued by the OSCE Parliamentary Assembly"
+
+
+def test_an_untitled_teaser_is_dated_by_the_line_under_its_opening(reader):
+    page = ("The Assembly has been active for several years in addressing migration across the region.\n\n"
+            "21 January 2019\n\n"
+            "Since issuing a special report in February 2013, the Assembly has devoted more attention to the issue.\n")
+    [doc] = _read(reader, page).documents
+    assert (doc.title, doc.date, doc.date_kind) == (None, "2019-01-21", "bare")

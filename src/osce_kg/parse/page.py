@@ -303,6 +303,11 @@ class PageReader:
                 raw.title, rest = f"{raw.title} {rest[0].text}", rest[1:]
         else:
             raw.title = None
+        if raw.title and _REPOST_TITLE.match(raw.title) and len(rest) > 2 and _REPOST_NOTICE.search(rest[0].text) \
+                and _is_headline(rest[1].text) and not _SENTENCE_END.search(rest[1].text):
+            # a body's release reposted under its notice ('Press release issued by the OSCE Parliamentary
+            # Assembly' / 'VIENNA, ... - The following is a press release issued by ...'): the headline under it
+            raw.title, raw.title_line, rest = rest[1].text, rest[1].line, rest[2:]
         raw.paragraphs = ([bare] if bare else []) + rest
 
     def _header_structure(self, text: str) -> str | None:
@@ -383,11 +388,13 @@ class PageReader:
             raw.header = raw.paragraphs.pop(0)  # 'PRISTINA 9 January 2002' over a story, whatever its layout
         bare = None
         # the date line under the title, or under the author's byline ('Stephanie Novak')
-        at = 1 if len(raw.paragraphs) > 1 and _is_heading(raw.paragraphs[0].text) else 0
+        # or under an untitled teaser's opening line ('The Assembly has been active ...' / '21 January 2019')
+        at = 1 if len(raw.paragraphs) > 1 and (_is_heading(raw.paragraphs[0].text) or (
+            not raw.title and len(raw.paragraphs[0].text) <= _PREAMBLE_MAX and parse_bare_date(raw.paragraphs[1].text))) else 0
         if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[at].text)):
             bare = StatedDate("bare", raw.paragraphs[at].text, iso, raw.paragraphs[at].line)
             del raw.paragraphs[at]
-            if at:
+            if at and _is_heading(raw.paragraphs[0].text):
                 raw.credits.append((raw.paragraphs.pop(0).text, "author"))
         raw.paragraphs = _dateline_first(raw.paragraphs)
         if not doc.title:
@@ -1129,6 +1136,8 @@ _SAME_TOWN = 80
 """The rapidfuzz ratio at which two folded names are one town's ('dragash', 'dragas')."""
 
 
+_REPOST_TITLE = re.compile(r"^(?:Press release|News release|Statement)s? issued by the\b.{3,80}$", re.I)
+_REPOST_NOTICE = re.compile(r"\bThe following (?:is|are) (?:an? )?(?:press release|news release|statement)s? (?:issued )?by\b", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 # a list's next town, too small for GeoNames: ', Vukosavlje', ' and Odžak' (the last, before a pause or a
 # lower-case word), ' and traveled to Gjirokastra'
