@@ -58,7 +58,8 @@ _DATE_TEXT = rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|{
 _SEP = rf"\s*(?P<sep>--|[{DASHES}])\s*"
 # '(OSCE)' between the date and the separator on 2001-era releases: 'SKOPJE, 18 October 2001 (OSCE)--'
 # or a news agency's credit: 'Astana-Kazakhstan (ANA-MPA/G. Milionis) -- '
-_AGENCY = r"(?:\s*\((?P<agency>OSCE|[A-Z][A-Za-z/-]{1,20}|[A-Z][A-Z-]+/[\w.'’ -]{1,30})\))?"
+# or the link to the page's translation, the language named in its own script: 'YEREVAN, 15 February 2013 (Հայերեն) –'
+_AGENCY = r"(?:\s*\((?P<agency>OSCE|[A-Z][A-Za-z/-]{1,20}|[A-Z][A-Z-]+/[\w.'’ -]{1,30}|(?![A-Za-z])[^\W\d_]{3,20})\))?"
 DATELINE = re.compile(rf"^{_PLACES}(?:(?:\s*,\s*|\s+){_DATE_TEXT})?,?{_AGENCY}{_SEP}")
 DATE_ONLY_DATELINE = re.compile(rf"^{_DATE_TEXT}{_SEP}")
 DATE_FIRST_DATELINE = re.compile(rf"^{_DATE_TEXT}\s*,\s*{_PLACES}{_SEP}")  # '12 June 2025, Sarajevo – '
@@ -108,6 +109,10 @@ _TEXT_DATE = re.compile(
     rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
 # a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
 _DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}}){_ORDINAL}{_OF}\s+({_MONTH})\b(?!\s*,?\s*\d)")
+# the American order, its month capitalised ('on Friday, February 14', 'a two-day (Sept. 9-10) visit'): not 'May 2016'
+_MONTH_FIRST_DAY = re.compile(
+    rf"\b((?=[A-Z])(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?)\s+(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)")
 _HOURS = re.compile(r"\s*\([^()]{0,40}\d{1,2}[:.]\d{2}[^()]{0,40}\)")
 _WEEKDAY_BEFORE_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?=\d)", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/([0-3]\d))?(?:/|$)")
@@ -301,9 +306,11 @@ def find_foreign_date(paragraph: str) -> tuple[str, str] | None:
 
 
 def find_day_month(text: str, year: int) -> tuple[str, str] | None:
-    """A day and month written without a year ('4 June'), dated in `year`: raw and ISO; a range of
-    days gives its first day ('7-10 October')."""
+    """A day and month written without a year ('4 June', 'February 14'), dated in `year`: raw and ISO;
+    a range of days gives its first day ('7-10 October', 'Sept. 9-10')."""
     if (m := _DAY_MONTH.search(text)) and (iso := _iso(year, _month(m[3]), int(m["first"] or m[2]))):
+        return m[0], iso
+    if (m := _MONTH_FIRST_DAY.search(text)) and (iso := _iso(year, _month(m[1]), int(m["first"] or m[3]))):
         return m[0], iso
     return None
 

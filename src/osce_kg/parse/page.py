@@ -48,6 +48,7 @@ from osce_kg.parse.layouts import (
     split_page,
     split_resource_items,
 )
+from osce_kg.parse.ordinary_words import common_word, given_name
 from osce_kg.parse.records import BodyEntities, DocumentRecord, FieldRef, PageRecord, PlaceRef, StatedDate
 from osce_kg.parse.urls import canonical_url, file_key, is_web_url, item_key, resolved, site_sections, url_key
 from osce_kg.parse.world_cities import english_name, folded, world_city
@@ -302,6 +303,11 @@ class PageReader:
                 raw.title, rest = f"{raw.title} {rest[0].text}", rest[1:]
         else:
             raw.title = None
+        if raw.title and _REPOST_TITLE.match(raw.title) and len(rest) > 2 and _REPOST_NOTICE.search(rest[0].text) \
+                and _is_headline(rest[1].text) and not _SENTENCE_END.search(rest[1].text):
+            # a body's release reposted under its notice ('Press release issued by the OSCE Parliamentary
+            # Assembly' / 'VIENNA, ... - The following is a press release issued by ...'): the headline under it
+            raw.title, raw.title_line, rest = rest[1].text, rest[1].line, rest[2:]
         raw.paragraphs = ([bare] if bare else []) + rest
 
     def _header_structure(self, text: str) -> str | None:
@@ -382,11 +388,13 @@ class PageReader:
             raw.header = raw.paragraphs.pop(0)  # 'PRISTINA 9 January 2002' over a story, whatever its layout
         bare = None
         # the date line under the title, or under the author's byline ('Stephanie Novak')
-        at = 1 if len(raw.paragraphs) > 1 and _is_heading(raw.paragraphs[0].text) else 0
+        # or under an untitled teaser's opening line ('The Assembly has been active ...' / '21 January 2019')
+        at = 1 if len(raw.paragraphs) > 1 and (_is_heading(raw.paragraphs[0].text) or (
+            not raw.title and len(raw.paragraphs[0].text) <= _PREAMBLE_MAX and parse_bare_date(raw.paragraphs[1].text))) else 0
         if raw.paragraphs and (iso := parse_bare_date(raw.paragraphs[at].text)):
             bare = StatedDate("bare", raw.paragraphs[at].text, iso, raw.paragraphs[at].line)
             del raw.paragraphs[at]
-            if at:
+            if at and _is_heading(raw.paragraphs[0].text):
                 raw.credits.append((raw.paragraphs.pop(0).text, "author"))
         raw.paragraphs = _dateline_first(raw.paragraphs)
         if not doc.title:
@@ -464,7 +472,8 @@ class PageReader:
         if bare:
             stated.append(bare)
         # the lead: the first paragraph that is no photo caption nor a standfirst under the title
-        lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text) and not _is_standfirst(b.text)), None)
+        # (a listing item has no standfirst: its excerpt is the story's opening, cut where the listing cut it)
+        lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text) and (listing or not _is_standfirst(b.text))), None)
         # a date inside the text is the date of a story (a headline over it), not of an untitled page
         # of background (a list of past sessions, a mandate's history) nor of an overview page
         # ('Mandate', 'OSCE Assistance Group to Chechnya (closed)': its text dates its history)
@@ -532,13 +541,16 @@ class PageReader:
         course in Athens'). Measured: without the date, places 0.95 -> 0.93 on batches 1-6 and 8."""
         headline = [m for m in self._place_names(title) if _LOCATIVE.search(title[: m.start])][:1]
         dated = bool(find_text_date(opening))
-        if headline and (dated or any(m.text == headline[0].text for m in self._cities_set_in(opening))):
+        opening_cities = self._cities_set_in(opening)
+        if headline and (dated or any(m.text == headline[0].text for m in opening_cities)):
+            if opening_cities and opening_cities[0].text == headline[0].text:
+                return [_text_place(m) for m in opening_cities]  # with the towns it lists after
             return [_text_place(headline[0])]
         # a day and month without year ('in Kolasin from 25 to 27 September', under the item's
         # publishing date, or on a page with no year at all) dates the opening's event too, not the
         # headline's city; without a year, one that has every day (a leap year) checks the day
-        dated = dated or bool(find_day_month(opening, year or _ANY_YEAR))
-        cities = self._cities_set_in(opening)
+        dated = dated or bool(find_day_month(opening, year or _ANY_YEAR)) or bool(_RELATIVE_DAY.search(opening))
+        cities = opening_cities
         if not dated and cities and not listing:
             # an undated opening that sets an event in the city ('a two-day workshop organized by
             # ODIHR in Warsaw') places the story as a dated one does; 'her first year in X' does not
@@ -599,7 +611,24 @@ class PageReader:
             if not _LIST_JOIN.match(sentence[chosen[-1].end: m.start]):
                 break
             chosen.append(m)
-        return chosen
+        return chosen + self._listed_towns(sentence, chosen[-1].end)
+
+    def _listed_towns(self, sentence: str, end: int) -> list[Match]:
+        """The towns a list of places goes on with, too small for GeoNames' table ('a visit to Tuzla,
+        Vukosavlje and Odžak'): single names that are no common word, no given name and nothing else
+        the graph knows, in a list that ends with 'and' before a pause or a lower-case word; 'in
+        Vienna and Ambassador ...' is no list. A journey's next stop counts ('gathered in Tirana and
+        travelled to Gjirokastra')."""
+        found: list[Match] = []
+        while step := _LISTED_TOWN.match(sentence, end):
+            name = step["name"]
+            if common_word(name) or given_name(name) or self.gazetteer.find(name, ("state", "territory", "structure", "person", "field")):
+                return []
+            found.append(Match("", "city", name, step.start("name"), step.end("name")))
+            end = step.end("name")
+            if step["last"]:
+                return found
+        return []
 
     def _place_names(self, text: str) -> list[Match]:
         """The graph's cities in a text (not inside a structure's name), and the capitalised names
@@ -1080,10 +1109,12 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-Ž][\w'’]+(?:-[\w'’]+)*(?:
 
 # a name the text itself calls a town: 'the village of Storvik', 'the municipality of Becici'
 # a city's name that names its region ('in Donetsk region', 'in the Luhansk Oblast', 'in Donetsk and
-# Luhansk regions'): the event is somewhere in the region, not in the city; a city before its region's
-# name ('in Bokhtar, Khatlon region') is the city
+# Luhansk regions', Turkmenistan's 'the Farap etrap'): the event is somewhere in the region, not in the city;
+# a city before its region's name ('in Bokhtar, Khatlon region') is the city; a village placed by the town
+# it is near ('in Pečuj near Zenica') is neither
 _REGION_AFTER = re.compile(
-    r"\s+(?:region|oblast|province|district|raion|county)\b"
+    r"\s+(?:region|oblast|province|district|raion|rayon|county|canton|etrap|velayat)\b"
+    r"|\s+(?:near|outside)\s+(?:the\s+)?[A-ZÀ-Þ]"
     r"|(?:\s*,?\s*(?:,|and|&)\s*[A-ZÀ-Þ][\w'’-]+)+\s+(?:regions|oblasts|provinces|districts|raions|counties)\b", re.I)
 _TOWN_OF = re.compile(r"\b(?:city|town|village|municipality|settlement)\s+of\s+$", re.I)
 # what stands between a town and its State: 'Storvik, Norway', 'Storvik, the Kingdom of ...'
@@ -1105,7 +1136,16 @@ _SAME_TOWN = 80
 """The rapidfuzz ratio at which two folded names are one town's ('dragash', 'dragas')."""
 
 
+_REPOST_TITLE = re.compile(r"^(?:Press release|News release|Statement)s? issued by the\b.{3,80}$", re.I)
+_REPOST_NOTICE = re.compile(r"\bThe following (?:is|are) (?:an? )?(?:press release|news release|statement)s? (?:issued )?by\b", re.I)
 _LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+# a list's next town, too small for GeoNames: ', Vukosavlje', ' and Odžak' (the last, before a pause or a
+# lower-case word), ' and traveled to Gjirokastra'
+_LISTED_TOWN = re.compile(
+    r"(?:\s*,\s*|\s*,?\s*(?P<last>and|&)\s+(?:(?:then\s+)?(?:travel+ed|went|moved|continued|proceeded)\s+to\s+)?)"
+    r"(?P<name>[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž]?[a-zà-ÿā-ž'’]+)*)(?=\s*[,.;:)]|\s+[a-z]|\s*$)")
+# a day the text names by its relation to the publishing date: 'concluded today in Budva'
+_RELATIVE_DAY = re.compile(r"\b(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week))\b", re.I)
 
 
 def _opening_date(sentence: str, title: str) -> tuple[str, str] | None:
