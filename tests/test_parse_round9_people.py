@@ -202,3 +202,16 @@ def test_a_former_state_s_adjective_names_it(reader):
 def test_a_broadcaster_named_after_a_state_and_a_number_is_no_state(reader):
     assert _states(reader, "He is an assistant to France 2 reporters.") == []
     assert _states(reader, "The seminar opened in France on 2 May.") == ["FR"]
+
+
+# Russian names with a patronymic -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Глава Офиса встретилась с Министром иностранных дел Республики Утопия Новаковым Томашем Ильичом.", "Томаш Новаков"),
+    ("Министр иностранных дел Новаков Томаш Ильич принял делегацию.", "Томаш Новаков"),
+    ("Встреча с Кастратовой Анной Петровной прошла в Минске.", "Анна Кастратова"),
+    ("Томаш Ильич Новаков открыл семинар.", "Томаш Новаков"),
+    ("Встреча с Марией Ивановной Кастратовой и Новаком Алексеем Петровичем.", None),
+])
+def test_a_russian_name_with_its_patronymic_is_read_in_any_case_and_order(reader, text, name):
+    assert _people(reader, text) == ([name] if name else ["Мария Кастратова", "Алексей Новак"])

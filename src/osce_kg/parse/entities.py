@@ -245,6 +245,42 @@ _CYRILLIC_POST_BEFORE = re.compile(r"(?i)(?<![\w-])(?P<role>(?:министр|м
                                    r"керівник|директор|координатор|представитель|представник|советник|радник|депутат|амбасадор|"
                                    r"шеф|шефица|шефот|шефицата|амбасадорот|претседател|претседателот|секретарь|секретар|комиссар|комісар|заместитель|заступник|спикер|мэр|губернатор|"
                                    r"журналист|журналіст|эксперт|експерт|судья|суддя|прокурор)(?![\w-])(?:\s+[а-яёђ-џґ]+){0,4})\s+$")
+# a Russian full name with its patronymic, which tells the order and the case: 'Аслов Сироджидин
+# Мухридинович' (official order), 'с Министром ... Асловым Сироджидином Мухридиновичем' (instrumental),
+# 'Сироджидин Мухридинович Аслов'
+_RU_FULL_NAME = re.compile(rf"(?<![\w-])(?P<a>{_CYRILLIC_WORD})\s+(?P<b>{_CYRILLIC_WORD})\s+(?P<c>{_CYRILLIC_WORD})(?![\w-])")
+_RU_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:(?P<male>ович|евич|ьич)(?P<m>а|у|ем|ом|е|)|(?P<female>овн|евн|ичн)(?P<f>а|ы|е|у|ой))$")
+_RU_VOWELS = "аеёиоуыэюя"
+
+
+def _ru_given(word: str, case: str, male: bool) -> str:
+    """A Russian given name in the nominative, from the case its patronymic shows: 'Сироджидином',
+    'Алексеем', 'Томашем' -> 'Сироджидин', 'Алексей', 'Томаш'; 'Анной', 'Марии' -> 'Анна', 'Мария'."""
+    if male and case in ("а", "у") and word.endswith(("я", "ю")):
+        return word[:-1] + "й"
+    if male and case in ("а", "у", "е"):
+        return word[:-1] if word.endswith(case) else word
+    if male:  # the instrumental
+        if word.endswith("ем") and word[-3:-2] in _RU_VOWELS:
+            return word[:-2] + "й"
+        return word[:-2] if word.endswith(("ем", "ом")) else word
+    soft = {"ы": "и", "у": "ю", "ой": "ей", "е": "е"}[case]
+    if word.endswith(soft) and case != "е":
+        return word[: -len(soft)] + "я"
+    return word[: -len(case)] + "а" if word.endswith(case) else word
+
+
+def _ru_surname(word: str, male: bool) -> str:
+    """A Russian surname in -ов, -ев, -ин in the nominative ('Асловым' -> 'Аслов', 'Ивановой' ->
+    'Иванова'); a surname that does not decline so stays as written ('Юрьёля')."""
+    m = re.fullmatch(r"(.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)" if male else r"(.+(?:ов|ев|ёв|ин|ын))(?:ой|у)", word)
+    if m:
+        return m[1] if male else m[1] + "а"
+    # a man's surname declined as a noun: 'Новаком', 'Новака' -> 'Новак' (not 'Гамсахурдиа')
+    noun = re.fullmatch(rf"(.+[^{_RU_VOWELS}ь])(?:ом|ем|а|у|е)", word) if male else None
+    return noun[1] if noun else word
+
+
 # a speech verb before or after a Cyrillic name: '- сказала Ана Новак', 'Ана Новак заявила'
 _CYRILLIC_SPEECH = re.compile(r"(?:сказал|заявил|отметил|подчеркнул|добавил|сообщил|пояснил|сказав|заявив|зазначив|наголосив|"
                               r"изјавио|изјавила|рекао|рекла|изјави|рече)\w{0,2}")
@@ -633,8 +669,11 @@ class EntityReader:
         out = [(m.start("name"), PersonRef(m["name"], m["role"], self._affiliation(m["role"], issuer)))
                for m in _CYRILLIC_POST_NAME.finditer(paragraph)
                if not _CYRILLIC_BODY.search(m["name"]) and not self.gazetteer.find_states(m["name"], "ru")]
+        out += self._russian_full_names(paragraph)
         for m in _CYRILLIC_RUN.finditer(paragraph):
             words = m["run"].split()
+            if any(_RU_PATRONYMIC.match(w) for w in words):
+                continue  # a name with its patronymic: _russian_full_names
             # the run may start with the end of a body's or a State's name: 'Европе', 'Литвы'
             while words and (_OBLIQUE.search(words[0]) or _CYRILLIC_BODY.search(words[0]) or foreign_post(words[0])
                              or self.gazetteer.find_states(words[0], "ru")):
@@ -659,6 +698,30 @@ class EntityReader:
                     continue
             at = m.start() + m["run"].index(name)
             out.append((at, PersonRef(name, role, self._affiliation(role, issuer))))
+        return out
+
+    def _russian_full_names(self, paragraph: str) -> list[tuple[int, PersonRef]]:
+        """A Russian name written with its patronymic, in any case, written as the nominative given
+        name and surname: 'Асловым Сироджидином Мухридиновичем' -> 'Сироджидин Аслов'."""
+        out: list[tuple[int, PersonRef]] = []
+        pos = 0
+        # overlapping, a word at a time: the run may open with a body's or a State's words
+        while m := _RU_FULL_NAME.search(paragraph, pos):
+            pos = m.start("b")
+            if (pat := _RU_PATRONYMIC.match(m["c"])) and not _RU_PATRONYMIC.match(m["b"]):
+                given, surname, at = m["b"], m["a"], m.start("b")  # official order: surname first
+            elif (pat := _RU_PATRONYMIC.match(m["b"])):
+                given, surname, at = m["a"], m["c"], m.start("a")
+            else:
+                continue
+            male = pat["male"] is not None
+            case = pat["m"] if male else pat["f"]
+            # the nominative: a man's patronymic without ending, a woman's in -а
+            name = f"{given} {surname}" if case == ("" if male else "а") else \
+                f"{_ru_given(given, case, male)} {_ru_surname(surname, male)}"
+            if not _CYRILLIC_BODY.search(name) and not self.gazetteer.find_states(name, "ru"):
+                post = _CYRILLIC_POST_BEFORE.search(paragraph, 0, m.start())
+                out.append((at, PersonRef(name, post["role"] if post else None)))
         return out
 
     def _known(self, paragraph: str) -> list[tuple[int, PersonRef]]:
