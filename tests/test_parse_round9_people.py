@@ -35,6 +35,8 @@ def _roles(reader: EntityReader, *paragraphs: str) -> list[tuple[str, str | None
      ["Tomas Vrbenko", "Ilir Kastrati", "Mirela Dushku"]),
     ("I call on the authorities to release other jailed journalists, including Tomas Vrbenko and Ilir (Ilo) Kastrati.",
      ["Tomas Vrbenko", "Ilir Kastrati"]),
+    ("He called for the release of two journalists - Tomas Vrbenko (Radio Vala) and Ilir Kastrati (TV Utopia) - held "
+     "since May.", ["Tomas Vrbenko", "Ilir Kastrati"]),
 ])
 def test_holders_listed_after_a_plural_post_are_people(reader, text, people):
     assert _people(reader, text) == people

@@ -170,10 +170,10 @@ _LIST_AFTER = re.compile(rf"\s*,|\s+and\s+{NAME}")
 # Ana Novak'; the words before the first name may end in a body's name ('of the Public Broadcaster Ana Novak')
 _PLURAL_HOLDERS = re.compile(
     rf"(?<![\w’'-])(?P<post>[a-z][a-z-]{{3,}}s)(?=(?P<body>\s+(?:of|from|at|in)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,8}}?)?"
-    rf"(?:,?\s+(?:including|namely|such as)\s+|:\s*|(?<=\s)|\s+)(?P<names>)[{_UPPER}])")
-# what may follow a listed holder's name before the next: 'of Gazeta Nowa', 'from Radio Utopia' (an outlet
-# the data does not know), then ', ' or ' and '
-_HOLDER_OUTLET = re.compile(r"\s+(?:of|from|at|with)\s+(?:[^,;.!?\"“”()]|\.(?=\S)){1,60}?(?=,\s|\s+and\s+[A-Z]|[.;]|$)")
+    rf"(?:,?\s+(?:including|namely|such as)\s+|:\s*|\s+[–—-]\s+|(?<=\s)|\s+)(?P<names>)[{_UPPER}])")
+# what may follow a listed holder's name before the next: 'of Gazeta Nowa', 'from Radio Utopia', '(Radio
+# Utopia)' (an outlet the data does not know), then ', ' or ' and '
+_HOLDER_OUTLET = re.compile(r"\s+(?:of|from|at|with)\s+(?:[^,;.!?\"“”()]|\.(?=\S)){1,60}?(?=,\s|\s+and\s+[A-Z]|[.;]|$)|\s*\([^()]{1,60}\)")
 _HOLDER_LINK = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # a nickname in brackets inside a name: 'Khayotkhan (Khan) Nasreddinov'
 _NICKNAME = re.compile(rf"(?<=[{_LOWER}]) \([{_UPPER}][{_LOWER}]+\)(?= [{_UPPER}])")
