@@ -859,10 +859,14 @@ class EntityReader:
             words = run[0].split()
             name = self._clean_name(" ".join(words))
             start = run.start()
-            if m["body"] and len(words) > 2:
-                # the run opens with the body's name: its person is the shortest name at its end
+            if m["body"]:
+                # the run opens with the body's name: its person is the shortest name at its end; a run
+                # with no body before the name is what the holders hold ('representatives of North Ossetian
+                # and Russian sides')
                 k = next((k for k in range(len(words) - 2, 0, -1) if self._clean_name(" ".join(words[k:]))), 0)
-                name, start = self._clean_name(" ".join(words[k:])), start + len(" ".join(words[:k])) + (1 if k else 0)
+                if not k:
+                    continue
+                name, start = self._clean_name(" ".join(words[k:])), start + len(" ".join(words[:k])) + 1
             if not name or world_city(name, self.regions):
                 continue
             body = " ".join((m["body"] or "").split() + run[0][:start - run.start()].split())
