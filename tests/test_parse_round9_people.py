@@ -220,3 +220,8 @@ def test_a_broadcaster_named_after_a_state_and_a_number_is_no_state(reader):
 ])
 def test_a_russian_name_with_its_patronymic_is_read_in_any_case_and_order(reader, text, name):
     assert _people(reader, text) == ([name] if name else ["Мария Кастратова", "Алексей Новак"])
+
+
+def test_a_post_s_body_may_be_written_in_lower_case(reader):
+    text = "President of the parliamentary assembly of the OSCE Tomas Vrbenko has arrived for a two-day visit today."
+    assert _roles(reader, text) == [("Tomas Vrbenko", "President of the parliamentary assembly of the OSCE")]
