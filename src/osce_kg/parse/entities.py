@@ -1354,7 +1354,8 @@ _ROLE_RUN = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹ�
 # a body's name may list its fields inside a run: 'Chair of the Committee on Human Rights, Media and Culture Ana Novak'
 _ROLE_RUN_LISTED = re.compile(rf"(?:(?:[{_UPPER}ĀĂĄĆĈĊČĎĐĒĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ][\w’'.-]*,?|\([A-Z][A-Za-z/]+\)|of|for|on|to|in|and|the|at|under)\s+)+$")
 _TAIL_LINKS = {"of", "for", "on", "to"}
-_LOWER_BODY_ROLE = re.compile(r"(?<![\w-])(?P<role>(?P<post>[A-Z][\w-]+)\s+(?:of|for)\s+(?:the\s+)?(?:[a-z][a-z-]+\s+){1,3})$")
+_LOWER_BODY_ROLE = re.compile(
+    r"(?<![\w-])(?P<role>(?P<post>[A-Z][\w-]+)\s+(?:of|for)\s+(?:the\s+)?(?:(?!(?:its|his|her|their|our|this|that)\s)[a-z][a-z-]+\s+){1,3})$")
 _STOP_WORDS = {"by", "of", "the", "a", "an", "and", "or", "to", "with", "was", "were", "is", "are", "as", "from", "said",
                "met", "told", "for", "in", "on", "at", "that", "who", "his", "her", "their", "its"}
 
@@ -1379,7 +1380,8 @@ def _role_before(before: str, prefix: str) -> str | None:
     posts = [i for i, w in enumerate(words)
              if (post_word(w) or foreign_post(w) or (i == len(words) - 1 and _plural_post(w)))
              and w.lower() not in _QUALIFYING_TITLES | _HONORIFICS]
-    if not posts and run and words and (lower := _LOWER_BODY_ROLE.search(before, 0, run.start())) and post_word(lower["post"]):
+    if not posts and run and words and "," not in run[0] and (lower := _LOWER_BODY_ROLE.search(before, 0, run.start())) \
+            and post_word(lower["post"]):
         # a body written in lower case between the post and the run: 'President of the parliamentary
         # assembly of the OSCE Ana Novak' (a translated news agency's English)
         return " ".join([*lower["role"].split(), *words]) or None
