@@ -1,5 +1,6 @@
-"""Round 9 of the page reader's date and place rules (issue 11): patterns of batch 13's newsroom listings
-the reader did not know, each on a page written for the test in the site's layouts."""
+"""Round 9 of the page reader's title, date and place rules (issue 11): patterns of batch 13's newsroom
+listings and of batch 14's overviews and event pages the reader did not know, each on a page written for
+the test in the site's layouts."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -155,3 +156,75 @@ def test_an_untitled_teaser_is_dated_by_the_line_under_its_opening(reader):
             "Since issuing a special report in February 2013, the Assembly has devoted more attention to the issue.\n")
     [doc] = _read(reader, page).documents
     assert (doc.title, doc.date, doc.date_kind) == (None, "2019-01-21", "bare")
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("Human dimension\nDemocratization\nThe Mission focuses on processes that allow the public to take part in "
+     "decisions, civil society and good governance across the country.\n", "Democratization"),
+    ("Politico-military dimension\n\nConflict settlement\nThe valley conflict\nPeaceful resolution of the valley "
+     "conflict is a primary focus for the Mission, which promotes negotiations between the sides.\n", "The valley conflict"),
+])
+def test_an_overview_under_section_headings_takes_the_last_heading(reader, page, title):
+    [doc] = _read(reader, page).documents
+    assert doc.title == title
+
+
+@pytest.mark.parametrize(("page", "section"), [
+    # the overview's own heading: 'Overview' over 'Background'
+    ("About\n\nOverview\n\nBackground\n\nThe Office was established by a decision of the Permanent Council "
+     "on 16 November 1999 and opened in the capital.\n", "Background"),
+    # the first section of a page about several bodies, named in another language
+    ("Istituzioni e strutture\nAssemblea parlamentare dell’OSCE\nL’Assemblea parlamentare riunisce parlamentari "
+     "che provengono da un’area compresa tra Vancouver e Vladivostok, ogni anno.\n", "Assemblea parlamentare dell’OSCE"),
+    # a field of work's page whose first section has a heading of its own
+    ("Activities\n\nRule of law\n\nSupporting judicial and legal reforms\n\nIn 2011 and 2012, jointly with the "
+     "research centre, the Co-ordinator supported the drafting of new laws on the courts.\n", "Supporting judicial and legal reforms"),
+])
+def test_a_section_under_an_overview_heading_is_no_title(reader, page, section):
+    [doc] = _read(reader, page).documents
+    assert doc.title != section
+
+
+def test_a_menu_section_heading_after_a_lone_dash_is_no_title(reader):
+    page = ("- Home\n- About us\n-\nOur work\n- Elections\n- Civil society\n- Hate crime\n- News\n- Events\n"
+            "Online launch of the remembrance days overview\nMeeting\n- Date:\n- Location:\n- Online event (CET time zone)\n"
+            "- Organized by:\n- OSCE Office for Democratic Institutions and Human Rights (ODIHR)\n"
+            "The Office presents its overview of remembrance and education in the region.\n")
+    [doc] = _read(reader, page).documents
+    assert (doc.title, doc.places) == ("Online launch of the remembrance days overview", [])
+
+
+def test_an_event_page_with_an_empty_date_field_is_dated_by_its_title(reader):
+    page = ("Skip Links\n\nInformal meeting of foreign ministers, Corfu, Greece, 27-28 June 2009\n\nMinisterial council\n\n"
+            "Date:\nLocation:\nCorfu\nSource:\nOSCE Chairpersonship\n\nAbout\n\nThe Chairmanship hosted an informal "
+            "meeting of foreign ministers on the island.\n")
+    [doc] = _read(reader, page).documents
+    assert (doc.date, doc.date_kind) == ("2009-06-27", "text")
+
+
+def test_a_spot_report_is_dated_by_its_title(reader):
+    page = ("Spot report by the Special Monitoring Mission: Overnight observation in Shyrokyne, 18 April 2015\n"
+            "This report is for media and the general public.\n"
+            "On 17 April, at 18:30hrs, a team of eight monitors replaced the team that was in the village.\n")
+    [doc] = _read(reader, page).documents
+    assert doc.date == "2015-04-18"
+
+
+def test_an_anniversary_opening_dates_no_story(reader):
+    page = ("Twenty years in the Organization, the country plays an important role for security, says Head of Office\n"
+            "Twenty years ago, on 30 January 1992, following its independence, the country joined the Conference.\n"
+            "On this anniversary, the Head of the Office said the Organization had evolved.\n")
+    [doc] = _read(reader, page).documents
+    assert doc.date is None
+
+
+def test_a_project_timeline_is_no_date(reader):
+    page = ("Regional programme on rocket fuel disposal\n\nProject Info\nLocations\nBeneficiary\nKyrgyzstan, Armenia\n"
+            "Timeline\n1 September 2019 - 31 August 2022\nGender Marker\nG0\nTeam\n\n"
+            "The project team consists of a project manager, an assistant and two consultants.\n")
+    [doc] = _read(reader, page).documents
+    assert doc.date is None
+
+
+def test_a_range_of_days_written_with_to_gives_its_first_day():
+    assert find_day_month("gathered in Geneva from 3 to 5 October for the meeting", 2014) == ("3 to 5 October", "2014-10-03")

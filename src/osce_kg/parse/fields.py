@@ -108,7 +108,8 @@ _TEXT_DATE = re.compile(
     rf"\b(?:(?:{_FIRST_DAY})?(?P<d>\d{{1,2}}){_ORDINAL}{_OF}\s+(?P<m>{_MONTH}),?\s+(?P<y>\d{{4}})"
     rf"|(?P<m0>{_MONTH})\s+(?:(?P<d0>\d{{1,2}})\s*[{DASHES}]\s*)?(?P<d2>\d{{1,2}}){_ORDINAL},\s*(?P<y2>\d{{4}}))\b")
 # a day and month without a year ('until 18:00 hrs, 4 June (Kyiv time)'), for a listing item's title
-_DAY_MONTH = re.compile(rf"\b(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}}){_ORDINAL}{_OF}\s+({_MONTH})\b(?!\s*,?\s*\d)")
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<first>\d{{1,2}})(?:\s*[{DASHES}]\s*|\s+(?:to|and|until|till)\s+))?(\d{{1,2}}){_ORDINAL}{_OF}\s+({_MONTH})\b(?!\s*,?\s*\d)")
 # the American order, its month capitalised ('on Friday, February 14', 'a two-day (Sept. 9-10) visit'): not 'May 2016'
 _MONTH_FIRST_DAY = re.compile(
     rf"\b((?=[A-Z])(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?)\s+(?:(?P<first>\d{{1,2}})\s*[{DASHES}]\s*)?(\d{{1,2}})"
@@ -307,7 +308,7 @@ def find_foreign_date(paragraph: str) -> tuple[str, str] | None:
 
 def find_day_month(text: str, year: int) -> tuple[str, str] | None:
     """A day and month written without a year ('4 June', 'February 14'), dated in `year`: raw and ISO;
-    a range of days gives its first day ('7-10 October', 'Sept. 9-10')."""
+    a range of days gives its first day ('7-10 October', 'from 3 to 5 October', 'Sept. 9-10')."""
     if (m := _DAY_MONTH.search(text)) and (iso := _iso(year, _month(m[3]), int(m["first"] or m[2]))):
         return m[0], iso
     if (m := _MONTH_FIRST_DAY.search(text)) and (iso := _iso(year, _month(m[1]), int(m["first"] or m[3]))):

@@ -256,7 +256,7 @@ def split_page(blocks: list[Block], layout: str) -> tuple[list[RawDocument], lis
     if layout == "B":
         return _split_listing(blocks), []
     if layout in ("A", "E", UNKNOWN):
-        return _split_article(blocks)
+        return _split_article(blocks, known=layout != UNKNOWN)
     if layout == "C":
         return [_split_newsroom(blocks)], []
     return [_split_plain(blocks)], []
@@ -267,7 +267,7 @@ def skip_line(text: str) -> bool:
     return bool(_SKIP_LINES.match(text))
 
 
-def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSection]]:
+def _split_article(blocks: list[Block], *, known: bool = True) -> tuple[list[RawDocument], list[MenuSection]]:
     index = _content_type_index(blocks)
     menu = read_menu(blocks[:index]) if index is not None else []
     doc = RawDocument(line=blocks[0].line)
@@ -275,9 +275,12 @@ def _split_article(blocks: list[Block]) -> tuple[list[RawDocument], list[MenuSec
         doc.content_type = CONTENT_TYPES[blocks[index].text.lower()]
         title_index = index + 1
     else:
+        # (on a page with metadata, a line right after a lone `-` heads a nested section of the menu: ODIHR's
+        # '-' / 'Our work' / '- Elections'; a page of no known layout settles its title later, menu and all)
         title_index = next(
             (i for i, b in enumerate(blocks)
-             if b.kind == "text" and not _label(b) and not _SKIP_LINES.match(b.text)),
+             if b.kind == "text" and not _label(b) and not _SKIP_LINES.match(b.text)
+             and not (known and i and blocks[i - 1].kind == "group" and i + 1 < len(blocks) and blocks[i + 1].kind == "item")),
             len(blocks),
         )
         doc.credits += [(m["name"], "photographer") for b in blocks[:title_index] if (m := CREDIT_LINE.match(b.text))]

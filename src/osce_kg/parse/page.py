@@ -207,7 +207,10 @@ class PageReader:
                 self._language(doc, url_language, html_language)
                 if not doc.date:
                     self._event_page_date(doc, raw, urls)
-                if not doc.date and doc.title and (found := _report_date(doc.title)):
+                if not doc.date and doc.title and (found := _report_date(doc.title) or (
+                        find_text_date(doc.title) if "date" in raw.meta and not any(raw.meta["date"]) else None)):
+                    # an event page whose Date field is empty, titled by its days: 'Informal meeting of
+                    # OSCE foreign ministers, Corfu, Greece, 27-28 June 2009'
                     _title_date(doc, found)
                 if not doc.date:
                     self._url_date(doc)
@@ -273,6 +276,7 @@ class PageReader:
             else:
                 break
         rest = lines[i:]
+        rest = rest[self._section_path(rest):]
         if len(rest) > 2 and rest[0].text == rest[1].text and _is_headline(rest[0].text):
             # the page's heading shown twice (the breadcrumb's last entry, then the headline) is its title
             rest = rest[1:]
@@ -309,6 +313,38 @@ class PageReader:
             # Assembly' / 'VIENNA, ... - The following is a press release issued by ...'): the headline under it
             raw.title, raw.title_line, rest = rest[1].text, rest[1].line, rest[2:]
         raw.paragraphs = ([bare] if bare else []) + rest
+
+    def _section_path(self, lines: list[Block]) -> int:
+        """How many section headings stand above an overview's own heading, over its body ('Human
+        dimension' / 'Democratization' / 'The Mission focuses on ...'; 'Politico-military dimension' /
+        'Conflict settlement' / 'The Georgian-Ossetian conflict' / ...): one to three lines of at most
+        four words, the heading under them as short (five words at most: no standfirst), the body a
+        sentence or a long paragraph, no dateline; a heading naming the OSCE is a headline ('ОБСЕ открыла
+        молодежную ассамблею' / 'Школа демократии': its kicker under it). Not
+        when a heading is an overview's own ('About' / 'Overview' / 'Background': the page is the
+        overview), when the last names a structure (`Institutions and structures` / `The OSCE
+        Parliamentary Assembly` / ...: the first section of a page about several, in any language:
+        `Assemblea parlamentare dell’OSCE`) nor when a field of work heads a section that is none
+        (`Rule of law` / `Supporting judicial and legal reforms`: the field's page)."""
+        body = next((k for k, block in enumerate(lines[:5]) if _is_sentence(block.text) or len(block.text) > 250
+                     or parse_dateline(block.text) or _CAPTION.search(block.text)), None)
+        if body is None or not 2 <= body <= 4 or any(block.kind != "text" for block in lines[:body]) \
+                or parse_dateline(lines[body].text):
+            return 0  # (a release's title over its standfirst and dateline is no overview)
+        path, title = lines[: body - 1], lines[body - 1].text
+        if any(_continues_title(a.text, b.text) for a, b in zip(lines[: body - 1], lines[1:body], strict=True)):
+            return 0  # one heading broken over two lines ('Ten years of national' / 'eGovernment strategies ...')
+        if all(_is_heading(b.text) and len(b.text.split()) <= 4 and not _OVERVIEW_HEADING.match(b.text.lower())
+               and not _NAMES_OSCE.search(b.text) for b in path) \
+                and _is_heading(title) and not parse_bare_date(title) \
+                and not _OVERVIEW_HEADING.match(title.lower()) and not self._names_structure(title) \
+                and not _NAMES_OSCE.search(title) and not (self._names_field(path) and not self._names_field([lines[body - 1]])):
+            return len(path)
+        return 0
+
+    def _names_field(self, lines: list[Block]) -> bool:
+        fields_ = self.gazetteer.by_kind.get("field", {})
+        return any(" ".join(b.text.split()).lower() in fields_ for b in lines)
 
     def _header_structure(self, text: str) -> str | None:
         """The structure a site header names: the whole line, else its most specific part
@@ -473,7 +509,8 @@ class PageReader:
             stated.append(bare)
         # the lead: the first paragraph that is no photo caption nor a standfirst under the title
         # (a listing item has no standfirst: its excerpt is the story's opening, cut where the listing cut it)
-        lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text) and (listing or not _is_standfirst(b.text))), None)
+        lead = next((b for b in raw.paragraphs if not _CAPTION.search(b.text) and (listing or not _is_standfirst(b.text))
+                     and not _is_date_span(b.text)), None)
         # a date inside the text is the date of a story (a headline over it), not of an untitled page
         # of background (a list of past sessions, a mandate's history) nor of an overview page
         # ('Mandate', 'OSCE Assistance Group to Chechnya (closed)': its text dates its history)
@@ -492,7 +529,7 @@ class PageReader:
             doc.date, doc.date_kind, doc.date_precision = chosen.iso, chosen.kind, chosen.precision
         dateline_date = next((s.iso for s in stated if s.kind == "dateline" and s.iso), None)
         doc.event_date = dateline_date or doc.date
-        field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, [])
+        field_places = [p for label in ("place", "location(s)") for v in raw.meta.get(label, []) if not _ONLINE.match(v)
                         for p in (self._venue_city(v) if label == "place" else re.split(r"\s*[/,;]\s*", v)) if p]
         # "Location(s): Kyrgyzstan" names a country, not the place: a field naming no city gives way
         # to the dateline's or header's cities, and stands (as text) when the page has none.
@@ -571,7 +608,8 @@ class PageReader:
         """A statement's 'Location: Belarus' (or 'Locations: Russia, Ukraine') says where the matter
         is: each State joins the dateline's city. A value cut off at the end of an excerpt
         ('Location: Tajikista') is dropped, with a warning."""
-        locations = [part for value in raw.meta.get("location", []) for part in self._from_city(split_field_list(value))]
+        locations = [part for value in raw.meta.get("location", []) if not _ONLINE.match(value)
+                     for part in self._from_city(split_field_list(value))]
         if raw.cut_off and locations and not self._known_place(locations[-1]):
             doc.warnings.append(f"line {raw.line}: Location {locations[-1]!r} is cut off at the end of the page; ignored")
             locations = locations[:-1]
@@ -881,10 +919,11 @@ def _byline_items(blocks: list[Block]) -> list[RawDocument]:
 def _menu_run(lines: list[Block], *, items: bool) -> int:
     """How many lines open the page as a menu: short headings ('At a glance', 'Our work'), and with
     `items` a sub-site's menu entries of any length ('- Freedom of religion or belief'), which are
-    list items that no sentence ends."""
+    list items that no sentence ends, and the lone `-` that opens a nested section of the menu."""
     n = 0
     while n < len(lines) and ((items and lines[n].kind == "item" and not _SENTENCE_END.search(lines[n].text)
                                and len(lines[n].text.split()) <= 8)
+                              or (items and lines[n].kind == "group" and 0 < n < len(lines) - 1)
                               or (_is_heading(lines[n].text) and len(lines[n].text.split()) <= 3)):
         n += 1
     return n
@@ -965,6 +1004,8 @@ _OVERVIEW_HEADING = re.compile(
     r"o nama|о нама|rreth nesh|despre noi|история|історія|historique|geschichte|storia|historia|historija)$")
 
 
+# a body's name, in any of the OSCE's languages: 'Assemblea parlamentare dell’OSCE', 'L’Assemblée ... de l’OSCE'
+_NAMES_OSCE = re.compile(r"\b(?:OSCE|OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|AGİT)\b")
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
 # the OSCE's name as its sites' other languages abbreviate it, after a structure's word ('Координатор
 # проектів ОБСЄ', 'Misioni i OSBE-së'; a headline starts with it: 'ОБСЕ провела ...')
@@ -1067,8 +1108,10 @@ def _cut_year_date(doc: DocumentRecord, year: int) -> None:
 
 
 # what dates a report in its headline: 'based on information received as of 26 August 2015', 'up until
-# 18:00 (Kyiv time), 23 April 2014', 'issued on 18 January 2020'
-_AS_OF = re.compile(r"\b(?:received|information)\b.{0,20}?\b(?:as (?:of|at)|up (?:un)?till?|until)\s|\bissued on\s")
+# 18:00 (Kyiv time), 23 April 2014', 'issued on 18 January 2020', a spot report's closing date ('Spot report
+# by ...: SMM Overnight Observation in Shyrokyne, 18 April 2015')
+_AS_OF = re.compile(r"\b(?:received|information)\b.{0,20}?\b(?:as (?:of|at)|up (?:un)?till?|until)\s|\bissued on\s"
+                    r"|^(?:Spot|Daily|Weekly|Thematic) [Rr]eport\b.{0,200},\s(?=\d{1,2}\s+\w+\s+\d{4}\s*$)")
 
 
 def _report_date(title: str) -> tuple[str, str] | None:
@@ -1155,10 +1198,26 @@ def _opening_date(sentence: str, title: str) -> tuple[str, str] | None:
     election's, which the page is about). A sentence whose only date is the headline's keeps it
     ('... signed on 3 May 2016' under '... agreement of 3 May 2016')."""
     found = find_text_date(sentence)
+    if found and _AGO.search(sentence[: sentence.find(found[0])]):
+        # an anniversary's past day: 'Twenty years ago, on 30 January 1992, Kyrgyzstan joined ...'
+        found = find_text_date(sentence[sentence.find(found[0]) + len(found[0]):])
     named = find_text_date(title)
     if found and named and found[1] == named[1]:
         return find_text_date(sentence[sentence.find(found[0]) + len(found[0]):]) or found
     return found
+
+
+# an event held on the web has no place: 'Location: Online event (CET time zone)', 'Place: Virtual'
+_ONLINE = re.compile(r"^\s*(?:online|virtual|web-?based|remote)\b", re.I)
+_AGO = re.compile(r"\bago,?\s+(?:on\s+|in\s+)?$")
+_SPAN_PARTS = re.compile(r"\s*(?:[-–—]|\bto\b|\buntil\b)\s*")
+
+
+def _is_date_span(text: str) -> bool:
+    """A project's duration on a line of its own ('1 September 2019 - 31 August 2022', under 'Timeline'):
+    no date the page was published on."""
+    parts = _SPAN_PARTS.split(text.strip())
+    return len(text) <= 60 and len(parts) == 2 and all(parse_bare_date(p) for p in parts)
 
 
 def _first_sentence(text: str) -> str:
