@@ -225,3 +225,12 @@ def test_a_russian_name_with_its_patronymic_is_read_in_any_case_and_order(reader
 def test_a_post_s_body_may_be_written_in_lower_case(reader):
     text = "President of the parliamentary assembly of the OSCE Tomas Vrbenko has arrived for a two-day visit today."
     assert _roles(reader, text) == [("Tomas Vrbenko", "President of the parliamentary assembly of the OSCE")]
+
+
+def test_a_former_state_s_adjective_in_a_body_s_name_is_no_state(reader):
+    assert _states(reader, "In meetings with the Supreme Soviet in Tiraspol, the Team heard both sides.") == []
+
+
+def test_a_name_before_a_comma_and_a_passive_is_an_apposition_s_end_not_its_subject(reader):
+    text = "Tomas Vrbenko, a journalist working for Radio Vala and Utopska Pravda, was killed in 2016."
+    assert _people(reader, text) == ["Tomas Vrbenko"]

@@ -408,6 +408,9 @@ _CHANNEL = re.compile(r"^ \d{1,2}(?![\d.,:/])(?! (?:Jan|Feb|Mar|Apr|May|Jun|Jul|
 # capitalised words right before a State's name: 'Northern Ireland'
 _QUALIFIER = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+$")
 _NOT_QUALIFIERS = {"The", "In", "At", "To", "For", "From", "With", "And", "Of", "On", "By", "As", "Both", "Including", "While"}
+# an adjective used as a noun, in a body's name after a capitalised word: 'the Supreme Soviet in ...'
+_NOUN_USE = re.compile(r"^\s+(?:in|of|at|on|for|to|was|is|has|had)\b")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:The|A|An|In|At|On|For|Of|By)\b)[A-Z][a-z]+\s+$")
 _ADJECTIVE_LINK = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*,\s*and\s+)")
 _PHRASE_END = re.compile(r"^\s*(?:[.;:!?)]|,\s+(?![A-Z])|$)")
 POST_STRUCTURES = {
@@ -1127,6 +1130,8 @@ def _without_languages(matches: list[Match], text: str) -> list[Match]:
             dropped.add(m)
         elif _PHRASE_END.match(after):
             dropped.update(chain)
+        elif _NOUN_USE.match(after) and _NAME_BEFORE.search(text[max(0, m.start - 30):m.start]):
+            dropped.add(m)  # a body's name: 'the Supreme Soviet in Tiraspol'
         chain = []
     return [m for m in matches if m not in dropped]
 
@@ -1179,7 +1184,7 @@ _PERSON_AFTER = re.compile(r"^(?:(?:\s+(?:of|from)\s+[A-Z][^,;.!?\"“”()]{1,6
 # what a person suffers, told after the name and their outlet: 'Ana Novak of Radio Utopia was attacked',
 # 'Ana Novak from utopia.tv were detained' (the last of a list), the RFoM's releases
 _HARMED_AFTER = re.compile(
-    r"^(?:\s+(?:of|from)\s+(?:[^,;.!?\"“”()]|\.(?=\S)){1,60}?)?,?\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?"
+    r"^(?:\s+(?:of|from)\s+(?:[^,;.!?\"“”()]|\.(?=\S)){1,60}?)?\s+(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?"
     r"(?:attacked|arrested|detained|beaten|injured|wounded|killed|murdered|shot|stabbed|sentenced|convicted|jailed|imprisoned|"
     r"released|assaulted|threatened|harassed|obstructed|kidnapped|abducted|deported|expelled|fined|charged|summoned|"
     r"questioned|interrogated|prosecuted|acquitted|pardoned|hindered|banned|tortured|intimidated)\b")
