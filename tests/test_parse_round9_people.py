@@ -234,3 +234,15 @@ def test_a_former_state_s_adjective_in_a_body_s_name_is_no_state(reader):
 def test_a_name_before_a_comma_and_a_passive_is_an_apposition_s_end_not_its_subject(reader):
     text = "Tomas Vrbenko, a journalist working for Radio Vala and Utopska Pravda, was killed in 2016."
     assert _people(reader, text) == ["Tomas Vrbenko"]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("«Мы поддерживаем диалог», - сказал Верховный комиссар ОБСЕ по делам национальных меньшинств Томаш Новаков "
+     "во время своего визита.", ["Томаш Новаков"]),
+    ("ВІДЕНЬ, 7 березня 2018 р. – Представник ОБСЄ з питань свободи ЗМІ Томаш Новаков сьогодні висловив занепокоєння.",
+     ["Томаш Новаков"]),
+    # an accusative given name has no nominative to write: not read as written
+    ("Он встретился с руководством страны, включая премьер-министра Наталью Кастрицу, министра образования.", []),
+])
+def test_a_cyrillic_post_s_body_may_hold_capitals_and_an_accusative_name_is_not_read(reader, text, people):
+    assert _people(reader, text) == people

@@ -244,7 +244,10 @@ _CYRILLIC_RUN = re.compile(
 _CYRILLIC_POST_BEFORE = re.compile(r"(?i)(?<![\w-])(?P<role>(?:министр|міністр|посол|президент|председатель|глава|голова|руководитель|"
                                    r"керівник|директор|координатор|представитель|представник|советник|радник|депутат|амбасадор|"
                                    r"шеф|шефица|шефот|шефицата|амбасадорот|претседател|претседателот|секретарь|секретар|комиссар|комісар|заместитель|заступник|спикер|мэр|губернатор|"
-                                   r"журналист|журналіст|эксперт|експерт|судья|суддя|прокурор)(?![\w-])(?:\s+[а-яёђ-џґ]+){0,4})\s+$")
+                                   r"журналист|журналіст|эксперт|експерт|судья|суддя|прокурор)(?![\w-])"
+                                   # the body may name the OSCE or the media by its capitals: 'комиссар ОБСЕ по делам ...',
+                                   # 'Представник ОБСЄ з питань свободи ЗМІ'
+                                   r"(?:\s+(?:[а-яёђ-џґ]+|(?-i:[А-ЯЁЂ-ЏҐ]{2,}))){0,6})\s+$")
 # a Russian full name with its patronymic, which tells the order and the case: 'Аслов Сироджидин
 # Мухридинович' (official order), 'с Министром ... Асловым Сироджидином Мухридиновичем' (instrumental),
 # 'Сироджидин Мухридинович Аслов'
@@ -682,7 +685,9 @@ class EntityReader:
                              or self.gazetteer.find_states(words[0], "ru")):
                 words = words[1:]
             name = " ".join(words)
-            if not 2 <= len(words) <= 3 or _CYRILLIC_BODY.search(name) or self.gazetteer.find_states(name, "ru"):
+            # a given name in '-ю' is in the accusative ('премьер-министра Наталью X'): no nominative to write
+            if not 2 <= len(words) <= 3 or _CYRILLIC_BODY.search(name) or self.gazetteer.find_states(name, "ru") \
+                    or words[0].endswith("ю"):
                 continue
             role: str | None = None
             if m["state"]:
