@@ -246,3 +246,8 @@ def test_a_name_before_a_comma_and_a_passive_is_an_apposition_s_end_not_its_subj
 ])
 def test_a_cyrillic_post_s_body_may_hold_capitals_and_an_accusative_name_is_not_read(reader, text, people):
     assert _people(reader, text) == people
+
+
+def test_an_imperative_before_a_surname_s_possessive_is_no_given_name(reader):
+    assert _people(reader, "Read Vrbenko's prepared remarks here.") == []
+    assert _people(reader, "Mark Vrbenko's remarks were read out.") == ["Mark Vrbenko"]

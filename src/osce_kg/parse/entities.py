@@ -849,7 +849,11 @@ class EntityReader:
             if role is None and (hon := _HONORIFIC_BEFORE.search(paragraph[max(0, m.start() - 120):m.start()])):
                 role = _role_before(hon["role"] + " ", "") if hon["role"] else None
             elif role is None and not _is_honorific(prefix):
-                if _personal_context(paragraph, start, m.end()) and not _AFTER_ARTICLE.search(paragraph[max(0, m.start() - 4):m.start()]):
+                # a common word that is no given name opens no name the context alone vouches for: 'Read
+                # Ana Novak's remarks here' (an imperative at a link)
+                first = name.split()[0]
+                if _personal_context(paragraph, start, m.end()) and not _AFTER_ARTICLE.search(paragraph[max(0, m.start() - 4):m.start()]) \
+                        and (not common_word(first) or given_name(first) or self.gazetteer.known_person(name)):
                     out.append((start, PersonRef(name)))  # no post, but the text speaks of a person
                 continue
             out.append((start, PersonRef(name, role, self._affiliation(role, issuer))))
