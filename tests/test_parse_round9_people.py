@@ -251,3 +251,14 @@ def test_a_cyrillic_post_s_body_may_hold_capitals_and_an_accusative_name_is_not_
 def test_an_imperative_before_a_surname_s_possessive_is_no_given_name(reader):
     assert _people(reader, "Read Vrbenko's prepared remarks here.") == []
     assert _people(reader, "Mark Vrbenko's remarks were read out.") == ["Mark Vrbenko"]
+
+
+def test_a_list_after_of_is_read_backwards_when_a_plural_post_follows_it(reader):
+    text = ("Officers searched the office of the association, as well as the homes of Tomas Vrbenko and Ilir "
+            "Kastrati, the Deputy Chairpersons of the association.")
+    assert _people(reader, text) == ["Tomas Vrbenko", "Ilir Kastrati"]
+
+
+def test_a_counselor_in_us_spelling_is_a_post(reader):
+    text = "They paid a working visit, accompanied by Senior Counselor Tomas Vrbenko and Programme Officer Ilir Kastrati."
+    assert _people(reader, text) == ["Tomas Vrbenko", "Ilir Kastrati"]

@@ -109,7 +109,7 @@ minister president vice-president premier ambassador director director-general s
 chairperson chairman chairwoman chair co-chair vice-chair chairperson-in-office chairman-in-office cio head
 commissioner representative speaker mayor ombuds undersecretary under-secretary governor ombudsperson ombudsman envoy co-ordinator coordinator adviser
 advisor deputy spokesperson spokesman spokeswoman prosecutor prosecutor-general judge professor senator mp mep
-member counsellor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
+member counsellor counselor consul attaché king queen prince princess patriarch pope bishop mufti rabbi imam journalist
 activist defender blogger reporter editor editor-in-chief correspondent photographer lawyer researcher expert founder
 leader lead candidate nominee laureate chief commander colonel captain lieutenant inspector rapporteur delegate negotiator mediator facilitator
 moderator manager analyst trainer lecturer writer author economist rector dean chancellor officer official
@@ -182,6 +182,7 @@ _HOLDERS_HEADING = re.compile(r"(?<![\w-])(?P<post>[a-z][a-z-]{3,}s):$")
 # a name of a list is a whole run of capitals: not 'Verkhovna Rada Speaker Volodymyr' of a longer run
 # ('... Speaker Volodymyr Rybak'), which the run's last words give ('Rada Speaker Volodymyr Rybak')
 _LIST_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?!\s+{_NAME_WORD})")
+_PLURAL_AFTER = re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?P<post>[A-Za-z-]+s)\b")
 _OBJECT_OF = re.compile(r"\b(?:of|on|to|for|in|at|by)\s+$")
 _LIST_TRIGGER = re.compile(r"\b(?:met with|meetings? with|met|speakers (?:included|were)|included|featured?|features|joined by|addressed by|(?i:interview) with|contact|"
                            r"(?i:speakers|panell?ists|moderators?|trainers|facilitators|authors?|editors?):)\s+$")
@@ -940,8 +941,11 @@ class EntityReader:
                 between = paragraph[candidates[k][1]:candidates[other][0]].strip()
                 serial = between == "," and other + 1 < len(candidates) and linked[other + 1] \
                     and re.search(r"\band\b", paragraph[candidates[other][1]:candidates[other + 1][0]]) is not None
+                # after 'of' only when a plural post follows the list: 'the homes of Ana Novak and Ben
+                # Smith, the Deputy Chairpersons of ...'
+                plural = _PLURAL_AFTER.match(paragraph, candidates[other][1])
                 neighbour = neighbour and (between == "and" or serial) \
-                    and not _OBJECT_OF.search(paragraph[max(0, start - 4):start])
+                    and (not _OBJECT_OF.search(paragraph[max(0, start - 4):start]) or (plural is not None and _plural_post(plural["post"])))
             if neighbour or (other < k and _LIST_TRIGGER.search(paragraph[max(0, start - 30):start])):
                 out.append((start, PersonRef(name)))
                 people[k] = True
