@@ -228,3 +228,34 @@ def test_a_project_timeline_is_no_date(reader):
 
 def test_a_range_of_days_written_with_to_gives_its_first_day():
     assert find_day_month("gathered in Geneva from 3 to 5 October for the meeting", 2014) == ("3 to 5 October", "2014-10-03")
+
+
+def test_an_assembly_image_name_over_the_caption_is_no_title(reader):
+    page = ("2015 AM Novak Central Asia\n\n"
+            "Ana Novak (2nd from left) speaks to the President after the roundtable at the Autumn Meeting, 16 September 2015.\n\n"
+            "COPENHAGEN, 15 January 2016 – The President has appointed Ana Novak to serve as Special Representative.\n")
+    [doc] = _read(reader, page).documents
+    assert (doc.title, doc.date, [p.raw for p in doc.places]) == (None, "2016-01-15", ["COPENHAGEN"])
+
+
+def test_a_year_and_a_name_that_is_no_image_code_stays_a_title(reader):
+    [doc] = _read(reader, "2014 OSCE Mediterranean Conference\n\nThe conference opened in Vienna on 3 May 2014 with a debate.\n").documents
+    assert doc.title == "2014 OSCE Mediterranean Conference"
+
+
+def test_an_election_page_under_odihrs_menu_takes_the_election_and_its_deployment(reader):
+    menu = "".join(f"- {entry}\n" for entry in ("Elections", "Civil society", "Rule of law", "Hate crime", "News", "Resources"))
+    page = (f"- Home\n- About us\n-\nOur work\n{menu}Limited election observation mission\n"
+            "Presidential Election, 20 January and 3 February 2008\n"
+            "In response to an invitation to observe the 20 January presidential election, the Office deployed a limited "
+            "election observation mission to Belgrade on 4 January. For the second round the mission was joined by others.\n")
+    [doc] = _read(reader, page).documents
+    assert (doc.title, doc.date, [p.city for p in doc.places]) == (
+        "Presidential Election, 20 January and 3 February 2008", "2008-01-04", [_place("belgrade")])
+
+
+def test_a_headline_naming_only_a_year_gives_no_year_to_an_opening(reader):
+    page = ("Public participation in focus at 2023 Annual Meeting of the centres\n\n"
+            "The role of the centres took centre stage at the Annual Meeting, held in Dushanbe and online on 17 and 18 October.\n")
+    [doc] = _read(reader, page).documents
+    assert doc.date is None

@@ -258,7 +258,7 @@ class PageReader:
             text = lines[i].text
             if credit := CREDIT_LINE.match(text):
                 raw.credits.append((credit["name"], "photographer"))
-            if skip_line(text) or _BANNER.search(text) or _CREDIT_LABEL.match(text) or \
+            if skip_line(text) or _BANNER.search(text) or _CREDIT_LABEL.match(text) or _IMAGE_NAME.match(text) or \
                     (len(text) <= 20 and not any(c.islower() for c in text) and not parse_bare_date(text)):
                 i += 1
             elif raw.site_header is None and i + 1 < len(lines) and len(lines[i + 1].text) < 150 \
@@ -292,6 +292,8 @@ class PageReader:
             # a sub-site's menu (At a glance / Our work / Library) or a page's chrome (English / Yes /
             # No) over the body: the headline under it is the title, else the page shows none
             rest = rest[menu:]
+            if len(rest) > 2 and _MISSION_KIND.match(rest[0].text) and _is_headline(rest[1].text):
+                rest = rest[1:]  # ODIHR's kind of election mission over the election's name: a kicker
             if len(rest) > 1 and _is_headline(rest[0].text):
                 raw.title, raw.title_line, rest = rest[0].text, rest[0].line, rest[1:]
             else:
@@ -517,7 +519,8 @@ class PageReader:
         story = bool(raw.title) and not self._is_overview(raw.title or "")
         if lead and story and not any(s.iso for s in stated):
             first = dateline.rest if dateline and lead is raw.paragraphs[0] else lead.text
-            if found := _opening_date(_first_sentence(first), raw.title or "") or find_foreign_date(first):
+            if found := _opening_date(_first_sentence(first), raw.title or "") or find_foreign_date(first) \
+                    or _title_year_date(_first_sentence(first), raw.title or ""):
                 stated.append(StatedDate("text", found[0], found[1], lead.line))
         event = None
         if not any(s.iso for s in stated) and ("when" in raw.meta or "organized by" in raw.meta):
@@ -952,6 +955,14 @@ def _unglued_alt_text(title: str) -> str:
     return title
 
 
+# the Parliamentary Assembly's image names, a year and a meeting's code: '2015 AM Muttonen Central Asia'
+# (Autumn Meeting), '2015 BUR Hall', '2017 WM Standing Committee'; not '2014 OSCE Mediterranean Conference'
+_IMAGE_NAME = re.compile(r"^(?:19|20)\d{2}\s+(?!OSCE\b|CSCE\b)[A-Z]{2,3}\b(?:\s+\S+){0,6}$")
+# the kind of an ODIHR election page, above its title: 'Limited election observation mission', 'Election
+# expert team', 'Needs assessment mission' (not a page titled 'Core team')
+_MISSION_KIND = re.compile(
+    r"^(?=.*\b(?:election|elections|assessment|observation)\b)(?:(?:limited|special|needs|election|elections|assessment|expert"
+    r"|observation|full-scale|core)\s+){1,4}(?:mission|team)$", re.I)
 _BANNER = re.compile(r"\b[Bb]anner(?:\s+\w+){0,3}\s*\d+$")
 _TITLE_LINE_MAX = 120
 
@@ -1141,7 +1152,7 @@ _CAPTION = re.compile(
 _ANY_YEAR = 2000
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)?(?:capital|city|town|village)(?:,|\s+of)?\s+)?"
-    r"|\bthe\s+(?:city|town|village|municipality)\s+of\s+|\b(?:visit|trip|travel)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
+    r"|\bthe\s+(?:city|town|village|municipality)\s+of\s+|\b(?:visit|trip|travel|deploy)\w*\b[^.;]{0,120}\bto\s+)$", re.I)
 # an OSCE structure's name ending in its city, which the data may spell otherwise ('OSCE Center in
 # Bishkek'); a venue's is no structure ('the Hofburg Congress Centre in Vienna')
 _STRUCTURE_WORD = re.compile(
@@ -1218,6 +1229,22 @@ def _is_date_span(text: str) -> bool:
     no date the page was published on."""
     parts = _SPAN_PARTS.split(text.strip())
     return len(text) <= 60 and len(parts) == 2 and all(parse_bare_date(p) for p in parts)
+
+
+def _title_year_date(sentence: str, title: str) -> tuple[str, str] | None:
+    """A day and month of an opening without its year, in the year of the full date its headline names,
+    past that day ('Presidential Election, 20 January and 3 February 2008' / '... to observe the 20
+    January presidential election, ODIHR deployed a mission to Belgrade on 4 January': 4 January 2008)."""
+    named = find_text_date(title)
+    years = _PATH_YEAR.findall(title)
+    if named is None or not years:
+        return None  # ('... at 2023 Aarhus Centres Annual Meeting' names a year, not the day the opening dates)
+    year = int(years[-1])
+    for m in re.finditer(r"\d{1,2}\s+\w+", sentence):
+        found = find_day_month(sentence[m.start():], year)
+        if found and sentence[m.start():].startswith(found[0]) and found[1] != named[1]:
+            return found
+    return None
 
 
 def _first_sentence(text: str) -> str:
