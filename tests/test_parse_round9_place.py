@@ -259,3 +259,14 @@ def test_a_headline_naming_only_a_year_gives_no_year_to_an_opening(reader):
             "The role of the centres took centre stage at the Annual Meeting, held in Dushanbe and online on 17 and 18 October.\n")
     [doc] = _read(reader, page).documents
     assert doc.date is None
+
+
+@pytest.mark.parametrize(("url", "issuer"), [
+    ("https://hatecrime.osce.org/poland", "odihr"),
+    ("https://www.hatecrime.osce.org/what-do-we-know", "odihr"),
+    ("https://aarhus.osce.org/about", "oceea"),
+])
+def test_a_structures_own_site_names_the_issuer(reader, url, issuer):
+    page = "Our methodology\n\nThe site gathers information on incidents reported by the States and by civil society.\n"
+    [doc] = reader.read(Path("page.txt"), page.encode("utf-8"), url=url).documents
+    assert doc.issuer == str(iri.structure(issuer))

@@ -103,9 +103,10 @@ def item_key(title: str, date: str | None) -> str:
     return "item-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-_SITE_HOSTS = {"oscepa.org": "OSCE PA", "polis.osce.org": "SPMU"}
+_SITE_HOSTS = {"oscepa.org": "OSCE PA", "polis.osce.org": "SPMU", "hatecrime.osce.org": "ODIHR", "aarhus.osce.org": "OCEEA"}
 """Sites whose host names their structure in no other way (POLIS, the policing site, is the Strategic
-Police Matters Unit's)."""
+Police Matters Unit's; the hate crime reporting site is ODIHR's; the Aarhus Centres' site is the
+economic and environmental Co-ordinator's, who runs their programme)."""
 _SECTION_NAMES = {
     "bih": "Bosnia and Herzegovina", "pa": "OSCE PA", "sg": "OSG", "secretary-general": "OSG",
     "eea": "OCEEA", "gender": "Gender Section", "representative-on-freedom-of-media": "RFoM",
