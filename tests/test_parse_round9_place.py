@@ -270,3 +270,11 @@ def test_a_structures_own_site_names_the_issuer(reader, url, issuer):
     page = "Our methodology\n\nThe site gathers information on incidents reported by the States and by civil society.\n"
     [doc] = reader.read(Path("page.txt"), page.encode("utf-8"), url=url).documents
     assert doc.issuer == str(iri.structure(issuer))
+
+
+def test_an_event_location_naming_venue_city_and_state_is_the_city(reader):
+    page = ("Winter Meeting of the Assembly\n\nMeeting\n\nDate:\n18 - 20 February 2015\nLocation:\n"
+            "Hofburg Congress Centre, Vienna, Austria\nOrganized by:\nOSCE Parliamentary Assembly\n\nAbout\n\n"
+            "The crisis will be the focus of the debate at the Winter Meeting.\n")
+    [doc] = _read(reader, page).documents
+    assert [p.city for p in doc.places] == [_place("vienna")]

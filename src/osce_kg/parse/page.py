@@ -624,9 +624,13 @@ class PageReader:
 
     def _from_city(self, parts: list[str]) -> list[str]:
         """An event's 'Location: Public Garden, Chisinau' names its venue, then its city: the place is
-        the city (a value naming no city of the graph is kept whole: 'Belarus', 'Russia, Ukraine')."""
-        first = next((n for n, p in enumerate(parts) if self.gazetteer.lookup_scored(p, "city")[0]), 0)
-        return parts[first:]
+        the city, without the State after it (a value naming no city of the graph is kept whole:
+        'Belarus', 'Russia, Ukraine')."""
+        first = next((n for n, p in enumerate(parts) if self.gazetteer.lookup_scored(p, "city")[0]), None)
+        if first is None:
+            return parts
+        # the city's State after it is no second place: 'Hofburg Congress Centre, Vienna, Austria' is Vienna
+        return [parts[first]] + [p for p in parts[first + 1:] if not self._known_state(p)]
 
     def _cities(self, text: str) -> list[Match]:
         """Cities named in a text, not those inside a structure's name ('the OSCE Mission to Skopje'
@@ -716,6 +720,9 @@ class PageReader:
         if first is None:
             return parts
         return [p for p in parts[first:] if not any(p.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory"))]
+
+    def _known_state(self, value: str) -> bool:
+        return any(value.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory"))
 
     def _known_place(self, value: str) -> bool:
         """A State, territory or city of the graph, by its whole name."""
