@@ -1022,12 +1022,13 @@ _OVERVIEW_HEADING = re.compile(
     r"o nama|о нама|rreth nesh|despre noi|история|історія|historique|geschichte|storia|historia|historija)$")
 
 
-# a body's name, in any of the OSCE's languages: 'Assemblea parlamentare dell’OSCE', 'L’Assemblée ... de l’OSCE'
-_NAMES_OSCE = re.compile(r"\b(?:OSCE|OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|AGİT)\b")
 _HEADER_PARTS = re.compile(r"\s+[-–|]\s+")
 # the OSCE's name as its sites' other languages abbreviate it, after a structure's word ('Координатор
 # проектів ОБСЄ', 'Misioni i OSBE-së'; a headline starts with it: 'ОБСЕ провела ...')
-_OSCE_WORD = re.compile(r"^[^\W\d_].{0,60}?\b(?:OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|EBVO|AGİT)\b")
+_OSCE_ABBREVIATIONS = "OSZE|ОБСЕ|ОБСЄ|OSBE|OEBS|ОЕБС|OESS|EBVO|AGİT"
+_OSCE_WORD = re.compile(rf"^[^\W\d_].{{0,60}}?\b(?:{_OSCE_ABBREVIATIONS})\b")
+# a body's name, in any of the OSCE's languages: 'Assemblea parlamentare dell’OSCE', 'L’Assemblée ... de l’OSCE'
+_NAMES_OSCE = re.compile(rf"\b(?:OSCE|{_OSCE_ABBREVIATIONS})\b")
 
 
 def _foreign_header(lines: list[Block]) -> bool:
