@@ -630,7 +630,7 @@ class PageReader:
         if first is None:
             return parts
         # the city's State after it is no second place: 'Hofburg Congress Centre, Vienna, Austria' is Vienna
-        return [parts[first]] + [p for p in parts[first + 1:] if not self._known_state(p)]
+        return [p for p in parts[first:] if not self._known_state(p)]
 
     def _cities(self, text: str) -> list[Match]:
         """Cities named in a text, not those inside a structure's name ('the OSCE Mission to Skopje'
@@ -719,9 +719,10 @@ class PageReader:
                       or world_city(p, self.regions)), None)
         if first is None:
             return parts
-        return [p for p in parts[first:] if not any(p.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory"))]
+        return [p for p in parts[first:] if not self._known_state(p)]
 
     def _known_state(self, value: str) -> bool:
+        """A State or territory of the graph, by its whole name."""
         return any(value.lower() in self.gazetteer.by_kind.get(kind, {}) for kind in ("state", "territory"))
 
     def _known_place(self, value: str) -> bool:
@@ -968,7 +969,7 @@ _IMAGE_NAME = re.compile(r"^(?:19|20)\d{2}\s+(?!OSCE\b|CSCE\b)[A-Z]{2,3}\b(?:\s+
 # the kind of an ODIHR election page, above its title: 'Limited election observation mission', 'Election
 # expert team', 'Needs assessment mission' (not a page titled 'Core team')
 _MISSION_KIND = re.compile(
-    r"^(?=.*\b(?:election|elections|assessment|observation)\b)(?:(?:limited|special|needs|election|elections|assessment|expert"
+    r"^(?=.*\b(?:elections?|assessment|observation)\b)(?:(?:limited|special|needs|election|elections|assessment|expert"
     r"|observation|full-scale|core)\s+){1,4}(?:mission|team)$", re.I)
 _BANNER = re.compile(r"\b[Bb]anner(?:\s+\w+){0,3}\s*\d+$")
 _TITLE_LINE_MAX = 120
